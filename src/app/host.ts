@@ -1,0 +1,32 @@
+// The one interface both hosts implement (Office.js in Excel, exceljs on .xlsx files).
+// The application service talks only to this; it never sees Office.js or exceljs.
+import type { RawWorkbook } from "../domain/raw";
+import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../domain/sheet";
+
+export interface PrepareResult {
+  /** Sheets created (those already present are left as they are). */
+  createdSheets: string[];
+  /** Tables created over existing sheets or new sheets. */
+  createdTables: string[];
+}
+
+export interface Host {
+  readonly kind: "excel" | "xlsx";
+  /** Reads Parametri, Obiettivi, Fasi, Indicatori (whatever of them exists) as raw values. */
+  readWorkbook(): Promise<RawWorkbook>;
+  /** Writes computed columns (formulas + cached results), defined names and the Riepilogo sheet. */
+  writeRollups(plan: RollupWritePlan): Promise<void>;
+  /** Replaces (or creates) the sheet named desc.name with exactly what the description says. */
+  renderSheet(desc: SheetDescription): Promise<void>;
+  /**
+   * Creates the template's sheets and tables that are missing, never touching existing ones.
+   * With `fillRows` the tables' rows are written too (sample data: only into an empty workbook).
+   */
+  prepareSheets(template: WorkbookTemplate, options: { fillRows: boolean }): Promise<PrepareResult>;
+  /** True when none of the input sheets holds any data row (Carica esempio is allowed). */
+  isEmptyWorkbook(): Promise<boolean>;
+  /** Selects a cell such as `Fasi!G12` (Excel only; the file host may ignore it). */
+  selectCell?(address: string): Promise<void>;
+  /** Activates a sheet (Excel only). */
+  activateSheet?(name: string): Promise<void>;
+}

@@ -1,0 +1,151 @@
+// The application service: read → validate → rollup → render. Every shell (CLI, task pane,
+// ribbon command, standalone page) calls this, whichever host it runs on.
+import { todayIso, type IsoDate } from "../domain/dates";
+import { buildRollupWritePlan } from "../domain/formulas";
+import { appMessages } from "../domain/messages";
+import type { Plan } from "../domain/model";
+import { isBlocking, sortProblems, type Problem } from "../domain/problems";
+import { readPlan } from "../domain/reader";
+import { computeRollups, type Rollups } from "../domain/rollup";
+import { layoutScheda, type SchedaFilter } from "../domain/scheda/layout";
+import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template";
+import { validatePlan } from "../domain/validate";
+import type { Host, PrepareResult } from "./host";
+
+/** An expected failure with an Italian message for the user (not a bug). */
+export class AppError extends Error {
+  constructor(
+    readonly code: "NOT_EMPTY" | "FILTER_UNKNOWN" | "BLOCKED" | "HOST",
+    message: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export interface CheckResult {
+  plan: Plan;
+  problems: Problem[];
+  errors: number;
+  warnings: number;
+  /** Problems that stop rollup and generation (the layout cannot be read). */
+  blocking: Problem[];
+}
+
+export interface RollupResult {
+  check: CheckResult;
+  /** Null when blocking problems stopped the run (nothing was written). */
+  rollups: Rollups | null;
+}
+
+export interface GenerateResult extends RollupResult {
+  /** Objectives in the Scheda and pages the generator planned (0 when blocked). */
+  objectives: number;
+  pages: number;
+}
+
+export type ProgressStep = "lettura" | "verifica" | "calcolo" | "scrittura" | "impaginazione" | "fine";
+
+export interface ServiceOptions {
+  today?: () => IsoDate;
+  /** Loads the reference plan (assets JSON); hosts bundle it differently. */
+  loadSample?: () => Promise<SamplePlanJson>;
+  onProgress?: (step: ProgressStep) => void;
+}
+
+export class SchedaService {
+  private readonly today: () => IsoDate;
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: ServiceOptions = {},
+  ) {
+    this.today = options.today ?? (() => todayIso());
+  }
+
+  async check(): Promise<CheckResult> {
+    this.progress("lettura");
+    const raw = await this.host.readWorkbook();
+    this.progress("verifica");
+    const read = readPlan(raw, { today: this.today() });
+    const problems = sortProblems([...read.problems, ...validatePlan(read.plan, read.brokenCells)]);
+    return {
+      plan: read.plan,
+      problems,
+      errors: problems.filter((p) => p.severity === "error").length,
+      warnings: problems.filter((p) => p.severity === "warning").length,
+      blocking: problems.filter(isBlocking),
+    };
+  }
+
+  async rollup(): Promise<RollupResult> {
+    const check = await this.check();
+    if (check.blocking.length > 0) return { check, rollups: null };
+    this.progress("calcolo");
+    const rollups = computeRollups(check.plan);
+    this.progress("scrittura");
+    await this.host.writeRollups(buildRollupWritePlan(check.plan, rollups));
+    this.progress("fine");
+    return { check, rollups };
+  }
+
+  async generate(filter: SchedaFilter = { cdr: [], obiettivi: [] }): Promise<GenerateResult> {
+    const check = await this.check();
+    if (check.blocking.length > 0) return { check, rollups: null, objectives: 0, pages: 0 };
+    checkFilter(check.plan, filter);
+    this.progress("calcolo");
+    const rollups = computeRollups(check.plan);
+    this.progress("scrittura");
+    await this.host.writeRollups(buildRollupWritePlan(check.plan, rollups));
+    this.progress("impaginazione");
+    const scheda = layoutScheda(check.plan, rollups, { filter, generatedOn: this.today() });
+    await this.host.renderSheet(scheda);
+    this.progress("fine");
+    return {
+      check,
+      rollups,
+      objectives: filterObiettivi(check.plan, filter).length,
+      pages: scheda.plannedPages ?? 0,
+    };
+  }
+
+  /** Prepara fogli: creates the missing sheets and tables. */
+  async prepare(): Promise<PrepareResult> {
+    return this.host.prepareSheets(buildTemplate(), { fillRows: false });
+  }
+
+  /** Carica esempio: the 2023 reference plan, only into a workbook without data. */
+  async loadSample(): Promise<PrepareResult> {
+    if (!this.options.loadSample) throw new AppError("HOST", appMessages.sampleUnavailable);
+    if (!(await this.host.isEmptyWorkbook())) throw new AppError("NOT_EMPTY", appMessages.sampleNeedsEmpty);
+    const data = await this.options.loadSample();
+    return this.host.prepareSheets(buildSample(data), { fillRows: true });
+  }
+
+  private progress(step: ProgressStep): void {
+    this.options.onProgress?.(step);
+  }
+}
+
+/** Objectives the filter keeps, in the order of the Obiettivi sheet. */
+export function filterObiettivi(plan: Plan, filter: SchedaFilter) {
+  return plan.obiettivi.filter(
+    (o) =>
+      (filter.cdr.length === 0 || filter.cdr.includes(o.centroResponsabilita)) &&
+      (filter.obiettivi.length === 0 || filter.obiettivi.includes(o.codice)),
+  );
+}
+
+/** Unknown CdR or codes are a user error that lists the known ones. */
+export function checkFilter(plan: Plan, filter: SchedaFilter): void {
+  const knownCdr = [...new Set(plan.obiettivi.map((o) => o.centroResponsabilita))];
+  const unknownCdr = filter.cdr.filter((c) => !knownCdr.includes(c));
+  if (unknownCdr.length > 0) {
+    throw new AppError("FILTER_UNKNOWN", appMessages.unknownCdr(unknownCdr, knownCdr));
+  }
+  const knownCodes = plan.obiettivi.map((o) => o.codice);
+  const unknownCodes = filter.obiettivi.filter((c) => !knownCodes.includes(c));
+  if (unknownCodes.length > 0) {
+    throw new AppError("FILTER_UNKNOWN", appMessages.unknownCodes(unknownCodes, knownCodes));
+  }
+}

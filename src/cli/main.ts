@@ -1,0 +1,90 @@
+// `scheda-peg` entry point: parses arguments and dispatches to one module per command.
+// Exit codes (SPEC §5): 0 success, 1 error-severity problems (validate), 2 usage or unreadable file.
+import { Command, CommanderError } from "commander";
+import { cliMessages } from "../domain/messages";
+import { runGenerate } from "./generate";
+import { runRollup } from "./rollup";
+import { runSample, runTemplate } from "./template";
+import type { CliIo } from "./io";
+import { runValidate } from "./validate";
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+const defaultIo: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command("scheda-peg")
+    .description(cliMessages.programDescription)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+
+  program
+    .command("template")
+    .description(cliMessages.templateDescription)
+    .option("-o, --output <file>", cliMessages.outputOption)
+    .option("--force", cliMessages.forceOption)
+    .action(async (opts) => {
+      exitCode = await runTemplate(opts, io);
+    });
+  program
+    .command("sample")
+    .description(cliMessages.sampleDescription)
+    .option("-o, --output <file>", cliMessages.outputOption)
+    .option("--force", cliMessages.forceOption)
+    .action(async (opts) => {
+      exitCode = await runSample(opts, io);
+    });
+  program
+    .command("validate")
+    .description(cliMessages.validateDescription)
+    .argument("<file>")
+    .option("--json", cliMessages.jsonOption)
+    .action(async (file: string, opts) => {
+      exitCode = await runValidate(file, opts, io);
+    });
+  program
+    .command("rollup")
+    .description(cliMessages.rollupDescription)
+    .argument("<file>")
+    .option("-o, --output <file>", cliMessages.outputOption)
+    .option("--json", cliMessages.jsonOption)
+    .option("--force", cliMessages.forceOption)
+    .action(async (file: string, opts) => {
+      exitCode = await runRollup(file, opts, io);
+    });
+  program
+    .command("generate")
+    .description(cliMessages.generateDescription)
+    .argument("<file>")
+    .option("-o, --output <file>", cliMessages.outputOption)
+    .option(
+      "--cdr <name>",
+      cliMessages.cdrOption,
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option("--obiettivi <codes>", cliMessages.obiettiviOption)
+    .option("--pdf", cliMessages.pdfOption)
+    .option("--force", cliMessages.forceOption)
+    .action(async (file: string, opts) => {
+      exitCode = await runGenerate(file, opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; anything else is a usage error.
+      return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    throw err;
+  }
+  return exitCode;
+}

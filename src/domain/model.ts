@@ -1,0 +1,118 @@
+// The typed plan the reader builds from the workbook. Every item remembers its worksheet row,
+// and the layout remembers where each column is, so later steps can name cells.
+import type { IsoDate } from "./dates";
+import type { FaseField, IndicatoreField, InputSheetKey, ObiettivoField, ParametroKey } from "./schema";
+
+export interface Obiettivo {
+  /** Worksheet row (as Excel shows it). */
+  row: number;
+  codice: string;
+  titolo: string;
+  assessorato: string | null;
+  centroResponsabilita: string;
+  responsabile: string;
+  valorePubblico: string | null;
+  /** DUP links: code and label in one text, e.g. "DUP_04 PRIMA LA NOSTRA GENTE". */
+  obiettivoMandato: string | null;
+  obiettivoMissione: string | null;
+  obiettivoProgramma: string | null;
+  modalitaAttuazione: string | null;
+  statoAttuazione: string | null;
+  stato: string | null;
+  peso: number | null;
+}
+
+export interface Fase {
+  row: number;
+  /** The objective's Codice. */
+  obiettivo: string;
+  titolo: string;
+  inizioPrevisto: IsoDate | null;
+  finePrevista: IsoDate | null;
+  inizioEffettivo: IsoDate | null;
+  fineEffettiva: IsoDate | null;
+  /** Empty Peso = sub-item. */
+  peso: number | null;
+  avanzamento: number | null;
+  responsabile: string | null;
+  centroResponsabilita: string | null;
+  note: string | null;
+}
+
+export interface ValoreStorico {
+  anno: number;
+  valore: number | null;
+}
+
+export interface Indicatore {
+  row: number;
+  obiettivo: string;
+  descrizione: string;
+  tipo: string | null;
+  /** As written in the cell (trimmed); validation decides whether it is Crescente/Decrescente. */
+  polarita: string | null;
+  valoreAtteso: number | null;
+  valoreRaggiunto: number | null;
+  /** History columns `Valore Raggiunto <YYYY>`, in the order of the sheet's columns. */
+  storico: ValoreStorico[];
+  peso: number | null;
+  note: string | null;
+}
+
+export type FormulaDecrescente = "T/A" | "2T-A";
+
+export interface Parametri {
+  ente: string;
+  anno: number;
+  vista: string;
+  livello: string;
+  dataRiferimento: IsoDate;
+  pesoFasiNelGrado: number;
+  sogliaRaggiunto: number;
+  sogliaParzialmente: number;
+  formulaDecrescente: FormulaDecrescente;
+  tipiIndicatore: string[];
+}
+
+/** Where a sheet's data sits: header row, column of each known field, history columns, table. */
+export interface SheetLayout<F extends string = string> {
+  sheet: string;
+  /** Table name when the data is an Excel table, else null (plain range). */
+  table: string | null;
+  headerRow: number;
+  /** First and last data rows (lastRow < firstRow when there is no data). */
+  firstRow: number;
+  lastRow: number;
+  firstCol: number;
+  lastCol: number;
+  /** 1-based worksheet column of each field found. */
+  columns: Partial<Record<F, number>>;
+  /** Header text as written in the sheet, per column number (all columns, known and unknown). */
+  headers: Record<number, string>;
+  /** Indicatori only: `Valore Raggiunto <YYYY>` columns. */
+  history: { anno: number; col: number }[];
+}
+
+export interface ParametriLayout {
+  sheet: string;
+  table: string | null;
+  /** Worksheet row and column of each parameter's value cell, when the parameter is in the sheet. */
+  cells: Partial<Record<ParametroKey, { row: number; col: number }>>;
+}
+
+export interface WorkbookLayout {
+  obiettivi: SheetLayout<ObiettivoField> | null;
+  fasi: SheetLayout<FaseField> | null;
+  indicatori: SheetLayout<IndicatoreField> | null;
+  parametri: ParametriLayout | null;
+}
+
+export interface Plan {
+  parametri: Parametri;
+  obiettivi: Obiettivo[];
+  fasi: Fase[];
+  indicatori: Indicatore[];
+  layout: WorkbookLayout;
+}
+
+export type { InputSheetKey };

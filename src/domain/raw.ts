@@ -1,0 +1,69 @@
+// What a host hands to the domain: per sheet, the raw cell values of its used range.
+// No Office.js or exceljs types here, so the reader is the same for every host.
+
+/** An Excel error value such as `#N/A` or `#REF!`. */
+export interface CellErrorValue {
+  error: string;
+}
+
+/** One cell as the host read it. Dates may arrive as Date (exceljs) or as serial numbers with a date format (Office.js). */
+export type RawValue = number | string | boolean | Date | CellErrorValue | null;
+
+/** An Excel table (ListObject) found on a sheet; coordinates are 1-based worksheet rows and columns. */
+export interface RawTable {
+  name: string;
+  headerRow: number;
+  firstCol: number;
+  lastCol: number;
+  /** Last row of the table body (equals headerRow when the table has no rows). */
+  lastRow: number;
+}
+
+export interface RawSheet {
+  name: string;
+  /** Worksheet row and column (1-based) of values[0][0]. */
+  originRow: number;
+  originCol: number;
+  values: RawValue[][];
+  /** Same shape as values, when the host knows the formats ("General", "0%", "dd/mm/yyyy"…). */
+  numberFormats?: string[][];
+  tables: RawTable[];
+}
+
+export interface RawWorkbook {
+  sheets: RawSheet[];
+}
+
+export function isCellError(v: unknown): v is CellErrorValue {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !(v instanceof Date) &&
+    typeof (v as CellErrorValue).error === "string"
+  );
+}
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetter(col: number): string {
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** "AA" → 27. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Sheet-qualified address as problems report it, e.g. `Fasi!G12` (quoted when the name needs it). */
+export function cellAddress(sheet: string, row: number, col: number): string {
+  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${name}!${columnLetter(col)}${row}`;
+}

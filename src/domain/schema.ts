@@ -1,0 +1,152 @@
+// The workbook layout of SPEC §1: sheet names, table names, input columns and Parametri keys.
+// Every module that needs a header or a sheet name takes it from here.
+
+export const SHEETS = {
+  parametri: "Parametri",
+  obiettivi: "Obiettivi",
+  fasi: "Fasi",
+  indicatori: "Indicatori",
+  riepilogo: "Riepilogo",
+  scheda: "Scheda",
+} as const;
+
+export const TABLES = {
+  parametri: "tblParametri",
+  obiettivi: "tblObiettivi",
+  fasi: "tblFasi",
+  indicatori: "tblIndicatori",
+} as const;
+
+export type InputSheetKey = "obiettivi" | "fasi" | "indicatori";
+
+/** How a cell of the column is read. `percent` is a number where a percent-formatted 0.33 counts as 33. */
+export type ColumnKind = "text" | "number" | "percent" | "date";
+
+export interface ColumnDef<K extends string = string> {
+  key: K;
+  header: string;
+  kind: ColumnKind;
+  required: boolean;
+}
+
+export type ObiettivoField =
+  | "codice"
+  | "titolo"
+  | "assessorato"
+  | "centroResponsabilita"
+  | "responsabile"
+  | "valorePubblico"
+  | "obiettivoMandato"
+  | "obiettivoMissione"
+  | "obiettivoProgramma"
+  | "modalitaAttuazione"
+  | "statoAttuazione"
+  | "stato"
+  | "peso";
+
+export type FaseField =
+  | "obiettivo"
+  | "titolo"
+  | "inizioPrevisto"
+  | "finePrevista"
+  | "inizioEffettivo"
+  | "fineEffettiva"
+  | "peso"
+  | "avanzamento"
+  | "responsabile"
+  | "centroResponsabilita"
+  | "note";
+
+export type IndicatoreField =
+  "obiettivo" | "descrizione" | "tipo" | "polarita" | "valoreAtteso" | "valoreRaggiunto" | "peso" | "note";
+
+export const OBIETTIVI_COLUMNS: ColumnDef<ObiettivoField>[] = [
+  { key: "codice", header: "Codice", kind: "text", required: true },
+  { key: "titolo", header: "Titolo", kind: "text", required: true },
+  { key: "assessorato", header: "Assessorato", kind: "text", required: false },
+  { key: "centroResponsabilita", header: "Centro di Responsabilità", kind: "text", required: true },
+  { key: "responsabile", header: "Responsabile", kind: "text", required: true },
+  { key: "valorePubblico", header: "Valore Pubblico", kind: "text", required: false },
+  { key: "obiettivoMandato", header: "Obiettivo di Mandato", kind: "text", required: false },
+  { key: "obiettivoMissione", header: "Obiettivo di Missione", kind: "text", required: false },
+  { key: "obiettivoProgramma", header: "Obiettivo di Programma", kind: "text", required: false },
+  { key: "modalitaAttuazione", header: "Modalità di Attuazione", kind: "text", required: false },
+  { key: "statoAttuazione", header: "Stato di Attuazione", kind: "text", required: false },
+  { key: "stato", header: "Stato", kind: "text", required: false },
+  { key: "peso", header: "Peso", kind: "percent", required: false },
+];
+
+export const FASI_COLUMNS: ColumnDef<FaseField>[] = [
+  { key: "obiettivo", header: "Obiettivo", kind: "text", required: true },
+  { key: "titolo", header: "Fase", kind: "text", required: true },
+  { key: "inizioPrevisto", header: "Inizio Previsto", kind: "date", required: false },
+  { key: "finePrevista", header: "Fine Prevista", kind: "date", required: false },
+  { key: "inizioEffettivo", header: "Inizio Effettivo", kind: "date", required: false },
+  { key: "fineEffettiva", header: "Fine Effettiva", kind: "date", required: false },
+  { key: "peso", header: "Peso", kind: "percent", required: false },
+  { key: "avanzamento", header: "Avanzamento", kind: "percent", required: false },
+  { key: "responsabile", header: "Responsabile", kind: "text", required: false },
+  { key: "centroResponsabilita", header: "Centro di Responsabilità", kind: "text", required: false },
+  { key: "note", header: "Note", kind: "text", required: false },
+];
+
+export const INDICATORI_COLUMNS: ColumnDef<IndicatoreField>[] = [
+  { key: "obiettivo", header: "Obiettivo", kind: "text", required: true },
+  { key: "descrizione", header: "Descrizione", kind: "text", required: true },
+  { key: "tipo", header: "Tipo", kind: "text", required: false },
+  { key: "polarita", header: "Polarità", kind: "text", required: false },
+  { key: "valoreAtteso", header: "Valore Atteso", kind: "number", required: false },
+  { key: "valoreRaggiunto", header: "Valore Raggiunto", kind: "number", required: false },
+  { key: "peso", header: "Peso", kind: "percent", required: false },
+  { key: "note", header: "Note", kind: "text", required: false },
+];
+
+/** `Valore Raggiunto <YYYY>`: one history column per previous year, any number of them. */
+export const HISTORY_HEADER_PREFIX = "Valore Raggiunto";
+
+export const POLARITA = ["Crescente", "Decrescente"] as const;
+
+/** Computed columns owned by the add-in (SPEC §3), appended at the right of each table. */
+export const COMPUTED_COLUMNS = {
+  obiettivi: ["Avanzamento Fasi %", "Raggiungimento Indicatori %", "Grado di Raggiungimento %", "Esito"],
+  fasi: ["Tempistica", "Scostamento (giorni)"],
+  indicatori: ["Raggiungimento %"],
+} as const;
+
+export const ESITI = ["Raggiunto", "Parzialmente raggiunto", "Non raggiunto", "Non valutabile"] as const;
+export type Esito = (typeof ESITI)[number];
+
+export const TEMPISTICHE = ["In anticipo", "Nei tempi", "In ritardo", "In corso"] as const;
+export type Tempistica = (typeof TEMPISTICHE)[number];
+
+export type ParametroKey =
+  | "ente"
+  | "anno"
+  | "vista"
+  | "livello"
+  | "dataRiferimento"
+  | "pesoFasiNelGrado"
+  | "sogliaRaggiunto"
+  | "sogliaParzialmente"
+  | "formulaDecrescente"
+  | "tipiIndicatore";
+
+export const PARAMETRI_COLUMNS = { key: "Parametro", value: "Valore" } as const;
+
+/** Parametri rows in the order the template writes them; `defaultText` is what the template shows. */
+export const PARAMETRI: { key: ParametroKey; label: string; defaultText: string }[] = [
+  { key: "ente", label: "Ente", defaultText: "" },
+  { key: "anno", label: "Anno", defaultText: "" },
+  { key: "vista", label: "Vista", defaultText: "" },
+  { key: "livello", label: "Livello", defaultText: "PEG-PIAO-SEZ. 2.2 PERFORMANCE" },
+  { key: "dataRiferimento", label: "Data di riferimento", defaultText: "" },
+  { key: "pesoFasiNelGrado", label: "Peso fasi nel grado", defaultText: "50" },
+  { key: "sogliaRaggiunto", label: "Soglia raggiunto", defaultText: "90" },
+  { key: "sogliaParzialmente", label: "Soglia parzialmente raggiunto", defaultText: "70" },
+  { key: "formulaDecrescente", label: "Formula decrescente", defaultText: "T/A" },
+  {
+    key: "tipiIndicatore",
+    label: "Tipi indicatore",
+    defaultText: "EFFICACIA, EFFICIENZA, QUANTITATIVO, QUALITA, ECONOMICITA, TEMPORALE",
+  },
+];

@@ -1,0 +1,161 @@
+// Host-neutral description of what to write into a workbook. The domain builds these; the exceljs
+// host and the Office.js host render them, so both produce the same cells, styles and pages.
+import type { IsoDate } from "./dates";
+import type { RawValue } from "./raw";
+
+export type HAlign = "left" | "center" | "right";
+export type VAlign = "top" | "middle" | "bottom";
+export type BorderWeight = "thin" | "medium" | "thick";
+
+export interface BorderSide {
+  weight: BorderWeight;
+  /** "RRGGBB" */
+  color: string;
+}
+
+export interface CellStyle {
+  /** Always with name and size: a font without them renders in a serif font elsewhere. */
+  font: { name: string; size: number; bold?: boolean; italic?: boolean; color?: string; underline?: boolean };
+  /** Solid fill colour "RRGGBB". */
+  fill?: string;
+  border?: { top?: BorderSide; bottom?: BorderSide; left?: BorderSide; right?: BorderSide };
+  alignment?: { horizontal?: HAlign; vertical?: VAlign; wrapText?: boolean; indent?: number };
+  /** Invariant number format code, e.g. "dd/mm/yyyy", "0.00", "@" (text). */
+  numberFormat?: string;
+}
+
+/** A cell's content. Text is always written as text, even when it starts with "=", "+", "-" or "@". */
+export type CellContent =
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number }
+  | { kind: "date"; iso: IsoDate }
+  | { kind: "boolean"; value: boolean }
+  /** formula starts with "="; result is the value the domain computed (cached result in files). */
+  | { kind: "formula"; formula: string; result: number | string | boolean | null }
+  | { kind: "empty" };
+
+export interface SheetCell {
+  /** 1-based worksheet row and column. */
+  row: number;
+  col: number;
+  content: CellContent;
+  /** Key into SheetDescription.styles. */
+  style?: string;
+}
+
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface PrintSetup {
+  paperSize: "A4";
+  orientation: "portrait" | "landscape";
+  /** Fixed scale in percent (no fit-to-page, so the planned page breaks hold). */
+  scale: number;
+  /** Inches, as Excel stores them. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Excel header/footer codes, e.g. "&CPagina &P di &N". */
+  header?: string;
+  footer?: string;
+  /** e.g. "A1:H240" (without sheet name). */
+  printArea?: string;
+  centerHorizontally?: boolean;
+}
+
+export type ConditionalFormat =
+  | { type: "dataBar"; range: string; color: string; min?: number; max?: number }
+  /** formula is relative to the top-left cell of range, e.g. `=$G3="Raggiunto"`. */
+  | {
+      type: "expression";
+      range: string;
+      formula: string;
+      fill?: string;
+      fontColor?: string;
+      priority?: number;
+    };
+
+export interface SheetDescription {
+  name: string;
+  /** Column widths in Excel character units, index 0 = column A. */
+  columnWidths: number[];
+  cells: SheetCell[];
+  styles: Record<string, CellStyle>;
+  merges: Merge[];
+  /** Row heights in points, by 1-based row. Rows not listed keep the default height. */
+  rowHeights: Record<number, number>;
+  /** Manual page breaks: a new page starts after each of these rows. */
+  pageBreaks: number[];
+  print?: PrintSetup;
+  conditionalFormats?: ConditionalFormat[];
+  /** Freeze panes below this many rows / right of this many columns. */
+  freeze?: { rows: number; cols: number };
+  showGridLines?: boolean;
+  /** Workbook-level names this sheet defines, e.g. { name: "pegSogliaRaggiunto", refersTo: "=Parametri!$B$8" }. */
+  definedNames?: { name: string; refersTo: string }[];
+  /** Planned page count (Scheda only), for checking against a real renderer. */
+  plannedPages?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input sheets (template, sample) and computed columns (rollups)
+// ---------------------------------------------------------------------------------------------
+
+export type DataValidation =
+  { type: "list"; values: string[] } | { type: "decimal"; min: number; max: number } | { type: "date" };
+
+export interface InputColumnSpec {
+  header: string;
+  /** Character units. */
+  width: number;
+  numberFormat?: string;
+  validation?: DataValidation;
+}
+
+/** One input sheet holding one Excel table whose header row is row 1 (template and sample). */
+export interface InputTableSpec {
+  sheet: string;
+  table: string;
+  columns: InputColumnSpec[];
+  /** Body rows, in column order. Dates as Date or ISO via {date}; text is written as text. */
+  rows: RawValue[][];
+}
+
+export interface WorkbookTemplate {
+  tables: InputTableSpec[];
+  /** Names the template defines (Parametri values for the formulas). */
+  definedNames: { name: string; refersTo: string }[];
+}
+
+/** A computed column appended to an input table (or to the right of a plain range). */
+export interface ComputedColumn {
+  header: string;
+  /** Worksheet column: where this header already is, else appended right of the table's last column. */
+  col: number;
+  /** One formula per data row (starting with "="), in row order; equal strings for a calculated column. */
+  formulas: string[];
+  /** The TypeScript value per data row (cached result in files). */
+  results: (number | string | null)[];
+  numberFormat?: string;
+  /** Helper columns the formulas need; shown narrow and grey, owned like the others. */
+  helper?: boolean;
+}
+
+export interface ComputedTable {
+  sheet: string;
+  /** Table name, or null when the data is a plain range. */
+  table: string | null;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  columns: ComputedColumn[];
+}
+
+/** Everything `rollup` writes: computed columns, the names they use, and the Riepilogo sheet. */
+export interface RollupWritePlan {
+  computed: ComputedTable[];
+  definedNames: { name: string; refersTo: string }[];
+  riepilogo: SheetDescription;
+}
