@@ -1,8 +1,63 @@
 // SPEC §1 reading: raw sheets → typed Plan, with the reading rules of SPEC §2.
+//
+// Decisions the SPEC leaves open (documented here because other modules rely on them):
+// - A row whose key (Obiettivi: Codice; Fasi, Indicatori: Obiettivo) is empty or broken is reported
+//   (REQUIRED, or the cell's own problem) and left out of the plan: without a key it cannot belong to
+//   anything. Only invalid cells of such a row are reported besides the key, not its other empty
+//   required cells. An empty Titolo / Fase / Descrizione / Centro di Responsabilità / Responsabile
+//   keeps the row, with "" as value, and is reported as REQUIRED.
+// - When a required column is missing, the rows are still read if the key column is present (so the
+//   other cells are checked); without the key column no row of that sheet is read.
+// - COLUMN_DUPLICATE is reported for the known columns, the history years and the computed columns
+//   (the headers the add-in reads or writes); repeated unknown headers are harmless and ignored.
+// - In a plain range (no Excel table) the data ends at the last non-blank row of the used range; in a
+//   table it ends at the table's last row.
+// - Anno default: the most common year among Fine Prevista; on a tie the later year; no dates → the
+//   year of `today`. Soglia parzialmente > Soglia raggiunto → PARAM_INVALID and Soglia parzialmente
+//   falls back to its default, lowered to Soglia raggiunto when the default is still above it.
 import type { IsoDate } from "./dates";
-import type { Plan } from "./model";
-import type { Problem } from "./problems";
-import type { RawWorkbook } from "./raw";
+import { HeaderMatcher, headerText, normalizeHeader } from "./headers";
+import { problemMessages } from "./messages";
+import type {
+  Fase,
+  FormulaDecrescente,
+  Indicatore,
+  Obiettivo,
+  Parametri,
+  ParametriLayout,
+  Plan,
+  SheetLayout,
+  ValoreStorico,
+} from "./model";
+import { RULES, type Problem, type RuleCode } from "./problems";
+import { cellAddress, type RawSheet, type RawTable, type RawValue, type RawWorkbook } from "./raw";
+import {
+  COMPUTED_COLUMNS,
+  FASI_COLUMNS,
+  INDICATORI_COLUMNS,
+  OBIETTIVI_COLUMNS,
+  PARAMETRI,
+  PARAMETRI_COLUMNS,
+  SHEETS,
+  TABLES,
+  type ColumnDef,
+  type FaseField,
+  type IndicatoreField,
+  type InputSheetKey,
+  type ObiettivoField,
+  type ParametroKey,
+} from "./schema";
+import {
+  describeValue,
+  isBlank,
+  readByKind,
+  readDate,
+  readNumber,
+  readText,
+  toRawValue,
+  type CellRead,
+  type CellValue,
+} from "./values";
 
 export interface ReadOptions {
   /** Today, for the defaults of Anno and Data di riferimento. */
@@ -16,6 +71,675 @@ export interface ReadResult {
   brokenCells: Set<string>;
 }
 
-export function readPlan(_wb: RawWorkbook, _options: ReadOptions): ReadResult {
-  throw new Error("readPlan: not implemented yet");
+// ---------------------------------------------------------------------------------------------
+// Sheet access
+// ---------------------------------------------------------------------------------------------
+
+/** A raw sheet addressed by worksheet row and column. */
+class Grid {
+  readonly name: string;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly firstCol: number;
+  readonly lastCol: number;
+  private readonly values: unknown[][];
+  private readonly formats: unknown[][] | undefined;
+
+  constructor(readonly sheet: RawSheet) {
+    this.name = String(sheet.name ?? "");
+    this.values = Array.isArray(sheet.values) ? sheet.values : [];
+    this.formats = Array.isArray(sheet.numberFormats) ? sheet.numberFormats : undefined;
+    this.firstRow = Number.isInteger(sheet.originRow) && sheet.originRow >= 1 ? sheet.originRow : 1;
+    this.firstCol = Number.isInteger(sheet.originCol) && sheet.originCol >= 1 ? sheet.originCol : 1;
+    let width = 0;
+    for (const row of this.values) if (Array.isArray(row) && row.length > width) width = row.length;
+    this.lastRow = this.firstRow + this.values.length - 1;
+    this.lastCol = this.firstCol + width - 1;
+  }
+
+  value(row: number, col: number): RawValue {
+    const r = this.values[row - this.firstRow];
+    return Array.isArray(r) ? toRawValue(r[col - this.firstCol]) : null;
+  }
+
+  format(row: number, col: number): string | undefined {
+    const r = this.formats?.[row - this.firstRow];
+    const f = Array.isArray(r) ? r[col - this.firstCol] : undefined;
+    return typeof f === "string" ? f : undefined;
+  }
+
+  isBlankRow(row: number, firstCol: number, lastCol: number): boolean {
+    const r = this.values[row - this.firstRow];
+    if (!Array.isArray(r)) return true;
+    const from = Math.max(firstCol, this.firstCol);
+    const to = Math.min(lastCol, this.lastCol);
+    for (let c = from; c <= to; c++) if (!isBlank(r[c - this.firstCol])) return false;
+    return true;
+  }
+
+  tables(): RawTable[] {
+    const ts = Array.isArray(this.sheet.tables) ? this.sheet.tables : [];
+    return ts.filter(
+      (t) =>
+        t !== null &&
+        typeof t === "object" &&
+        Number.isInteger(t.headerRow) &&
+        Number.isInteger(t.firstCol) &&
+        Number.isInteger(t.lastCol) &&
+        Number.isInteger(t.lastRow) &&
+        t.headerRow >= 1 &&
+        t.firstCol >= 1 &&
+        t.lastCol >= t.firstCol,
+    );
+  }
+}
+
+/** Problems and broken cells collected while reading. */
+class Collector {
+  readonly problems: Problem[] = [];
+  readonly brokenCells = new Set<string>();
+
+  add(
+    rule: RuleCode,
+    sheet: string,
+    row: number | null,
+    column: string | null,
+    col: number | null,
+    objective: string | null,
+    message: string,
+  ): void {
+    this.problems.push({
+      severity: RULES[rule],
+      rule,
+      sheet,
+      row,
+      column,
+      cell: row !== null && col !== null ? cellAddress(sheet, row, col) : null,
+      objective,
+      message,
+    });
+  }
+
+  /** Reports an unreadable cell (error value, not a number, not a date) and marks it broken. */
+  invalidCell(
+    read: Extract<CellRead<unknown>, { status: "invalid" }>,
+    grid: Grid,
+    row: number,
+    col: number,
+    column: string,
+    objective: string | null,
+    yesNoHint = false,
+  ): void {
+    const message =
+      read.rule === "CELL_ERROR"
+        ? problemMessages.CELL_ERROR(column, read.found)
+        : read.rule === "DATE_INVALID"
+          ? problemMessages.DATE_INVALID(column, read.found)
+          : yesNoHint
+            ? problemMessages.NUMBER_INVALID_YES_NO(column, read.found)
+            : problemMessages.NUMBER_INVALID(column, read.found);
+    this.add(read.rule, grid.name, row, column, col, objective, message);
+    this.brokenCells.add(cellAddress(grid.name, row, col));
+  }
+}
+
+function findSheet(wb: RawWorkbook, name: string): Grid | null {
+  const sheets = Array.isArray(wb?.sheets) ? wb.sheets.filter((s) => s && typeof s === "object") : [];
+  const exact = sheets.find((s) => s.name === name);
+  if (exact) return new Grid(exact);
+  const wanted = normalizeHeader(name);
+  const loose = sheets.find((s) => typeof s.name === "string" && normalizeHeader(s.name) === wanted);
+  return loose ? new Grid(loose) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header row
+// ---------------------------------------------------------------------------------------------
+
+interface HeaderCandidate {
+  headerRow: number;
+  firstCol: number;
+  lastCol: number;
+  table: RawTable | null;
+  /** Known fields found in the row. */
+  known: number;
+  complete: boolean;
+}
+
+/** Headers longer than this are not column names (skips long texts when scanning for the header row). */
+const MAX_HEADER_LENGTH = 100;
+
+function evaluateRow<K extends string>(
+  grid: Grid,
+  matcher: HeaderMatcher<K>,
+  row: number,
+  firstCol: number,
+  lastCol: number,
+  table: RawTable | null,
+): HeaderCandidate {
+  const found = new Set<K>();
+  let first = 0;
+  let last = 0;
+  for (let c = firstCol; c <= lastCol; c++) {
+    const v = grid.value(row, c);
+    if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+    if (first === 0) first = c;
+    last = c;
+    if (typeof v !== "string" || v.length > MAX_HEADER_LENGTH) continue;
+    const m = matcher.match(v);
+    if (m?.kind === "field") found.add(m.key);
+  }
+  const complete = matcher.required.every((d) => found.has(d.key));
+  return table
+    ? { headerRow: row, firstCol, lastCol, table, known: found.size, complete }
+    : {
+        headerRow: row,
+        firstCol: first || firstCol,
+        lastCol: last || lastCol,
+        table,
+        known: found.size,
+        complete,
+      };
+}
+
+/**
+ * An Excel table whose header row holds the required headers (the one with the expected name first),
+ * otherwise the first row of the sheet that holds them. When none does, the candidate with the most
+ * known headers, with complete = false.
+ */
+function findHeader<K extends string>(
+  grid: Grid,
+  matcher: HeaderMatcher<K>,
+  tableName: string,
+): HeaderCandidate {
+  const tables = grid.tables();
+  const preferred = tables.filter((t) => normalizeHeader(String(t.name)) === normalizeHeader(tableName));
+  const ordered = [...preferred, ...tables.filter((t) => !preferred.includes(t))];
+  let best: HeaderCandidate | null = null;
+  for (const t of ordered) {
+    const cand = evaluateRow(grid, matcher, t.headerRow, t.firstCol, t.lastCol, t);
+    if (cand.complete) return cand;
+    if (best === null || cand.known > best.known) best = cand;
+  }
+  for (let r = grid.firstRow; r <= grid.lastRow; r++) {
+    const cand = evaluateRow(grid, matcher, r, grid.firstCol, grid.lastCol, null);
+    if (cand.complete) return cand;
+    if (best === null || cand.known > best.known) best = cand;
+  }
+  if (best !== null) return best;
+  return {
+    headerRow: grid.firstRow,
+    firstCol: grid.firstCol,
+    lastCol: Math.max(grid.firstCol, grid.lastCol),
+    table: null,
+    known: 0,
+    complete: false,
+  };
+}
+
+/** Builds the layout of a sheet from its header row; reports missing and repeated columns. */
+function buildLayout<K extends string>(
+  grid: Grid,
+  matcher: HeaderMatcher<K>,
+  cand: HeaderCandidate,
+  out: Collector,
+): SheetLayout<K> {
+  const layout: SheetLayout<K> = {
+    sheet: grid.name,
+    table: cand.table ? String(cand.table.name) : null,
+    headerRow: cand.headerRow,
+    firstRow: cand.headerRow + 1,
+    lastRow: cand.headerRow,
+    firstCol: cand.firstCol,
+    lastCol: cand.lastCol,
+    columns: {},
+    headers: {},
+    history: [],
+  };
+  const firstSeen = new Map<string, number>();
+  for (let c = cand.firstCol; c <= cand.lastCol; c++) {
+    const text = headerText(grid.value(cand.headerRow, c));
+    layout.headers[c] = text;
+    const m = matcher.match(text);
+    if (m === null) continue;
+    const id = m.kind === "field" ? `f:${m.key}` : m.kind === "history" ? `h:${m.anno}` : `c:${m.header}`;
+    const column = m.kind === "field" ? m.def.header : text.trim();
+    const first = firstSeen.get(id);
+    if (first !== undefined) {
+      out.add(
+        "COLUMN_DUPLICATE",
+        grid.name,
+        cand.headerRow,
+        column,
+        c,
+        null,
+        problemMessages.COLUMN_DUPLICATE(column, cellAddress(grid.name, cand.headerRow, first)),
+      );
+      continue;
+    }
+    firstSeen.set(id, c);
+    if (m.kind === "field") layout.columns[m.key] = c;
+    else if (m.kind === "history") layout.history.push({ anno: m.anno, col: c });
+  }
+  if (!cand.complete) {
+    for (const d of matcher.required) {
+      if (layout.columns[d.key] === undefined) {
+        out.add(
+          "COLUMN_MISSING",
+          grid.name,
+          cand.headerRow,
+          d.header,
+          null,
+          null,
+          problemMessages.COLUMN_MISSING(grid.name, d.header, cand.headerRow),
+        );
+      }
+    }
+  }
+  if (cand.table) {
+    layout.lastRow = Math.max(cand.headerRow, cand.table.lastRow);
+  } else {
+    for (let r = grid.lastRow; r > cand.headerRow; r--) {
+      if (!grid.isBlankRow(r, cand.firstCol, cand.lastCol)) {
+        layout.lastRow = r;
+        break;
+      }
+    }
+  }
+  return layout;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data rows
+// ---------------------------------------------------------------------------------------------
+
+interface RowRead<K extends string> {
+  row: number;
+  key: string;
+  values: Partial<Record<K, CellValue>>;
+  history: ValoreStorico[];
+}
+
+function readRows<K extends string>(
+  grid: Grid,
+  layout: SheetLayout<K>,
+  defs: ColumnDef<K>[],
+  keyField: K,
+  out: Collector,
+): RowRead<K>[] {
+  const rows: RowRead<K>[] = [];
+  const keyDef = defs.find((d) => d.key === keyField) as ColumnDef<K>;
+  const keyCol = layout.columns[keyField];
+  if (keyCol === undefined) return rows;
+  const others = defs
+    .filter((d) => d.key !== keyField && layout.columns[d.key] !== undefined)
+    .map((d) => ({ def: d, col: layout.columns[d.key] as number }));
+  const history = layout.history.map((h) => ({ ...h, header: (layout.headers[h.col] ?? "").trim() }));
+
+  for (let r = layout.firstRow; r <= layout.lastRow; r++) {
+    if (grid.isBlankRow(r, layout.firstCol, layout.lastCol)) continue;
+    const keyRead = readByKind(grid.value(r, keyCol), keyDef.kind, grid.format(r, keyCol));
+    const key = keyRead.status === "ok" ? String(keyRead.value) : null;
+    if (keyRead.status === "invalid") out.invalidCell(keyRead, grid, r, keyCol, keyDef.header, null);
+    else if (key === null) {
+      out.add(
+        "REQUIRED",
+        grid.name,
+        r,
+        keyDef.header,
+        keyCol,
+        null,
+        problemMessages.REQUIRED_KEY(keyDef.header),
+      );
+    }
+    const values: Partial<Record<K, CellValue>> = {};
+    if (key !== null) values[keyField] = key;
+    for (const { def, col } of others) {
+      const read = readByKind(grid.value(r, col), def.kind, grid.format(r, col));
+      if (read.status === "ok") values[def.key] = read.value;
+      else if (read.status === "invalid") out.invalidCell(read, grid, r, col, def.header, key);
+      else if (def.required && key !== null) {
+        out.add("REQUIRED", grid.name, r, def.header, col, key, problemMessages.REQUIRED(def.header));
+      }
+    }
+    const storico: ValoreStorico[] = [];
+    for (const h of history) {
+      const read = readNumber(grid.value(r, h.col), "number", grid.format(r, h.col));
+      if (read.status === "invalid") out.invalidCell(read, grid, r, h.col, h.header, key, true);
+      storico.push({ anno: h.anno, valore: read.status === "ok" ? read.value : null });
+    }
+    if (key !== null) rows.push({ row: r, key, values, history: storico });
+  }
+  return rows;
+}
+
+const str = (v: CellValue | undefined): string | null => (typeof v === "string" ? v : null);
+const num = (v: CellValue | undefined): number | null => (typeof v === "number" ? v : null);
+
+interface SheetRead<K extends string> {
+  layout: SheetLayout<K> | null;
+  rows: RowRead<K>[];
+}
+
+function readInputSheet<K extends string>(
+  wb: RawWorkbook,
+  key: InputSheetKey,
+  defs: ColumnDef<K>[],
+  keyField: K,
+  out: Collector,
+): SheetRead<K> {
+  const name = SHEETS[key];
+  const grid = findSheet(wb, name);
+  if (grid === null) {
+    out.add("SHEET_MISSING", name, null, null, null, null, problemMessages.SHEET_MISSING(name));
+    return { layout: null, rows: [] };
+  }
+  const matcher = new HeaderMatcher(defs, key === "indicatori", COMPUTED_COLUMNS[key]);
+  const cand = findHeader(grid, matcher, TABLES[key]);
+  const layout = buildLayout(grid, matcher, cand, out);
+  return { layout, rows: readRows(grid, layout, defs, keyField, out) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parametri
+// ---------------------------------------------------------------------------------------------
+
+interface ParamCell {
+  row: number;
+  col: number;
+  value: RawValue;
+  format: string | undefined;
+}
+
+const PARAM_BY_LABEL = new Map(PARAMETRI.map((p) => [normalizeHeader(p.label), p]));
+
+function paramOf(label: RawValue) {
+  const text = normalizeHeader(headerText(label)).replace(/\s*:$/, "");
+  return text === "" ? undefined : PARAM_BY_LABEL.get(text);
+}
+
+function defaultText(key: ParametroKey): string {
+  return PARAMETRI.find((p) => p.key === key)?.defaultText ?? "";
+}
+
+/** Finds the parameter value cells: table/header row Parametro | Valore, else any label with its value at its right. */
+function locateParametri(
+  grid: Grid,
+  out: Collector,
+): { layout: ParametriLayout; cells: Map<ParametroKey, ParamCell> } {
+  type PK = "parametro" | "valore";
+  const defs: ColumnDef<PK>[] = [
+    { key: "parametro", header: PARAMETRI_COLUMNS.key, kind: "text", required: true },
+    { key: "valore", header: PARAMETRI_COLUMNS.value, kind: "text", required: true },
+  ];
+  const matcher = new HeaderMatcher(defs, false);
+  const cand = findHeader(grid, matcher, TABLES.parametri);
+  const layout: ParametriLayout = { sheet: grid.name, table: null, cells: {} };
+  const cells = new Map<ParametroKey, ParamCell>();
+
+  const take = (row: number, keyCol: number, valueCol: number) => {
+    const p = paramOf(grid.value(row, keyCol));
+    if (!p) return;
+    const seen = cells.get(p.key);
+    if (seen) {
+      out.add(
+        "PARAM_INVALID",
+        grid.name,
+        row,
+        PARAMETRI_COLUMNS.value,
+        valueCol,
+        null,
+        problemMessages.PARAM_INVALID_REPEATED(p.label, cellAddress(grid.name, seen.row, seen.col)),
+      );
+      return;
+    }
+    cells.set(p.key, {
+      row,
+      col: valueCol,
+      value: grid.value(row, valueCol),
+      format: grid.format(row, valueCol),
+    });
+    layout.cells[p.key] = { row, col: valueCol };
+  };
+
+  if (cand.complete) {
+    let keyCol = 0;
+    let valueCol = 0;
+    for (let c = cand.firstCol; c <= cand.lastCol; c++) {
+      const m = matcher.match(headerText(grid.value(cand.headerRow, c)));
+      if (m?.kind !== "field") continue;
+      if (m.key === "parametro" && keyCol === 0) keyCol = c;
+      if (m.key === "valore" && valueCol === 0) valueCol = c;
+    }
+    layout.table = cand.table ? String(cand.table.name) : null;
+    const lastRow = cand.table ? cand.table.lastRow : grid.lastRow;
+    for (let r = cand.headerRow + 1; r <= lastRow; r++) take(r, keyCol, valueCol);
+  } else {
+    for (let r = grid.firstRow; r <= grid.lastRow; r++) {
+      for (let c = grid.firstCol; c <= grid.lastCol; c++) take(r, c, c + 1);
+    }
+  }
+  return { layout, cells };
+}
+
+/** Most common year of Fine Prevista (ties → the later year); null without dates. */
+function mostCommonYear(fasi: Fase[]): number | null {
+  const counts = new Map<number, number>();
+  for (const f of fasi) {
+    if (f.finePrevista === null) continue;
+    const y = Number(f.finePrevista.slice(0, 4));
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [y, n] of counts) {
+    if (n > bestCount || (n === bestCount && best !== null && y > best)) {
+      best = y;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+function readParametri(
+  wb: RawWorkbook,
+  fasi: Fase[],
+  today: IsoDate,
+  out: Collector,
+): { parametri: Parametri; layout: ParametriLayout | null } {
+  const grid = findSheet(wb, SHEETS.parametri);
+  const located = grid ? locateParametri(grid, out) : null;
+  const cells = located?.cells ?? new Map<ParametroKey, ParamCell>();
+  const sheet = grid?.name ?? SHEETS.parametri;
+  const column = PARAMETRI_COLUMNS.value;
+
+  const report = (cell: ParamCell, rule: RuleCode, message: string) => {
+    out.add(rule, sheet, cell.row, column, cell.col, null, message);
+    out.brokenCells.add(cellAddress(sheet, cell.row, cell.col));
+  };
+  /** Reads a parameter cell; error values are reported here and read as empty. */
+  const read = <T>(key: ParametroKey, reader: (c: ParamCell) => CellRead<T>) => {
+    const cell = cells.get(key);
+    if (!cell) return { cell: null, read: { status: "empty" } as CellRead<T> };
+    const r = reader(cell);
+    if (r.status === "invalid" && r.rule === "CELL_ERROR") {
+      report(cell, "CELL_ERROR", problemMessages.CELL_ERROR(column, r.found));
+      return { cell, read: { status: "empty" } as CellRead<T> };
+    }
+    return { cell, read: r };
+  };
+  const text = (key: ParametroKey): string => {
+    const { read: r } = read(key, (c) => readText(c.value, c.format));
+    return r.status === "ok" ? r.value : defaultText(key);
+  };
+  const percent = (key: ParametroKey, label: string): number => {
+    const fallback = Number(defaultText(key));
+    const { cell, read: r } = read(key, (c) => readNumber(c.value, "percent", c.format));
+    if (cell === null || r.status === "empty") return fallback;
+    if (r.status === "ok" && r.value >= 0 && r.value <= 100) return r.value;
+    report(
+      cell,
+      "PARAM_INVALID",
+      problemMessages.PARAM_INVALID_PERCENT(label, describeValue(cell.value), fallback),
+    );
+    return fallback;
+  };
+
+  const defaultAnno = mostCommonYear(fasi) ?? Number(today.slice(0, 4));
+  let anno = defaultAnno;
+  {
+    const { cell, read: r } = read("anno", (c) => readNumber(c.value, "number", c.format));
+    if (cell !== null && r.status !== "empty") {
+      const valid =
+        r.status === "ok" &&
+        Number.isInteger(r.value) &&
+        r.value >= 1900 &&
+        r.value <= 9999 &&
+        !(cell.value instanceof Date);
+      if (valid) anno = r.value;
+      else
+        report(
+          cell,
+          "PARAM_INVALID",
+          problemMessages.PARAM_INVALID_ANNO(describeValue(cell.value), defaultAnno),
+        );
+    }
+  }
+
+  const defaultData = `${anno}-12-31`;
+  let dataRiferimento: IsoDate = defaultData;
+  {
+    const { cell, read: r } = read("dataRiferimento", (c) => readDate(c.value));
+    if (cell !== null && r.status === "ok") dataRiferimento = r.value;
+    else if (cell !== null && r.status === "invalid") {
+      report(
+        cell,
+        "PARAM_INVALID",
+        problemMessages.PARAM_INVALID_DATE(describeValue(cell.value), defaultData),
+      );
+    }
+  }
+
+  const pesoFasiNelGrado = percent("pesoFasiNelGrado", "Peso fasi nel grado");
+  const sogliaRaggiunto = percent("sogliaRaggiunto", "Soglia raggiunto");
+  let sogliaParzialmente = percent("sogliaParzialmente", "Soglia parzialmente raggiunto");
+  if (sogliaParzialmente > sogliaRaggiunto) {
+    const used = Math.min(Number(defaultText("sogliaParzialmente")), sogliaRaggiunto);
+    const cell = cells.get("sogliaParzialmente");
+    if (cell) {
+      report(
+        cell,
+        "PARAM_INVALID",
+        problemMessages.PARAM_INVALID_THRESHOLDS(sogliaParzialmente, sogliaRaggiunto, used),
+      );
+    }
+    sogliaParzialmente = used;
+  }
+
+  let formulaDecrescente: FormulaDecrescente = "T/A";
+  {
+    const { cell, read: r } = read("formulaDecrescente", (c) => readText(c.value, c.format));
+    if (cell !== null && r.status === "ok") {
+      const f = r.value
+        .replace(/\s+/g, "")
+        .replace(/[\u2212\u2013\u2014]/g, "-")
+        .toUpperCase();
+      if (f === "T/A" || f === "2T-A") formulaDecrescente = f;
+      else report(cell, "PARAM_INVALID", problemMessages.PARAM_INVALID_FORMULA(describeValue(cell.value)));
+    }
+  }
+
+  const splitList = (s: string) =>
+    s
+      .split(/[,;]/)
+      .map((t) => t.trim())
+      .filter((t) => t !== "");
+  let tipiIndicatore = splitList(text("tipiIndicatore"));
+  if (tipiIndicatore.length === 0) tipiIndicatore = splitList(defaultText("tipiIndicatore"));
+
+  return {
+    parametri: {
+      ente: text("ente"),
+      anno,
+      vista: text("vista"),
+      livello: text("livello"),
+      dataRiferimento,
+      pesoFasiNelGrado,
+      sogliaRaggiunto,
+      sogliaParzialmente,
+      formulaDecrescente,
+      tipiIndicatore,
+    },
+    layout: located?.layout ?? null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------------
+
+export function readPlan(wb: RawWorkbook, options: ReadOptions): ReadResult {
+  const out = new Collector();
+
+  const ob = readInputSheet<ObiettivoField>(wb, "obiettivi", OBIETTIVI_COLUMNS, "codice", out);
+  const obiettivi: Obiettivo[] = ob.rows.map(({ row, key, values: v }) => ({
+    row,
+    codice: key,
+    titolo: str(v.titolo) ?? "",
+    assessorato: str(v.assessorato),
+    centroResponsabilita: str(v.centroResponsabilita) ?? "",
+    responsabile: str(v.responsabile) ?? "",
+    valorePubblico: str(v.valorePubblico),
+    obiettivoMandato: str(v.obiettivoMandato),
+    obiettivoMissione: str(v.obiettivoMissione),
+    obiettivoProgramma: str(v.obiettivoProgramma),
+    modalitaAttuazione: str(v.modalitaAttuazione),
+    statoAttuazione: str(v.statoAttuazione),
+    stato: str(v.stato),
+    peso: num(v.peso),
+  }));
+
+  const fa = readInputSheet<FaseField>(wb, "fasi", FASI_COLUMNS, "obiettivo", out);
+  const fasi: Fase[] = fa.rows.map(({ row, key, values: v }) => ({
+    row,
+    obiettivo: key,
+    titolo: str(v.titolo) ?? "",
+    inizioPrevisto: str(v.inizioPrevisto),
+    finePrevista: str(v.finePrevista),
+    inizioEffettivo: str(v.inizioEffettivo),
+    fineEffettiva: str(v.fineEffettiva),
+    peso: num(v.peso),
+    avanzamento: num(v.avanzamento),
+    responsabile: str(v.responsabile),
+    centroResponsabilita: str(v.centroResponsabilita),
+    note: str(v.note),
+  }));
+
+  const ind = readInputSheet<IndicatoreField>(wb, "indicatori", INDICATORI_COLUMNS, "obiettivo", out);
+  const indicatori: Indicatore[] = ind.rows.map(({ row, key, values: v, history }) => ({
+    row,
+    obiettivo: key,
+    descrizione: str(v.descrizione) ?? "",
+    tipo: str(v.tipo),
+    polarita: str(v.polarita),
+    valoreAtteso: num(v.valoreAtteso),
+    valoreRaggiunto: num(v.valoreRaggiunto),
+    storico: history,
+    peso: num(v.peso),
+    note: str(v.note),
+  }));
+
+  const par = readParametri(wb, fasi, options.today, out);
+
+  return {
+    plan: {
+      parametri: par.parametri,
+      obiettivi,
+      fasi,
+      indicatori,
+      layout: { obiettivi: ob.layout, fasi: fa.layout, indicatori: ind.layout, parametri: par.layout },
+    },
+    problems: out.problems,
+    brokenCells: out.brokenCells,
+  };
 }

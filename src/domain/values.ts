@@ -1,0 +1,302 @@
+// Tolerant reading of one cell (SPEC §1 "Cell values"). Every function here accepts any input and
+// never throws: a workbook may hold anything, and the reader must report it, not crash on it.
+import { formatIt, isoFromParts, serialToIso, type IsoDate } from "./dates";
+import { readerTexts } from "./messages";
+import { isCellError, type RawValue } from "./raw";
+import type { ColumnKind } from "./schema";
+
+/**
+ * Excel error literals. Office.js returns error cells as these strings, so a string that is exactly
+ * one of them is an error value, not text.
+ */
+export const EXCEL_ERROR_LITERALS: ReadonlySet<string> = new Set([
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#EXTERNAL!",
+  "#PYTHON!",
+]);
+
+/** Last Excel serial (31/12/9999). */
+const MAX_SERIAL = 2958465;
+
+/**
+ * Brings whatever a host put in a cell to a RawValue. Hosts should already do this; the reader does it
+ * again so that exceljs-style objects (rich text, hyperlinks, formulas) or `undefined` never break it.
+ */
+export function toRawValue(v: unknown): RawValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return v;
+  if (v instanceof Date) return v;
+  if (typeof v === "bigint") return Number(v);
+  if (isCellError(v)) return { error: v.error };
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) {
+      return o.richText
+        .map((p) => (p && typeof p === "object" ? String((p as { text?: unknown }).text ?? "") : ""))
+        .join("");
+    }
+    if ("result" in o) return toRawValue(o.result);
+    if (typeof o.text === "string") return o.text;
+    if ("formula" in o || "sharedFormula" in o) return null;
+  }
+  return null;
+}
+
+export function isBlank(v: unknown): boolean {
+  const r = toRawValue(v);
+  return r === null || (typeof r === "string" && r.trim() === "");
+}
+
+/** The error text when the cell holds an error value (object or literal string), else null. */
+export function errorOf(v: RawValue): string | null {
+  if (isCellError(v)) return v.error;
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (t.startsWith("#") && EXCEL_ERROR_LITERALS.has(t)) return t;
+  }
+  return null;
+}
+
+/** Removes quoted literals, escapes and [..] sections so only the format codes remain. */
+function formatCodes(fmt: string | undefined): string {
+  if (!fmt) return "";
+  return fmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
+}
+
+export function isPercentFormat(fmt: string | undefined): boolean {
+  return formatCodes(fmt).includes("%");
+}
+
+/** "dd/mm/yyyy", "d-mmm-yy"… (Office.js hands dates as serial numbers with such a format). */
+export function isDateFormat(fmt: string | undefined): boolean {
+  const codes = formatCodes(fmt).toLowerCase();
+  if (codes === "" || codes.startsWith("general")) return false;
+  return /[dy]/.test(codes);
+}
+
+/**
+ * Number typed as text. Accepted: `33`, `-2,5`, `1150.5`, `1.150,00`, `1,150.00`, `1 150`, `33%` (→ 33),
+ * `1e3`. A single separator (`1,5`, `1.5`, also `1,150`) is read as the decimal separator; a
+ * separator is a thousands separator only in a full grouping (`1.150,00`, `1.150.000`, `1,150.00`).
+ */
+export function parseNumberText(text: string): number | null {
+  const m = /^([+\-\u2212\u2013]?)\s*(.*?)\s*(%?)$/.exec(text.trim());
+  if (!m) return null;
+  const sign = m[1] === "" || m[1] === "+" ? 1 : -1;
+  let body = m[2];
+  let normalized: string | null = null;
+  if (/^\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/.test(body)) body = body.replace(/[ \u00a0\u202f]/g, "");
+  if (/^\d*[.,]?\d+$/.test(body)) normalized = body.replace(",", ".");
+  else if (/^\d+[.,]$/.test(body)) normalized = body.slice(0, -1);
+  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(body)) normalized = body.replace(/\./g, "").replace(",", ".");
+  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) normalized = body.replace(/,/g, "");
+  else if (/^\d+([.,]\d+)?[eE][+-]?\d+$/.test(body)) normalized = body.replace(",", ".");
+  if (normalized === null) return null;
+  const n = Number(normalized);
+  if (!Number.isFinite(n)) return null;
+  return sign * n + 0; // + 0 turns -0 into 0
+}
+
+/** si / sì / no (any case), the yes/no of indicator values. */
+export function parseYesNo(text: string): number | null {
+  const t = text
+    .trim()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+  if (t === "si") return 1;
+  if (t === "no") return 0;
+  return null;
+}
+
+const TIME_SUFFIX = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const DMY = new RegExp(String.raw`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})${TIME_SUFFIX}$`);
+const YMD = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})${TIME_SUFFIX}$`);
+
+/** `dd/mm/yyyy`, `d/m/yyyy` (also with `-` or `.`), `yyyy-mm-dd`; null when not a valid date. */
+export function parseDateText(text: string): IsoDate | null {
+  const t = text.trim();
+  let m = DMY.exec(t);
+  if (m) return isoFromParts(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = YMD.exec(t);
+  if (m) return isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+/** Date object → ISO of its UTC calendar day (exceljs hands dates as UTC midnight). */
+export function dateToIso(d: Date): IsoDate | null {
+  const t = d.getTime();
+  if (!Number.isFinite(t)) return null;
+  return isoFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function serialToDate(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= MAX_SERIAL + 1) return null;
+  return serialToIso(Math.floor(serial));
+}
+
+/** Serial number of a Date, as Excel would compute with it. */
+function dateToSerial(d: Date): number | null {
+  const iso = dateToIso(d);
+  if (iso === null) return null;
+  const [y, m, day] = iso.split("-").map(Number);
+  return Date.UTC(y, m - 1, day) / 86400000 + 25569;
+}
+
+/** A number as text without float noise: 2023 → "2023", 0.1 + 0.2 → "0.3". */
+export function numberToText(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n)) return String(n + 0);
+  return String(parseFloat(n.toPrecision(15)));
+}
+
+/** Removes float noise from arithmetic such as 0.07 × 100. */
+function clean(n: number): number {
+  return parseFloat(n.toPrecision(15)) + 0;
+}
+
+export type InvalidRule = "CELL_ERROR" | "NUMBER_INVALID" | "DATE_INVALID";
+
+export type CellRead<T> =
+  { status: "empty" } | { status: "ok"; value: T } | { status: "invalid"; rule: InvalidRule; found: string };
+
+const EMPTY = { status: "empty" } as const;
+const ok = <T>(value: T): CellRead<T> => ({ status: "ok", value });
+const invalid = (rule: InvalidRule, found: string): CellRead<never> => ({ status: "invalid", rule, found });
+
+/** The value as the user sees it, for messages (long text shortened). */
+export function describeValue(v: RawValue): string {
+  if (v === null) return "";
+  if (typeof v === "string") {
+    const t = v.trim();
+    return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+  }
+  if (typeof v === "number") return numberToText(v);
+  if (typeof v === "boolean") return v ? readerTexts.booleanTrue : readerTexts.booleanFalse;
+  if (v instanceof Date) {
+    const iso = dateToIso(v);
+    return iso ? formatIt(iso) : readerTexts.invalidDate;
+  }
+  return v.error;
+}
+
+export function readText(input: unknown, fmt?: string): CellRead<string> {
+  const v = toRawValue(input);
+  if (v === null) return EMPTY;
+  const err = errorOf(v);
+  if (err !== null) return invalid("CELL_ERROR", err);
+  if (typeof v === "string") {
+    const t = v.trim();
+    return t === "" ? EMPTY : ok(t);
+  }
+  if (typeof v === "number") {
+    if (isDateFormat(fmt)) {
+      const iso = serialToDate(v);
+      if (iso) return ok(formatIt(iso));
+    }
+    return ok(numberToText(v));
+  }
+  if (typeof v === "boolean") return ok(v ? readerTexts.booleanTrue : readerTexts.booleanFalse);
+  if (v instanceof Date) {
+    const iso = dateToIso(v);
+    return iso ? ok(formatIt(iso)) : invalid("DATE_INVALID", readerTexts.invalidDate);
+  }
+  return EMPTY;
+}
+
+/**
+ * Number columns. `percent` (Peso, Avanzamento): a percent-formatted cell counts ×100, a date is
+ * invalid, yes/no is invalid. `number` (indicator values): si/no → 1/0, and a date counts as its
+ * serial number, as Excel's formulas see it (a TEMPORALE indicator may hold dates).
+ * Booleans are never numbers (Excel's SUM ignores them too).
+ */
+export function readNumber(input: unknown, kind: "number" | "percent", fmt?: string): CellRead<number> {
+  const v = toRawValue(input);
+  if (v === null) return EMPTY;
+  const err = errorOf(v);
+  if (err !== null) return invalid("CELL_ERROR", err);
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return invalid("NUMBER_INVALID", String(v));
+    if (kind === "percent") {
+      if (isPercentFormat(fmt)) return ok(clean(v * 100));
+      if (isDateFormat(fmt)) {
+        const iso = serialToDate(v);
+        return invalid("NUMBER_INVALID", iso ? formatIt(iso) : numberToText(v));
+      }
+    }
+    return ok(v + 0);
+  }
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (t === "") return EMPTY;
+    const n = parseNumberText(t);
+    if (n !== null) return ok(n);
+    if (kind === "number") {
+      const yn = parseYesNo(t);
+      if (yn !== null) return ok(yn);
+    }
+    return invalid("NUMBER_INVALID", describeValue(t));
+  }
+  if (v instanceof Date) {
+    const serial = kind === "number" ? dateToSerial(v) : null;
+    return serial !== null ? ok(serial) : invalid("NUMBER_INVALID", describeValue(v));
+  }
+  if (typeof v === "boolean") return invalid("NUMBER_INVALID", describeValue(v));
+  return EMPTY;
+}
+
+/** Date columns: date cells, serial numbers ≥ 1, text dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd. */
+export function readDate(input: unknown): CellRead<IsoDate> {
+  const v = toRawValue(input);
+  if (v === null) return EMPTY;
+  const err = errorOf(v);
+  if (err !== null) return invalid("CELL_ERROR", err);
+  if (v instanceof Date) {
+    const iso = dateToIso(v);
+    return iso ? ok(iso) : invalid("DATE_INVALID", readerTexts.invalidDate);
+  }
+  if (typeof v === "number") {
+    const iso = serialToDate(v);
+    return iso ? ok(iso) : invalid("DATE_INVALID", describeValue(v));
+  }
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (t === "") return EMPTY;
+    const iso = parseDateText(t);
+    return iso ? ok(iso) : invalid("DATE_INVALID", describeValue(t));
+  }
+  if (typeof v === "boolean") return invalid("DATE_INVALID", describeValue(v));
+  return EMPTY;
+}
+
+export type CellValue = string | number;
+
+export function readByKind(input: unknown, kind: ColumnKind, fmt?: string): CellRead<CellValue> {
+  switch (kind) {
+    case "text":
+      return readText(input, fmt);
+    case "number":
+    case "percent":
+      return readNumber(input, kind, fmt);
+    case "date":
+      return readDate(input);
+  }
+}
