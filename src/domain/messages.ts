@@ -6,7 +6,52 @@
 // ---------------------------------------------------------------------------------------------
 export const problemMessages = {
   // reading rules (SHEET_MISSING … PARAM_INVALID) — filled by the reader
+  // (READER area, src/domain/reader.ts)
+  SHEET_MISSING: (sheet: string) =>
+    `Manca il foglio "${sheet}": la cartella deve contenere i fogli Obiettivi, Fasi e Indicatori ` +
+    `(usa "Prepara fogli" o il comando template per crearli).`,
+  COLUMN_MISSING: (sheet: string, column: string, headerRow: number) =>
+    `Nel foglio ${sheet} manca la colonna obbligatoria "${column}": aggiungila alla riga di intestazione ` +
+    `(riga ${headerRow}).`,
+  COLUMN_DUPLICATE: (column: string, firstCell: string) =>
+    `La colonna "${column}" compare due volte (la prima è in ${firstCell}): ogni intestazione deve essere ` +
+    `unica, rinomina o elimina questa colonna.`,
+  REQUIRED: (column: string) => `La colonna ${column} è obbligatoria ma la cella è vuota: scrivi un valore.`,
+  REQUIRED_KEY: (column: string) =>
+    `La colonna ${column} è obbligatoria ma la cella è vuota: la riga non viene considerata finché non ` +
+    `scrivi il codice dell'obiettivo.`,
+  CELL_ERROR: (column: string, error: string) =>
+    `La cella della colonna ${column} contiene l'errore ${error}: correggi la formula o scrivi un valore.`,
+  NUMBER_INVALID: (column: string, found: string) =>
+    `Il valore "${found}" nella colonna ${column} non è un numero: scrivi un numero come 33 o 33,5.`,
+  NUMBER_INVALID_YES_NO: (column: string, found: string) =>
+    `Il valore "${found}" nella colonna ${column} non è un numero: scrivi un numero come 33 o 33,5 ` +
+    `(per sì/no scrivi 1 o 0, oppure si/no).`,
+  DATE_INVALID: (column: string, found: string) =>
+    `Il valore "${found}" nella colonna ${column} non è una data valida: scrivi una data come 31/12/2023.`,
+  PARAM_INVALID_ANNO: (found: string, used: number) =>
+    `Il parametro Anno vale "${found}": atteso un anno di quattro cifre come 2023. Uso ${used}.`,
+  // (values already formatted by the reader: numbers with comma decimals, dates dd/mm/yyyy)
+  PARAM_INVALID_DATE: (found: string, used: string) =>
+    `Il parametro Data di riferimento vale "${found}", che non è una data: scrivi una data come ` +
+    `31/12/2023. Uso ${used}.`,
+  PARAM_INVALID_PERCENT: (label: string, found: string, used: string) =>
+    `Il parametro ${label} vale "${found}": atteso un numero tra 0 e 100. Uso ${used}.`,
+  PARAM_INVALID_THRESHOLDS: (partial: string, reached: string, used: string) =>
+    `La Soglia parzialmente raggiunto (${partial}) è maggiore della Soglia raggiunto ` +
+    `(${reached}): deve essere uguale o minore. Uso ${used}.`,
+  PARAM_INVALID_FORMULA: (found: string) =>
+    `Il parametro Formula decrescente vale "${found}": scrivi T/A oppure 2T-A. Uso T/A.`,
+  PARAM_INVALID_REPEATED: (label: string, firstCell: string) =>
+    `Il parametro ${label} è ripetuto: vale solo la prima riga (${firstCell}); elimina questa riga.`,
   // whole-plan and range rules — filled by validation
+};
+
+// Words the reader uses when it turns cell values into text (READER area).
+export const readerTexts = {
+  booleanTrue: "VERO",
+  booleanFalse: "FALSO",
+  invalidDate: "data non valida",
 };
 
 // ---------------------------------------------------------------------------------------------
