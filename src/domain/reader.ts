@@ -15,7 +15,7 @@
 // - Anno default: the most common year among Fine Prevista; on a tie the later year; no dates → the
 //   year of `today`. Soglia parzialmente > Soglia raggiunto → PARAM_INVALID and Soglia parzialmente
 //   falls back to its default, lowered to Soglia raggiunto when the default is still above it.
-import type { IsoDate } from "./dates";
+import { formatIt, type IsoDate } from "./dates";
 import { HeaderMatcher, headerText, normalizeHeader } from "./headers";
 import { problemMessages } from "./messages";
 import type {
@@ -49,6 +49,7 @@ import {
 } from "./schema";
 import {
   describeValue,
+  numberToItText,
   isBlank,
   readByKind,
   readDate,
@@ -580,7 +581,7 @@ function readParametri(
     report(
       cell,
       "PARAM_INVALID",
-      problemMessages.PARAM_INVALID_PERCENT(label, describeValue(cell.value), fallback),
+      problemMessages.PARAM_INVALID_PERCENT(label, describeValue(cell.value), numberToItText(fallback)),
     );
     return fallback;
   };
@@ -615,7 +616,7 @@ function readParametri(
       report(
         cell,
         "PARAM_INVALID",
-        problemMessages.PARAM_INVALID_DATE(describeValue(cell.value), defaultData),
+        problemMessages.PARAM_INVALID_DATE(describeValue(cell.value), formatIt(defaultData)),
       );
     }
   }
@@ -630,7 +631,11 @@ function readParametri(
       report(
         cell,
         "PARAM_INVALID",
-        problemMessages.PARAM_INVALID_THRESHOLDS(sogliaParzialmente, sogliaRaggiunto, used),
+        problemMessages.PARAM_INVALID_THRESHOLDS(
+          numberToItText(sogliaParzialmente),
+          numberToItText(sogliaRaggiunto),
+          numberToItText(used),
+        ),
       );
     }
     sogliaParzialmente = used;

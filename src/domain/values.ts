@@ -168,6 +168,11 @@ export function numberToText(n: number): string {
   return String(parseFloat(n.toPrecision(15)));
 }
 
+/** A number as an Italian user reads it: 33,5. */
+export function numberToItText(n: number): string {
+  return numberToText(n).replace(".", ",");
+}
+
 /** Removes float noise from arithmetic such as 0.07 × 100. */
 function clean(n: number): number {
   return parseFloat(n.toPrecision(15)) + 0;
