@@ -44,8 +44,64 @@ export const problemMessages = {
     `Il parametro Formula decrescente vale "${found}": scrivi T/A oppure 2T-A. Uso T/A.`,
   PARAM_INVALID_REPEATED: (label: string, firstCell: string) =>
     `Il parametro ${label} è ripetuto: vale solo la prima riga (${firstCell}); elimina questa riga.`,
-  // whole-plan and range rules — filled by validation
+  // whole-plan and range rules — filled by validation (VALIDATE area, src/domain/validate.ts)
+  CODE_DUPLICATE: (code: string, firstCell: string) =>
+    `Il Codice "${code}" è già usato in ${firstCell}: ogni obiettivo deve avere un Codice diverso.`,
+  OBJECTIVE_UNKNOWN: (code: string, similar: string | null) =>
+    `L'obiettivo "${code}" non esiste nel foglio Obiettivi` +
+    (similar ? ` (c'è "${similar}", che differisce per maiuscole/minuscole)` : "") +
+    ": indica il Codice di un obiettivo presente.",
+  WEIGHT_SUM: (code: string, sum: number, phases: { row: number; peso: number }[]) =>
+    `La somma dei pesi delle fasi dell'obiettivo ${code} è ${itNumber(sum)} ` +
+    `(${phases.map((p) => `riga ${p.row}: ${itNumber(p.peso)}`).join(", ")}): deve essere 100.`,
+  NO_PHASES: (code: string) =>
+    `L'obiettivo ${code} non ha fasi: nel foglio Fasi attesa almeno una riga con Obiettivo ${code}.`,
+  NO_INDICATORS: (code: string) =>
+    `L'obiettivo ${code} non ha indicatori: nel foglio Indicatori attesa almeno una riga con Obiettivo ${code}.`,
+  WEIGHT_RANGE: (value: number) => `Peso ${itNumber(value)} fuori intervallo: deve essere tra 0 e 100.`,
+  PROGRESS_RANGE: (value: number) =>
+    `Avanzamento ${itNumber(value)} fuori intervallo: deve essere tra 0 e 100.`,
+  DATE_ORDER: (endLabel: string, end: string, startLabel: string, start: string) =>
+    `${endLabel} ${itDate(end)} precede ${startLabel} ${itDate(start)}: ` +
+    `la fine deve essere uguale o successiva all'inizio.`,
+  DATE_OUTSIDE_YEAR: (label: string, date: string, anno: number) =>
+    `${label} ${itDate(date)} è fuori dall'anno del piano (${anno}): ` +
+    `attesa una data tra 01/01/${anno} e 31/12/${anno}.`,
+  DATE_IN_FUTURE: (label: string, date: string, reference: string) =>
+    `${label} ${itDate(date)} è successiva alla Data di riferimento ${itDate(reference)}: ` +
+    `una data effettiva non può essere nel futuro.`,
+  PHASE_LATE_CLOSED: (end: string, planned: string, days: number) =>
+    `Fase conclusa in ritardo: Fine Effettiva ${itDate(end)} dopo la Fine Prevista ${itDate(planned)} ` +
+    `(${days} ${days === 1 ? "giorno" : "giorni"}).`,
+  PHASE_LATE_OPEN: (planned: string, reference: string, avanzamento: number | null, days: number) =>
+    `Fase in ritardo: la Fine Prevista ${itDate(planned)} è passata da ${days} ${days === 1 ? "giorno" : "giorni"} ` +
+    `alla Data di riferimento ${itDate(reference)}, l'Avanzamento è ` +
+    `${avanzamento === null ? "vuoto" : itNumber(avanzamento)} e manca la Fine Effettiva.`,
+  EFFECTIVE_END_MISSING: () =>
+    "Avanzamento 100 ma Fine Effettiva vuota: attesa la data in cui la fase si è conclusa.",
+  PROGRESS_INCOMPLETE: (avanzamento: number | null, end: string) =>
+    `Avanzamento ${avanzamento === null ? "vuoto" : itNumber(avanzamento)} ma Fine Effettiva ${itDate(end)} ` +
+    `indicata: una fase conclusa ha Avanzamento 100.`,
+  EFFECTIVE_START_MISSING: (end: string) =>
+    `Inizio Effettivo vuoto ma Fine Effettiva ${itDate(end)} indicata: attesa la data in cui la fase è iniziata.`,
+  POLARITY_INVALID: (value: string) =>
+    `Polarità "${value}" non valida: attesa Crescente o Decrescente (vuota vale Crescente).`,
+  TARGET_MISSING: () =>
+    "Valore Atteso vuoto: atteso un numero, senza il quale il raggiungimento dell'indicatore non si calcola.",
+  ACTUAL_MISSING: () =>
+    "Valore Raggiunto vuoto: atteso un numero, senza il quale il raggiungimento dell'indicatore non si calcola.",
+  TYPE_UNKNOWN: (value: string, known: string[]) =>
+    `Tipo "${value}" non previsto: attesi i Tipi indicatore del foglio Parametri (${known.join(", ")}).`,
 };
+
+// Number and date formats of the validation messages (Italian: decimal comma, dd/mm/yyyy).
+function itNumber(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6).replace(".", ",");
+}
+function itDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
 
 // Words the reader uses when it turns cell values into text (READER area).
 export const readerTexts = {
@@ -84,6 +140,21 @@ export const cliMessages = {
   cdrOption: "solo questo Centro di Responsabilità (ripetibile)",
   obiettiviOption: "solo questi codici obiettivo, separati da virgola",
   pdfOption: "stampa anche la Scheda in PDF con LibreOffice",
+};
+
+// ---------------------------------------------------------------------------------------------
+// `scheda-peg validate` human-readable report (VALIDATE area, src/cli/validate.ts)
+// ---------------------------------------------------------------------------------------------
+const errori = (n: number) => `${n} ${n === 1 ? "errore" : "errori"}`;
+const avvisi = (n: number) => `${n} ${n === 1 ? "avviso" : "avvisi"}`;
+export const validateCliMessages = {
+  sheetHeading: (sheet: string, errors: number, warnings: number) =>
+    `Foglio ${sheet}: ${errori(errors)}, ${avvisi(warnings)}`,
+  errorsHeading: "Errori",
+  warningsHeading: "Avvisi",
+  noCell: (sheet: string, row: number | null) => (row === null ? `${sheet}` : `${sheet}, riga ${row}`),
+  noProblems: "Nessun problema: la cartella è pronta.",
+  totals: (errors: number, warnings: number) => `Totale: ${errori(errors)}, ${avvisi(warnings)}`,
 };
 
 // ---------------------------------------------------------------------------------------------
