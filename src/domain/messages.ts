@@ -158,6 +158,43 @@ export const validateCliMessages = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Files and workbooks (XLSX area): opening .xlsx files, CLI file handling, template and sample
+// ---------------------------------------------------------------------------------------------
+export const fileMessages = {
+  // Reasons why bytes are not a readable workbook (shown alone in the browser, after the file name in the CLI).
+  openEncrypted:
+    "il file è protetto da password (o è nel vecchio formato .xls): salvalo da Excel come .xlsx senza password e riprova",
+  openNotXlsx: "non è una cartella di lavoro Excel .xlsx",
+  openCorrupt: "il file .xlsx è danneggiato e non si può leggere",
+  openEmpty: "il file è vuoto",
+  cannotOpen: (file: string, reason: string) => `Impossibile aprire "${file}": ${reason}.`,
+  fileMissing: (file: string) => `Impossibile aprire "${file}": il file non esiste.`,
+  isDirectory: (file: string) => `Impossibile aprire "${file}": è una cartella, non un file.`,
+  unreadable: (file: string, detail: string) => `Impossibile leggere "${file}": ${detail}.`,
+  wouldLose: (file: string, parts: string[]) =>
+    `"${file}" contiene ${parts.join(", ")}, che andrebbero persi riscrivendo la cartella. ` +
+    "Scrivi il risultato in un altro file con -o, oppure usa --force per procedere comunque.",
+  partCharts: "grafici",
+  partPivot: "tabelle pivot",
+  partMacros: "macro VBA",
+  cannotWrite: (file: string, detail: string) => `Impossibile scrivere "${file}": ${detail}.`,
+  outputExists: (file: string) =>
+    `Il file "${file}" esiste già: scegli un altro nome con -o oppure usa --force per sovrascriverlo.`,
+  written: (file: string) => `Scritto ${file}\n`,
+  assetMissing: (file: string) => `Dati di esempio non trovati (${file}): l'installazione è incompleta.`,
+};
+
+/** Data validation texts written into the template's sheets (Excel shows them while typing). */
+export const validationMessages = {
+  listTitle: "Valore non previsto",
+  list: (values: string[]) => `Valori previsti: ${values.join(", ")}.`,
+  decimalTitle: "Numero non valido",
+  decimal: (min: number, max: number) => `Inserire un numero tra ${min} e ${max}.`,
+  dateTitle: "Data non valida",
+  date: "Inserire una data (gg/mm/aaaa).",
+};
+
+// ---------------------------------------------------------------------------------------------
 // Task pane and ribbon
 // ---------------------------------------------------------------------------------------------
 export const uiStrings = {};

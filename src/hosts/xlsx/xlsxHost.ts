@@ -1,42 +1,131 @@
 // The .xlsx host (exceljs): the same jobs as the Excel host, on a workbook file, in Node and in the browser.
+// No file system here: bytes in, bytes out (src/cli/files.ts handles files).
+import * as ExcelJS from "exceljs";
 import type { Host, PrepareResult } from "../../app/host";
+import { fileMessages } from "../../domain/messages";
 import type { RawWorkbook } from "../../domain/raw";
+import { SHEETS } from "../../domain/schema";
 import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../domain/sheet";
+import { sheetTables } from "./internals";
+import { prepareSheets } from "./prepare";
+import { cellValue, readSheet, readSheets, tableBounds } from "./read";
+import { renderSheet } from "./render";
+import { findWorksheet, writeRollups } from "./rollups";
+
+export type XlsxOpenReason = "empty" | "encrypted" | "notXlsx" | "corrupt";
+
+/** The bytes are not a workbook we can read; `message` is Italian and says why. */
+export class XlsxOpenError extends Error {
+  constructor(readonly reason: XlsxOpenReason) {
+    super(
+      reason === "empty"
+        ? fileMessages.openEmpty
+        : reason === "encrypted"
+          ? fileMessages.openEncrypted
+          : reason === "notXlsx"
+            ? fileMessages.openNotXlsx
+            : fileMessages.openCorrupt,
+    );
+    this.name = "XlsxOpenError";
+  }
+}
+
+/** OLE compound file: password-protected (encrypted) .xlsx, or an old binary .xls. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
 
 export class XlsxHost implements Host {
   readonly kind = "xlsx" as const;
 
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
   /** An empty workbook (template and sample start here). */
   static createEmpty(): XlsxHost {
-    throw new Error("XlsxHost.createEmpty: not implemented yet");
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "Scheda PEG";
+    wb.created = new Date();
+    return new XlsxHost(wb);
   }
 
   /** Loads an .xlsx from bytes; throws XlsxOpenError (Italian message) when the bytes are not a readable workbook. */
-  static async fromBuffer(_data: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
-    throw new Error("XlsxHost.fromBuffer: not implemented yet");
+  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (bytes.length === 0) throw new XlsxOpenError("empty");
+    if (startsWith(bytes, CFB_MAGIC)) throw new XlsxOpenError("encrypted");
+    if (!startsWith(bytes, ZIP_MAGIC)) throw new XlsxOpenError("notXlsx");
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    } catch {
+      throw new XlsxOpenError("corrupt");
+    }
+    // A zip without a workbook part (a .docx, a plain archive) loads as a workbook with no sheets.
+    if (wb.worksheets.length === 0) throw new XlsxOpenError("notXlsx");
+    normaliseLoadedTables(wb);
+    return new XlsxHost(wb);
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    throw new Error("XlsxHost.toBuffer: not implemented yet");
+    const out = await this.workbook.xlsx.writeBuffer();
+    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   }
 
   async readWorkbook(): Promise<RawWorkbook> {
-    throw new Error("not implemented yet");
+    return { sheets: readSheets(this.workbook) };
   }
 
-  async writeRollups(_plan: RollupWritePlan): Promise<void> {
-    throw new Error("not implemented yet");
+  async writeRollups(plan: RollupWritePlan): Promise<void> {
+    writeRollups(this.workbook, plan);
   }
 
-  async renderSheet(_desc: SheetDescription): Promise<void> {
-    throw new Error("not implemented yet");
+  async renderSheet(desc: SheetDescription): Promise<void> {
+    renderSheet(this.workbook, desc);
   }
 
-  async prepareSheets(_template: WorkbookTemplate, _options: { fillRows: boolean }): Promise<PrepareResult> {
-    throw new Error("not implemented yet");
+  async prepareSheets(template: WorkbookTemplate, options: { fillRows: boolean }): Promise<PrepareResult> {
+    return prepareSheets(this.workbook, template, options);
   }
 
   async isEmptyWorkbook(): Promise<boolean> {
-    throw new Error("not implemented yet");
+    for (const name of [SHEETS.obiettivi, SHEETS.fasi, SHEETS.indicatori]) {
+      const ws = findWorksheet(this.workbook, name);
+      if (ws && hasDataRow(ws)) return false;
+    }
+    return true;
   }
 }
+
+/** A data row: any non-blank cell below the header row (the table's, else the first used row). */
+function hasDataRow(ws: ExcelJS.Worksheet): boolean {
+  const tables = sheetTables(ws)
+    .map(tableBounds)
+    .filter((t) => t !== null);
+  const sheet = readSheet(ws);
+  if (sheet.values.length === 0) return false;
+  const headerRow = tables.length > 0 ? Math.min(...tables.map((t) => t.headerRow)) : sheet.originRow;
+  return sheet.values.some(
+    (row, i) =>
+      sheet.originRow + i > headerRow && row.some((v) => v !== null && !(typeof v === "string" && !v.trim())),
+  );
+}
+
+/**
+ * exceljs reads `headerRowCount` as "present and equal to 1", but Excel omits it for the usual one
+ * header row; it also maps filter buttons by position and hides those it did not see. Left alone,
+ * saving would write headerRowCount="0" and hide every filter button.
+ */
+function normaliseLoadedTables(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    for (const t of sheetTables(ws)) {
+      t.headerRow = true;
+      for (const c of t.columns)
+        if (c.filterButton === undefined || c.filterButton === false) c.filterButton = true;
+    }
+  }
+}
+
+export { cellValue };
