@@ -310,3 +310,92 @@ export const rollupStrings = {
   cliSummary: (raggiunti: number, parziali: number, non: number, nonValutabili: number) =>
     `Esiti: ${raggiunti} raggiunti, ${parziali} parzialmente raggiunti, ${non} non raggiunti, ${nonValutabili} non valutabili.\n`,
 };
+
+// ---------------------------------------------------------------------------------------------
+// Scheda sheet (SPEC §4): labels and headings, as in the reference report — owner: SCHEDA
+// ---------------------------------------------------------------------------------------------
+export const schedaLabels = {
+  title: "SCHEDA OBIETTIVI",
+  continued: "(segue)",
+  parametriSelezionati: "Parametri selezionati:",
+  vista: "Vista",
+  livello: "Livello",
+  centroResponsabilita: "Centro di Responsabilità",
+  tutti: "Tutti",
+  obiettiviFiltro: "Obiettivi",
+  dataRiferimento: "Data di riferimento",
+  dataGenerazione: "Data di generazione",
+  riepilogo: "OBIETTIVI DELLA SCHEDA",
+  nessunObiettivo: "Nessun obiettivo corrisponde alla selezione.",
+  indexHeader: ["Obiettivo", "Codice", "Pagina", "Fasi %", "Indicatori %", "Grado %", "Esito"],
+  assessorato: "Assessorato",
+  responsabile: "Responsabile",
+  valorePubblico: "VALORE PUBBLICO",
+  collegatoA: "Collegato a",
+  mandato: "OBIETTIVO DI MANDATO:",
+  missione: "OBIETTIVO DI MISSIONE:",
+  programma: "OBIETTIVO DI PROGRAMMA:",
+  modalita: "Modalità di Attuazione",
+  statoAttuazione: "STATO DI ATTUAZIONE",
+  stato: "Stato",
+  fasi: "FASI - ATTIVITA'",
+  phaseHeader: [
+    "FASE",
+    "Inizio Previsto",
+    "Fine Prevista",
+    "Peso",
+    "Avanzamento",
+    "Responsabile",
+    "Centro di Responsabilità",
+    "Note",
+  ],
+  phaseHeaderEffective: ["Inizio Effettivo", "Fine Effettiva"],
+  noPhases: "Nessuna fase",
+  indicatori: "INDICATORI",
+  indicatorHeader: ["Descrizione", "Tipo", "Valore Atteso", "Valore Raggiunto", "Note"],
+  noIndicators: "Nessun indicatore",
+  sintesi: "SINTESI",
+  sintesiLabels: ["Avanzamento Fasi %", "Raggiungimento Indicatori %", "Grado di Raggiungimento %", "Esito"],
+  notAvailable: "n.d.",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Rollups and Riepilogo (ROLLUP area: src/domain/rollup.ts, formulas.ts, riepilogo.ts, src/cli/rollup.ts)
+// ---------------------------------------------------------------------------------------------
+export const rollupStrings = {
+  /** Group of the objectives whose grouping cell is empty. */
+  groupNotGiven: "(non indicato)",
+  groupTitles: [
+    "Per Centro di Responsabilità",
+    "Per Assessorato",
+    "Per Obiettivo di Mandato",
+    "Per Obiettivo di Missione",
+    "Per Obiettivo di Programma",
+    "Per Valore Pubblico",
+  ],
+  riepilogoTitle: "RIEPILOGO DEGLI OBIETTIVI",
+  riepilogoNote:
+    "Valori calcolati con formule dai fogli Obiettivi, Fasi, Indicatori e Parametri: si aggiornano da soli quando cambiano i dati.",
+  /** SPEC §3 column headers of every Riepilogo table. */
+  columns: [
+    "Gruppo",
+    "Obiettivi",
+    "Grado medio %",
+    "Raggiunti",
+    "Parzialmente raggiunti",
+    "Non raggiunti",
+    "Non valutabili",
+  ],
+  noObjectives: "Nessun obiettivo nel foglio Obiettivi",
+  /** Helper columns the formulas sum (owned by the add-in, like the computed columns). */
+  helperHeaders: {
+    obiettivi: "Peso x Grado (calcolo)",
+    fasi: "Peso x Avanzamento (calcolo)",
+    indicatori: "Peso x Raggiungimento (calcolo)",
+  },
+  cliBlocked: "Impossibile calcolare: la struttura della cartella non si può leggere.",
+  cliWritten: (path: string, obiettivi: number) =>
+    `Scritto ${path}: colonne calcolate e foglio Riepilogo per ${obiettivi} ${obiettivi === 1 ? "obiettivo" : "obiettivi"}.\n`,
+  cliSummary: (raggiunti: number, parziali: number, non: number, nonValutabili: number) =>
+    `Esiti: ${raggiunti} raggiunti, ${parziali} parzialmente raggiunti, ${non} non raggiunti, ${nonValutabili} non valutabili.\n`,
+};

@@ -1,0 +1,222 @@
+// Page geometry, column grid and named cell styles of the Scheda.
+import type { BorderSide, CellStyle, PrintSetup } from "../sheet";
+import type { FontSpec } from "./measure";
+
+export const FONT_NAME = "Calibri";
+
+/**
+ * Column widths in points as LibreOffice lays them out (width in characters × 5.55 pt, measured by
+ * converting an exceljs file to .ods). Excel makes columns slightly narrower (trunc(w·7) px),
+ * so wrapping is measured on Excel's width and page fitting on LibreOffice's.
+ * A: FASE / Descrizione / labels; B–H: dates, numbers, people, notes.
+ */
+export const COLUMN_POINTS = [228, 72, 58, 50, 68, 84, 100, 112];
+export const LO_POINTS_PER_CHAR = 5.55;
+export const COLUMN_CHARS = COLUMN_POINTS.map((p) => Math.round((p / LO_POINTS_PER_CHAR) * 100) / 100);
+export const LAST_COL = COLUMN_POINTS.length;
+
+/** Usable text width (points) of columns from..to (1-based) in Excel, the narrower renderer. */
+export function usableWidth(from: number, to: number): number {
+  let px = 0;
+  for (let c = from; c <= to; c++) px += Math.trunc(COLUMN_CHARS[c - 1] * 7);
+  return px * 0.75 - 6;
+}
+
+/** A4 landscape: the tables have eight columns and long notes; portrait would make them too narrow. */
+const A4_WIDTH = 841.89;
+const A4_HEIGHT = 595.28;
+export const MARGINS = { left: 0.4, right: 0.4, top: 0.55, bottom: 0.6, header: 0.25, footer: 0.25 };
+/** Content height per page, with a 3% safety margin (renderers differ in rounding). */
+export const PAGE_BUDGET = Math.floor((A4_HEIGHT - (MARGINS.top + MARGINS.bottom) * 72) * 0.97);
+export const PRINTABLE_WIDTH = A4_WIDTH - (MARGINS.left + MARGINS.right) * 72;
+
+export function printSetup(lastRow: number, footerLeft: string, footerRight: string): PrintSetup {
+  const esc = (s: string) => s.replace(/&/g, "&&");
+  const left = footerLeft ? `&L&8${esc(footerLeft)}` : "";
+  return {
+    paperSize: "A4",
+    orientation: "landscape",
+    scale: 100,
+    margins: { ...MARGINS },
+    footer: `${left}&C&8Pagina &P di &N&R&8${esc(footerRight)}`,
+    printArea: `A1:H${lastRow}`,
+    centerHorizontally: true,
+  };
+}
+
+const BLUE = "1F4E79";
+const GRID: BorderSide = { weight: "thin", color: "A6A6A6" };
+const grid = { top: GRID, bottom: GRID, left: GRID, right: GRID };
+
+const font = (size: number, extra: Partial<CellStyle["font"]> = {}) => ({ name: FONT_NAME, size, ...extra });
+const text = { horizontal: "left", vertical: "top", wrapText: true } as const;
+
+export const ESITO_COLORS: Record<string, { fill: string; color: string }> = {
+  Raggiunto: { fill: "C6EFCE", color: "006100" },
+  "Parzialmente raggiunto": { fill: "FFEB9C", color: "9C5700" },
+  "Non raggiunto": { fill: "FFC7CE", color: "9C0006" },
+  "Non valutabile": { fill: "E7E6E6", color: "3A3838" },
+};
+
+export const STYLES: Record<string, CellStyle> = {
+  title: { font: font(18, { bold: true, color: BLUE }), alignment: { vertical: "bottom" } },
+  ente: { font: font(12, { bold: true }), alignment: { ...text } },
+  subtitle: {
+    font: font(11, { bold: true, color: BLUE }),
+    alignment: { vertical: "bottom" },
+    border: { bottom: { weight: "medium", color: BLUE } },
+  },
+  label: { font: font(10, { bold: true, color: "404040" }), alignment: { ...text }, numberFormat: "@" },
+  value: { font: font(10), alignment: { ...text }, numberFormat: "@" },
+  valueDate: {
+    font: font(10),
+    alignment: { horizontal: "left", vertical: "top" },
+    numberFormat: "dd/mm/yyyy",
+  },
+  // Page header of an objective (repeated on each of its pages).
+  band: {
+    font: font(10, { bold: true, color: "FFFFFF" }),
+    fill: BLUE,
+    alignment: { horizontal: "left", vertical: "middle", wrapText: true, indent: 1 },
+    numberFormat: "@",
+  },
+  bandCode: {
+    font: font(12, { bold: true, color: "FFFFFF" }),
+    fill: BLUE,
+    alignment: { horizontal: "right", vertical: "middle", wrapText: true, indent: 1 },
+    numberFormat: "@",
+  },
+  headLabel: { font: font(9, { bold: true, color: "595959" }), alignment: { ...text }, numberFormat: "@" },
+  headValue: { font: font(10), alignment: { ...text }, numberFormat: "@" },
+  headTitle: {
+    font: font(12, { bold: true }),
+    alignment: { ...text },
+    numberFormat: "@",
+    border: { bottom: { weight: "thin", color: BLUE } },
+  },
+  // Section headings (VALORE PUBBLICO, FASI - ATTIVITA'…)
+  section: {
+    font: font(10, { bold: true, color: BLUE }),
+    alignment: { horizontal: "left", vertical: "bottom" },
+    border: { bottom: { weight: "thin", color: BLUE } },
+    numberFormat: "@",
+  },
+  para: { font: font(10), alignment: { ...text }, numberFormat: "@" },
+  // Tables
+  th: {
+    font: font(9, { bold: true }),
+    fill: "DDEBF7",
+    border: grid,
+    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+    numberFormat: "@",
+  },
+  thLeft: {
+    font: font(9, { bold: true }),
+    fill: "DDEBF7",
+    border: grid,
+    alignment: { horizontal: "left", vertical: "middle", wrapText: true },
+    numberFormat: "@",
+  },
+  thSub: {
+    font: font(9, { bold: true, italic: true, color: "404040" }),
+    fill: "EEF5FB",
+    border: grid,
+    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+    numberFormat: "@",
+  },
+  tdTitle: { font: font(9, { bold: true }), border: grid, alignment: { ...text }, numberFormat: "@" },
+  td: { font: font(9), border: grid, alignment: { ...text }, numberFormat: "@" },
+  tdDate: {
+    font: font(9),
+    border: grid,
+    alignment: { horizontal: "center", vertical: "top" },
+    numberFormat: "dd/mm/yyyy",
+  },
+  tdDateEff: {
+    font: font(9, { italic: true, color: "404040" }),
+    border: grid,
+    alignment: { horizontal: "center", vertical: "top" },
+    numberFormat: "dd/mm/yyyy",
+  },
+  tdNum: {
+    font: font(9),
+    border: grid,
+    alignment: { horizontal: "right", vertical: "top" },
+    numberFormat: "0.00",
+  },
+  tdValue: {
+    font: font(9),
+    border: grid,
+    alignment: { horizontal: "right", vertical: "top" },
+    numberFormat: "#,##0.00",
+  },
+  tdPage: {
+    font: font(9),
+    border: grid,
+    alignment: { horizontal: "center", vertical: "top" },
+    numberFormat: "0",
+  },
+  tdCenter: {
+    font: font(9),
+    border: grid,
+    alignment: { horizontal: "center", vertical: "top", wrapText: true },
+    numberFormat: "@",
+  },
+  tdEmpty: { font: font(9, { italic: true, color: "595959" }), alignment: { ...text }, numberFormat: "@" },
+  // SINTESI
+  sumLabel: {
+    font: font(10, { bold: true }),
+    border: grid,
+    fill: "F2F2F2",
+    alignment: { ...text },
+    numberFormat: "@",
+  },
+  sumValue: {
+    font: font(10),
+    border: grid,
+    alignment: { horizontal: "right", vertical: "top" },
+    numberFormat: "0.00",
+  },
+  sumNa: {
+    font: font(10, { color: "595959" }),
+    border: grid,
+    alignment: { horizontal: "right", vertical: "top" },
+    numberFormat: "@",
+  },
+  ...Object.fromEntries(
+    Object.entries(ESITO_COLORS).flatMap(([esito, c]) => [
+      [
+        esitoStyle(esito),
+        {
+          font: font(10, { bold: true, color: c.color }),
+          fill: c.fill,
+          border: grid,
+          alignment: { horizontal: "center", vertical: "top", wrapText: true },
+          numberFormat: "@",
+        },
+      ],
+      [
+        esitoStyle(esito) + "Small",
+        {
+          font: font(9, { bold: true, color: c.color }),
+          fill: c.fill,
+          border: grid,
+          alignment: { horizontal: "center", vertical: "top", wrapText: true },
+          numberFormat: "@",
+        },
+      ],
+    ]),
+  ),
+  spacer: { font: font(6) },
+};
+
+export function esitoStyle(esito: string): string {
+  return "esito" + esito.replace(/\s+/g, "");
+}
+
+/** The font of a style, for measuring. */
+export function fontOf(style: string): FontSpec {
+  const s = STYLES[style];
+  if (!s) throw new Error(`stile Scheda sconosciuto: ${style}`);
+  return { size: s.font.size, bold: s.font.bold };
+}
