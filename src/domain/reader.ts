@@ -372,44 +372,49 @@ function readRows<K extends string>(
   const keyDef = defs.find((d) => d.key === keyField) as ColumnDef<K>;
   const keyCol = layout.columns[keyField];
   if (keyCol === undefined) return rows;
-  const others = defs
-    .filter((d) => d.key !== keyField && layout.columns[d.key] !== undefined)
-    .map((d) => ({ def: d, col: layout.columns[d.key] as number }));
-  const history = layout.history.map((h) => ({ ...h, header: (layout.headers[h.col] ?? "").trim() }));
+  // Every column read, in sheet order, so a row's problems come out left to right.
+  type Reader = { col: number; def: ColumnDef<K> | null; anno: number; header: string };
+  const readers: Reader[] = [
+    ...defs
+      .filter((d) => layout.columns[d.key] !== undefined)
+      .map((d) => ({ col: layout.columns[d.key] as number, def: d, anno: 0, header: d.header })),
+    ...layout.history.map((h) => ({
+      col: h.col,
+      def: null,
+      anno: h.anno,
+      header: (layout.headers[h.col] ?? "").trim(),
+    })),
+  ].sort((a, b) => a.col - b.col);
 
   for (let r = layout.firstRow; r <= layout.lastRow; r++) {
     if (grid.isBlankRow(r, layout.firstCol, layout.lastCol)) continue;
     const keyRead = readByKind(grid.value(r, keyCol), keyDef.kind, grid.format(r, keyCol));
     const key = keyRead.status === "ok" ? String(keyRead.value) : null;
-    if (keyRead.status === "invalid") out.invalidCell(keyRead, grid, r, keyCol, keyDef.header, null);
-    else if (key === null) {
-      out.add(
-        "REQUIRED",
-        grid.name,
-        r,
-        keyDef.header,
-        keyCol,
-        null,
-        problemMessages.REQUIRED_KEY(keyDef.header),
-      );
-    }
     const values: Partial<Record<K, CellValue>> = {};
-    if (key !== null) values[keyField] = key;
-    for (const { def, col } of others) {
-      const read = readByKind(grid.value(r, col), def.kind, grid.format(r, col));
+    const storico: ValoreStorico[] = [];
+    for (const rd of readers) {
+      const col = rd.col;
+      if (rd.def === null) {
+        const read = readNumber(grid.value(r, col), "number", grid.format(r, col));
+        if (read.status === "invalid") out.invalidCell(read, grid, r, col, rd.header, key, true);
+        storico.push({ anno: rd.anno, valore: read.status === "ok" ? read.value : null });
+        continue;
+      }
+      const def = rd.def;
+      const read =
+        def.key === keyField ? keyRead : readByKind(grid.value(r, col), def.kind, grid.format(r, col));
       if (read.status === "ok") values[def.key] = read.value;
       else if (read.status === "invalid") out.invalidCell(read, grid, r, col, def.header, key);
-      else if (def.required && key !== null) {
+      else if (def.key === keyField) {
+        out.add("REQUIRED", grid.name, r, def.header, col, null, problemMessages.REQUIRED_KEY(def.header));
+      } else if (def.required && key !== null) {
         out.add("REQUIRED", grid.name, r, def.header, col, key, problemMessages.REQUIRED(def.header));
       }
     }
-    const storico: ValoreStorico[] = [];
-    for (const h of history) {
-      const read = readNumber(grid.value(r, h.col), "number", grid.format(r, h.col));
-      if (read.status === "invalid") out.invalidCell(read, grid, r, h.col, h.header, key, true);
-      storico.push({ anno: h.anno, valore: read.status === "ok" ? read.value : null });
+    if (key !== null) {
+      values[keyField] = key;
+      rows.push({ row: r, key, values, history: storico });
     }
-    if (key !== null) rows.push({ row: r, key, values, history: storico });
   }
   return rows;
 }
