@@ -1,0 +1,127 @@
+// The 2023 reference plan (assets JSON) laid out as a workbook validates with 0 errors. Its warnings are
+// the ones the real report implies: objectives without indicators, and nothing else.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { sortProblems } from "../../src/domain/problems";
+import type { RawSheet, RawValue, RawWorkbook } from "../../src/domain/raw";
+import { readPlan } from "../../src/domain/reader";
+import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS } from "../../src/domain/schema";
+import type { SamplePlanJson } from "../../src/domain/template";
+import { validatePlan } from "../../src/domain/validate";
+
+const data = JSON.parse(
+  readFileSync(join(__dirname, "../../assets/piano-2023-settore-socioeducativo.json"), "utf8"),
+) as SamplePlanJson;
+
+const date = (iso: string | null) => {
+  if (iso === null) return null;
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+};
+const dup = (d: { codice: string; descrizione: string } | null) =>
+  d ? `${d.codice} ${d.descrizione}` : null;
+
+function sheet(name: string, headers: string[], rows: RawValue[][]): RawSheet {
+  return { name, originRow: 1, originCol: 1, values: [headers, ...rows], tables: [] };
+}
+
+/** The JSON as plain ranges (no tables), Parametri left to its defaults except Vista and Livello. */
+function sampleWorkbook(json: SamplePlanJson): RawWorkbook {
+  const o = json.obiettivi;
+  return {
+    sheets: [
+      sheet(
+        "Parametri",
+        ["Parametro", "Valore"],
+        [
+          ["Vista", json.header.vista],
+          ["Livello", json.header.livello],
+        ],
+      ),
+      sheet(
+        "Obiettivi",
+        OBIETTIVI_COLUMNS.map((c) => c.header),
+        o.map((x) => [
+          x.codice,
+          x.titolo,
+          x.assessorato,
+          x.centro_responsabilita,
+          x.responsabile,
+          x.valore_pubblico,
+          dup(x.obiettivo_mandato),
+          dup(x.obiettivo_missione),
+          dup(x.obiettivo_programma),
+          x.modalita_attuazione,
+          x.stato_attuazione,
+          x.stato,
+          null,
+        ]),
+      ),
+      sheet(
+        "Fasi",
+        FASI_COLUMNS.map((c) => c.header),
+        o.flatMap((x) =>
+          x.fasi.map((f) => [
+            x.codice,
+            f.titolo,
+            date(f.inizio_previsto),
+            date(f.fine_prevista),
+            date(f.inizio_effettivo),
+            date(f.fine_effettiva),
+            f.peso,
+            f.avanzamento,
+            f.responsabile,
+            f.centro_responsabilita,
+            f.note,
+          ]),
+        ),
+      ),
+      sheet(
+        "Indicatori",
+        [...INDICATORI_COLUMNS.map((c) => c.header), "Valore Raggiunto 2022", "Valore Raggiunto 2021"],
+        o.flatMap((x) =>
+          x.indicatori.map((i) => [
+            x.codice,
+            i.descrizione,
+            i.tipo,
+            null,
+            i.valore_atteso,
+            i.valore_raggiunto,
+            null,
+            i.note,
+            i.valore_2022,
+            i.valore_2021,
+          ]),
+        ),
+      ),
+    ],
+  };
+}
+
+describe("the 2023 sample plan", () => {
+  const read = readPlan(sampleWorkbook(data), { today: "2026-11-25" });
+  const problems = sortProblems([...read.problems, ...validatePlan(read.plan, read.brokenCells)]);
+
+  it("is read whole: 33 objectives, 80 phases, 48 indicators, Anno 2023", () => {
+    expect(read.plan.obiettivi).toHaveLength(33);
+    expect(read.plan.fasi).toHaveLength(80);
+    expect(read.plan.indicatori).toHaveLength(48);
+    expect(read.plan.parametri.anno).toBe(2023);
+    expect(read.plan.parametri.dataRiferimento).toBe("2023-12-31");
+  });
+
+  it("has 0 errors", () => {
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
+  it("warns exactly about the six objectives without indicators", () => {
+    // Independent count from the JSON: objectives whose indicator list is empty.
+    const withoutIndicators = data.obiettivi.filter((x) => x.indicatori.length === 0);
+    const expected = withoutIndicators.map((x) => {
+      const row = data.obiettivi.indexOf(x) + 2;
+      return `NO_INDICATORS Obiettivi!A${row} ${x.codice}`;
+    });
+    expect(expected).toHaveLength(6);
+    expect(problems.map((p) => `${p.rule} ${p.cell} ${p.objective}`)).toEqual(expected);
+  });
+});
