@@ -1,6 +1,10 @@
 // File handling shared by the CLI commands: open the input (unreadable → exit 2 with one Italian line),
 // name the output, refuse to drop parts exceljs cannot keep, write atomically.
-import type { XlsxHost } from "../hosts/xlsx/xlsxHost";
+import { promises as fs } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+import { fileMessages } from "../domain/messages";
+import { XlsxHost, XlsxOpenError } from "../hosts/xlsx/xlsxHost";
+import { listZipEntries } from "./zip";
 
 /** A user-facing failure: one Italian line on stderr and this exit code. */
 export class CliError extends Error {
@@ -13,22 +17,107 @@ export class CliError extends Error {
   }
 }
 
+function systemReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === "EACCES" || code === "EPERM") return "permesso negato";
+  if (code === "ENOSPC") return "spazio su disco esaurito";
+  if (code === "EROFS") return "il disco è in sola lettura";
+  if (code === "ENOENT") return "la cartella non esiste";
+  if (code === "EISDIR") return "è una cartella";
+  return code ?? (err instanceof Error ? err.message : String(err));
+}
+
+async function readInputBytes(file: string): Promise<Buffer> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (err) {
+    if (
+      (err as NodeJS.ErrnoException).code === "ENOENT" ||
+      (err as NodeJS.ErrnoException).code === "ENOTDIR"
+    ) {
+      throw new CliError(fileMessages.fileMissing(file));
+    }
+    throw new CliError(fileMessages.unreadable(file, systemReason(err)));
+  }
+  if (stat.isDirectory()) throw new CliError(fileMessages.isDirectory(file));
+  try {
+    return await fs.readFile(file);
+  } catch (err) {
+    throw new CliError(fileMessages.unreadable(file, systemReason(err)));
+  }
+}
+
 /** Opens an input workbook; missing, corrupt, password-protected or non-xlsx files throw CliError. */
-export async function openInput(_file: string): Promise<XlsxHost> {
-  throw new Error("openInput: not implemented yet");
+export async function openInput(file: string): Promise<XlsxHost> {
+  const bytes = await readInputBytes(file);
+  try {
+    return await XlsxHost.fromBuffer(bytes);
+  } catch (err) {
+    if (err instanceof XlsxOpenError) throw new CliError(fileMessages.cannotOpen(file, err.message));
+    throw new CliError(fileMessages.cannotOpen(file, fileMessages.openCorrupt));
+  }
 }
 
 /** `<name>-scheda.xlsx` beside the input unless -o names a file. */
-export function resolveOutput(_input: string, _output: string | undefined): string {
-  throw new Error("resolveOutput: not implemented yet");
+export function resolveOutput(input: string, output: string | undefined): string {
+  if (output) return output;
+  const ext = extname(input);
+  const stem = basename(input, ext);
+  return join(dirname(input), `${stem}-scheda.xlsx`);
+}
+
+/** Parts of a workbook that exceljs drops when it rewrites the file. */
+export function partsThatWouldBeLost(entries: string[], file = ""): string[] {
+  const parts: string[] = [];
+  if (entries.some((e) => e.startsWith("xl/charts/"))) parts.push(fileMessages.partCharts);
+  if (entries.some((e) => e.startsWith("xl/pivotTables/") || e.startsWith("xl/pivotCache/"))) {
+    parts.push(fileMessages.partPivot);
+  }
+  if (entries.some((e) => e === "xl/vbaProject.bin") || extname(file).toLowerCase() === ".xlsm") {
+    parts.push(fileMessages.partMacros);
+  }
+  return parts;
 }
 
 /** Throws CliError when the input holds charts, pivot tables or macros and force is not set. */
-export async function checkRewritable(_file: string, _force: boolean): Promise<void> {
-  throw new Error("checkRewritable: not implemented yet");
+export async function checkRewritable(file: string, force: boolean): Promise<void> {
+  if (force) return;
+  const bytes = await readInputBytes(file);
+  let entries: string[];
+  try {
+    entries = listZipEntries(bytes).map((e) => e.name);
+  } catch {
+    throw new CliError(fileMessages.cannotOpen(file, fileMessages.openCorrupt));
+  }
+  const lost = partsThatWouldBeLost(entries, file);
+  if (lost.length > 0) throw new CliError(fileMessages.wouldLose(file, lost));
 }
 
 /** Writes via a temporary file in the same folder, then renames (the input is never half-written). */
-export async function writeAtomic(_host: XlsxHost, _path: string): Promise<void> {
-  throw new Error("writeAtomic: not implemented yet");
+export async function writeAtomic(host: XlsxHost, path: string): Promise<void> {
+  const bytes = await host.toBuffer();
+  await writeBytesAtomic(bytes, path);
+}
+
+export async function writeBytesAtomic(bytes: Uint8Array, path: string): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, path);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw new CliError(fileMessages.cannotWrite(path, systemReason(err)));
+  }
+}
+
+/** Refuses to replace an existing file unless force (template, sample). */
+export async function checkNotExisting(path: string, force: boolean): Promise<void> {
+  if (force) return;
+  try {
+    await fs.access(path);
+  } catch {
+    return;
+  }
+  throw new CliError(fileMessages.outputExists(path));
 }

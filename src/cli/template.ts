@@ -1,12 +1,79 @@
 // `scheda-peg template` and `scheda-peg sample` (SPEC §5).
+import { existsSync, promises as fs } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileMessages } from "../domain/messages";
+import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template";
+import { XlsxHost } from "../hosts/xlsx/xlsxHost";
+import { CliError, checkNotExisting, writeAtomic } from "./files";
 import type { CliIo } from "./io";
 
-export async function runTemplate(_opts: { output?: string; force?: boolean }, io: CliIo): Promise<number> {
-  io.stderr("template: non ancora disponibile\n");
-  return 2;
+export const DEFAULT_TEMPLATE_FILE = "scheda-peg-modello.xlsx";
+export const DEFAULT_SAMPLE_FILE = "scheda-peg-esempio-2023.xlsx";
+export const SAMPLE_ASSET = "piano-2023-settore-socioeducativo.json";
+
+/**
+ * The package's assets folder: `dist/node/cli/template.js` → `../../../assets`; under ts-jest the
+ * module is `src/cli/template.ts` → `../../assets`.
+ */
+export function assetPath(name: string): string {
+  const candidates = [resolve(__dirname, "../../../assets", name), resolve(__dirname, "../../assets", name)];
+  return candidates.find((p) => existsSync(p)) ?? candidates[0];
 }
 
-export async function runSample(_opts: { output?: string; force?: boolean }, io: CliIo): Promise<number> {
-  io.stderr("sample: non ancora disponibile\n");
-  return 2;
+export async function loadSampleJson(): Promise<SamplePlanJson> {
+  const path = assetPath(SAMPLE_ASSET);
+  try {
+    return JSON.parse(await fs.readFile(path, "utf8")) as SamplePlanJson;
+  } catch {
+    throw new CliError(fileMessages.assetMissing(path));
+  }
+}
+
+async function writeNew(
+  build: () => Promise<XlsxHost>,
+  output: string,
+  force: boolean | undefined,
+  io: CliIo,
+): Promise<number> {
+  try {
+    await checkNotExisting(output, !!force);
+    const host = await build();
+    await writeAtomic(host, output);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.stderr(`${err.message}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+  io.stdout(fileMessages.written(output));
+  return 0;
+}
+
+export async function runTemplate(opts: { output?: string; force?: boolean }, io: CliIo): Promise<number> {
+  const output = opts.output ?? join(process.cwd(), DEFAULT_TEMPLATE_FILE);
+  return writeNew(
+    async () => {
+      const host = XlsxHost.createEmpty();
+      await host.prepareSheets(buildTemplate(), { fillRows: true });
+      return host;
+    },
+    output,
+    opts.force,
+    io,
+  );
+}
+
+export async function runSample(opts: { output?: string; force?: boolean }, io: CliIo): Promise<number> {
+  const output = opts.output ?? join(process.cwd(), DEFAULT_SAMPLE_FILE);
+  return writeNew(
+    async () => {
+      const host = XlsxHost.createEmpty();
+      await host.prepareSheets(buildSample(await loadSampleJson()), { fillRows: true });
+      return host;
+    },
+    output,
+    opts.force,
+    io,
+  );
 }

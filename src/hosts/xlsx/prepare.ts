@@ -4,6 +4,7 @@ import type * as ExcelJS from "exceljs";
 import type { PrepareResult } from "../../app/host";
 import { validationMessages } from "../../domain/messages";
 import { columnLetter, isCellError, type RawValue } from "../../domain/raw";
+import { TABLES } from "../../domain/schema";
 import type { InputTableSpec, WorkbookTemplate } from "../../domain/sheet";
 import { sheetTables, type TableModel } from "./internals";
 import { applyDefinedNames } from "./names";
@@ -63,7 +64,8 @@ function isBlankSheet(ws: ExcelJS.Worksheet): boolean {
 }
 
 function layOutTable(ws: ExcelJS.Worksheet, spec: InputTableSpec, fillRows: boolean): void {
-  const rows = fillRows ? spec.rows : [];
+  // Parametri rows are settings (the defaults), part of the layout: written even without fillRows.
+  const rows = fillRows || spec.table === TABLES.parametri ? spec.rows : [];
   const bodyRows = Math.max(1, rows.length);
   const lastRow = 1 + bodyRows;
   const validationLast = Math.max(MIN_BODY_LAST_ROW, lastRow + BODY_MARGIN);

@@ -1,0 +1,151 @@
+// CLI file helpers: unreadable inputs give exit 2 and one Italian line naming the file.
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CliError, checkRewritable, openInput, resolveOutput, writeAtomic } from "../../src/cli/files";
+import { main } from "../../src/cli/main";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { rezip, writeZip } from "../xlsx/zipWriter";
+
+const dir = mkdtempSync(join(tmpdir(), "scheda-files-"));
+let validXlsx: Buffer;
+
+beforeAll(async () => {
+  const host = XlsxHost.createEmpty();
+  host.workbook.addWorksheet("Obiettivi").getCell("A1").value = "Codice";
+  validXlsx = Buffer.from(await host.toBuffer());
+});
+
+async function expectCliError(promise: Promise<unknown>, file: string, fragment: RegExp): Promise<void> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (err) {
+    caught = err;
+  }
+  expect(caught).toBeInstanceOf(CliError);
+  const err = caught as CliError;
+  expect(err.exitCode).toBe(2);
+  expect(err.message).toContain(file);
+  expect(err.message).toMatch(fragment);
+  expect(err.message).not.toMatch(/\n/);
+}
+
+describe("openInput", () => {
+  it("refuses a missing file", async () => {
+    const file = join(dir, "manca.xlsx");
+    await expectCliError(openInput(file), file, /non esiste/);
+  });
+
+  it("refuses a directory", async () => {
+    const file = join(dir, "cartella.xlsx");
+    mkdirSync(file);
+    await expectCliError(openInput(file), file, /cartella/);
+  });
+
+  it("refuses a corrupt zip", async () => {
+    const file = join(dir, "rotto.xlsx");
+    writeFileSync(file, Buffer.concat([validXlsx.subarray(0, 200), Buffer.alloc(300, 7)]));
+    await expectCliError(openInput(file), file, /danneggiato/);
+  });
+
+  it("refuses a password-protected (OLE compound) file and an old .xls", async () => {
+    const file = join(dir, "protetto.xlsx");
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+    );
+    await expectCliError(openInput(file), file, /password/);
+  });
+
+  it("refuses a text file and a zip that is not a workbook", async () => {
+    const text = join(dir, "nota.xlsx");
+    writeFileSync(text, "Codice;Titolo\n1;prova\n");
+    await expectCliError(openInput(text), text, /non è una cartella di lavoro/);
+    const zip = join(dir, "archivio.xlsx");
+    writeFileSync(zip, writeZip([{ name: "leggimi.txt", data: Buffer.from("ciao") }]));
+    await expectCliError(openInput(zip), zip, /non è una cartella di lavoro|danneggiato/);
+  });
+
+  it("refuses an empty file", async () => {
+    const file = join(dir, "vuoto.xlsx");
+    writeFileSync(file, "");
+    await expectCliError(openInput(file), file, /vuoto/);
+  });
+
+  it("opens a real workbook", async () => {
+    const file = join(dir, "buono.xlsx");
+    writeFileSync(file, validXlsx);
+    const host = await openInput(file);
+    expect(host.workbook.worksheets.map((w) => w.name)).toEqual(["Obiettivi"]);
+  });
+
+  it("through the CLI: exit 2, one line on stderr, no stack trace", async () => {
+    const file = join(dir, "rotto2.xlsx");
+    writeFileSync(file, Buffer.from("PK\u0003\u0004 non proprio uno zip"));
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(["validate", file], { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+    expect(code).toBe(2);
+    const stderr = err.join("");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toContain(file);
+    expect(stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    expect(out.join("")).toBe("");
+  });
+});
+
+describe("resolveOutput", () => {
+  it("puts <name>-scheda.xlsx beside the input without -o", () => {
+    expect(resolveOutput("/dati/piano 2024.xlsx", undefined)).toBe("/dati/piano 2024-scheda.xlsx");
+    expect(resolveOutput("piano.XLSX", undefined)).toBe("piano-scheda.xlsx");
+    expect(resolveOutput("/dati/piano.xlsx", "/out/x.xlsx")).toBe("/out/x.xlsx");
+  });
+});
+
+describe("checkRewritable", () => {
+  it("passes a plain workbook", async () => {
+    const file = join(dir, "semplice.xlsx");
+    writeFileSync(file, validXlsx);
+    await expect(checkRewritable(file, false)).resolves.toBeUndefined();
+  });
+
+  it("names charts, pivot tables and macros that would be lost, unless forced", async () => {
+    const file = join(dir, "ricco.xlsx");
+    writeFileSync(
+      file,
+      rezip(validXlsx, () => null, [
+        { name: "xl/charts/chart1.xml", data: Buffer.from("<c/>") },
+        { name: "xl/pivotTables/pivotTable1.xml", data: Buffer.from("<p/>") },
+        { name: "xl/pivotCache/pivotCacheDefinition1.xml", data: Buffer.from("<p/>") },
+        { name: "xl/vbaProject.bin", data: Buffer.from("vba") },
+      ]),
+    );
+    await expectCliError(checkRewritable(file, false), file, /grafici, tabelle pivot, macro VBA/);
+    await expect(checkRewritable(file, true)).resolves.toBeUndefined();
+  });
+
+  it("treats an .xlsm as holding macros", async () => {
+    const file = join(dir, "macro.xlsm");
+    writeFileSync(file, validXlsx);
+    await expectCliError(checkRewritable(file, false), file, /macro/);
+  });
+});
+
+describe("writeAtomic", () => {
+  it("writes the workbook and leaves no temporary file behind", async () => {
+    const sub = mkdtempSync(join(dir, "out-"));
+    const target = join(sub, "risultato.xlsx");
+    writeFileSync(target, "vecchio contenuto");
+    const host = await XlsxHost.fromBuffer(validXlsx);
+    await writeAtomic(host, target);
+    expect(readdirSync(sub)).toEqual(["risultato.xlsx"]);
+    const reopened = await XlsxHost.fromBuffer(readFileSync(target));
+    expect(reopened.workbook.getWorksheet("Obiettivi")?.getCell("A1").value).toBe("Codice");
+  });
+
+  it("reports an unwritable destination as a CliError", async () => {
+    const target = join(dir, "non-esiste", "x.xlsx");
+    await expectCliError(writeAtomic(XlsxHost.createEmpty(), target), target, /Impossibile scrivere/);
+  });
+});
