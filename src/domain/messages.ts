@@ -200,6 +200,135 @@ export const validationMessages = {
 export const uiStrings = {};
 
 // ---------------------------------------------------------------------------------------------
+// Task pane (UI-PANE area): every text the React pane shows, in Excel and on the standalone page
+// ---------------------------------------------------------------------------------------------
+export const paneStrings = {
+  appTitle: "Scheda PEG",
+  appSubtitle: "Piano della performance: verifica, calcolo e Scheda Obiettivi",
+  loading: "Avvio in corso…",
+  busy: "Un'operazione è in corso: attendi che finisca.",
+  unexpectedError: (detail: string) => `Si è verificato un errore imprevisto: ${detail}`,
+  excelApiMissing:
+    "Questa versione di Excel non supporta ExcelApi 1.9, richiesta dal componente aggiuntivo. Aggiorna Excel o usa Excel per il Web.",
+
+  // progress steps of the service
+  steps: {
+    lettura: "Lettura della cartella…",
+    verifica: "Verifica dei dati…",
+    calcolo: "Calcolo dei risultati…",
+    scrittura: "Scrittura nella cartella…",
+    impaginazione: "Impaginazione della Scheda…",
+    fine: "Completato",
+  },
+  working: "Operazione in corso…",
+
+  // standalone page
+  standaloneTitle: "Cartella di lavoro",
+  standaloneIntro:
+    "Fuori da Excel la pagina lavora su un file .xlsx: aprilo oppure parti dall'esempio. Il file non lascia il tuo computer; alla fine scarica la cartella aggiornata.",
+  openFile: "Apri file .xlsx…",
+  openFileLabel: "Scegli una cartella di lavoro Excel (.xlsx)",
+  startFromSample: "Parti dall'esempio 2023",
+  startEmpty: "Cartella vuota",
+  noWorkbook: "Nessuna cartella aperta.",
+  currentWorkbook: (name: string) => `Cartella aperta: ${name}`,
+  emptyWorkbookName: "nuova cartella",
+  sampleWorkbookName: "esempio 2023",
+  download: "Scarica la cartella",
+  downloadHint: "Scarica il file .xlsx con le modifiche fatte finora.",
+  openFailed: (detail: string) => `Impossibile aprire il file: ${detail}`,
+  notXlsx: "Il file scelto non è una cartella .xlsx.",
+
+  // 1. Prepara fogli
+  prepareTitle: "1. Prepara fogli",
+  prepareDescription:
+    "Crea i fogli e le tabelle che mancano (Parametri, Obiettivi, Fasi, Indicatori). I dati già presenti non vengono toccati.",
+  prepareButton: "Prepara fogli",
+  prepareCreated: (sheets: string[], tables: string[]) =>
+    `Creati ${sheets.length === 1 ? "il foglio" : "i fogli"} ${sheets.join(", ") || "—"}` +
+    (tables.length > 0
+      ? ` e ${tables.length === 1 ? "la tabella" : "le tabelle"} ${tables.join(", ")}.`
+      : "."),
+  prepareTablesOnly: (tables: string[]) =>
+    `Create ${tables.length === 1 ? "la tabella" : "le tabelle"} ${tables.join(", ")} sui fogli esistenti.`,
+  prepareNothing: "Tutti i fogli e le tabelle erano già presenti: nulla da creare.",
+
+  // 2. Carica esempio
+  sampleTitle: "2. Carica esempio",
+  sampleDescription:
+    "Carica il piano 2023 del Settore Socioeducativo (33 obiettivi, 80 fasi, 48 indicatori). Solo in una cartella senza dati.",
+  sampleButton: "Carica esempio",
+  sampleDone: "Esempio caricato: 33 obiettivi con fasi e indicatori.",
+  sampleRefused: "Esempio non caricato",
+
+  // 3. Verifica
+  checkTitle: "3. Verifica",
+  checkDescription: "Controlla i fogli e elenca i problemi da correggere, per foglio, prima gli errori.",
+  checkButton: "Verifica",
+  checkClean: "Nessun problema: la cartella è pronta.",
+  checkSummary: (errors: number, warnings: number) =>
+    `${errors} ${errors === 1 ? "errore" : "errori"}, ${warnings} ${warnings === 1 ? "avviso" : "avvisi"}`,
+  checkFoundTitle: "Problemi trovati",
+  sheetCounts: (errors: number, warnings: number) =>
+    `${errors} ${errors === 1 ? "errore" : "errori"}, ${warnings} ${warnings === 1 ? "avviso" : "avvisi"}`,
+  errorsBadge: (n: number) => `${n} ${n === 1 ? "errore" : "errori"}`,
+  warningsBadge: (n: number) => `${n} ${n === 1 ? "avviso" : "avvisi"}`,
+  severityError: "Errore",
+  severityWarning: "Avviso",
+  goToCell: (cell: string) => `Vai alla cella ${cell}`,
+  wholeSheet: "intero foglio",
+  problemsListLabel: (sheet: string) => `Problemi del foglio ${sheet}`,
+  selectFailed: (cell: string, detail: string) => `Impossibile selezionare ${cell}: ${detail}`,
+  errorsTreatedEmpty: "Le celle con errori sono trattate come vuote nei calcoli: correggile e ricalcola.",
+
+  // 4. Calcola
+  rollupTitle: "4. Calcola",
+  rollupDescription:
+    "Scrive le colonne calcolate (formule vive) e il foglio Riepilogo con i risultati per gruppo.",
+  rollupButton: "Calcola",
+  rollupDone: (n: number) => `Calcolati ${n} obiettivi; il foglio Riepilogo è aggiornato.`,
+  esitoLabel: "Esito degli obiettivi",
+  blockedTitle: "Impossibile procedere",
+  blockedIntro: "La struttura della cartella non si può leggere. Correggi prima questi problemi:",
+
+  // 5. Genera Scheda
+  generateTitle: "5. Genera Scheda",
+  generateDescription:
+    "Calcola i risultati e crea il foglio Scheda pronto per la stampa (A4). Puoi limitarla ad alcuni Centri di Responsabilità o obiettivi.",
+  generateButton: "Genera Scheda",
+  cdrFilterLabel: "Centro di Responsabilità",
+  cdrFilterPlaceholder: "Tutti",
+  objectivesFilterLabel: "Obiettivi",
+  objectivesFilterPlaceholder: "Tutti",
+  filtersHint: "Gli elenchi si riempiono dopo la lettura della cartella (Verifica).",
+  generateDone: (objectives: number, pages: number) =>
+    `Scheda generata: ${objectives} ${objectives === 1 ? "obiettivo" : "obiettivi"}, ${pages} ${pages === 1 ? "pagina" : "pagine"}.`,
+  goToScheda: "Vai alla Scheda",
+  downloadResult: "Scarica",
+  clearFilters: "Azzera filtri",
+
+  // Parametri
+  parametriTitle: "Impostazioni (foglio Parametri)",
+  parametriDescription:
+    "Le impostazioni sono nel foglio Parametri: modifica i valori lì e ripeti Calcola o Genera Scheda.",
+  parametriOpen: "Apri il foglio Parametri",
+  parametriUnknown: "Le impostazioni compaiono dopo la lettura della cartella.",
+  parametriLabels: {
+    ente: "Ente",
+    anno: "Anno",
+    vista: "Vista",
+    livello: "Livello",
+    dataRiferimento: "Data di riferimento",
+    pesoFasiNelGrado: "Peso fasi nel grado",
+    sogliaRaggiunto: "Soglia raggiunto",
+    sogliaParzialmente: "Soglia parzialmente raggiunto",
+    formulaDecrescente: "Formula decrescente",
+    tipiIndicatore: "Tipi indicatore",
+  },
+  emptyValue: "(vuoto)",
+};
+
+// ---------------------------------------------------------------------------------------------
 // Ribbon command "Genera Scheda" and its notification (UI-SHELL, src/commands)
 // ---------------------------------------------------------------------------------------------
 export const ribbonMessages = {
@@ -312,90 +441,28 @@ export const rollupStrings = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Scheda sheet (SPEC §4): labels and headings, as in the reference report — owner: SCHEDA
+// Excel host (Office.js): what the user reads when Excel refuses or the workbook does not fit
 // ---------------------------------------------------------------------------------------------
-export const schedaLabels = {
-  title: "SCHEDA OBIETTIVI",
-  continued: "(segue)",
-  parametriSelezionati: "Parametri selezionati:",
-  vista: "Vista",
-  livello: "Livello",
-  centroResponsabilita: "Centro di Responsabilità",
-  tutti: "Tutti",
-  obiettiviFiltro: "Obiettivi",
-  dataRiferimento: "Data di riferimento",
-  dataGenerazione: "Data di generazione",
-  riepilogo: "OBIETTIVI DELLA SCHEDA",
-  nessunObiettivo: "Nessun obiettivo corrisponde alla selezione.",
-  indexHeader: ["Obiettivo", "Codice", "Pagina", "Fasi %", "Indicatori %", "Grado %", "Esito"],
-  assessorato: "Assessorato",
-  responsabile: "Responsabile",
-  valorePubblico: "VALORE PUBBLICO",
-  collegatoA: "Collegato a",
-  mandato: "OBIETTIVO DI MANDATO:",
-  missione: "OBIETTIVO DI MISSIONE:",
-  programma: "OBIETTIVO DI PROGRAMMA:",
-  modalita: "Modalità di Attuazione",
-  statoAttuazione: "STATO DI ATTUAZIONE",
-  stato: "Stato",
-  fasi: "FASI - ATTIVITA'",
-  phaseHeader: [
-    "FASE",
-    "Inizio Previsto",
-    "Fine Prevista",
-    "Peso",
-    "Avanzamento",
-    "Responsabile",
-    "Centro di Responsabilità",
-    "Note",
-  ],
-  phaseHeaderEffective: ["Inizio Effettivo", "Fine Effettiva"],
-  noPhases: "Nessuna fase",
-  indicatori: "INDICATORI",
-  indicatorHeader: ["Descrizione", "Tipo", "Valore Atteso", "Valore Raggiunto", "Note"],
-  noIndicators: "Nessun indicatore",
-  sintesi: "SINTESI",
-  sintesiLabels: ["Avanzamento Fasi %", "Raggiungimento Indicatori %", "Grado di Raggiungimento %", "Esito"],
-  notAvailable: "n.d.",
-};
-
-// ---------------------------------------------------------------------------------------------
-// Rollups and Riepilogo (ROLLUP area: src/domain/rollup.ts, formulas.ts, riepilogo.ts, src/cli/rollup.ts)
-// ---------------------------------------------------------------------------------------------
-export const rollupStrings = {
-  /** Group of the objectives whose grouping cell is empty. */
-  groupNotGiven: "(non indicato)",
-  groupTitles: [
-    "Per Centro di Responsabilità",
-    "Per Assessorato",
-    "Per Obiettivo di Mandato",
-    "Per Obiettivo di Missione",
-    "Per Obiettivo di Programma",
-    "Per Valore Pubblico",
-  ],
-  riepilogoTitle: "RIEPILOGO DEGLI OBIETTIVI",
-  riepilogoNote:
-    "Valori calcolati con formule dai fogli Obiettivi, Fasi, Indicatori e Parametri: si aggiornano da soli quando cambiano i dati.",
-  /** SPEC §3 column headers of every Riepilogo table. */
-  columns: [
-    "Gruppo",
-    "Obiettivi",
-    "Grado medio %",
-    "Raggiunti",
-    "Parzialmente raggiunti",
-    "Non raggiunti",
-    "Non valutabili",
-  ],
-  noObjectives: "Nessun obiettivo nel foglio Obiettivi",
-  /** Helper columns the formulas sum (owned by the add-in, like the computed columns). */
-  helperHeaders: {
-    obiettivi: "Peso x Grado (calcolo)",
-    fasi: "Peso x Avanzamento (calcolo)",
-    indicatori: "Peso x Raggiungimento (calcolo)",
-  },
-  cliBlocked: "Impossibile calcolare: la struttura della cartella non si può leggere.",
-  cliWritten: (path: string, obiettivi: number) =>
-    `Scritto ${path}: colonne calcolate e foglio Riepilogo per ${obiettivi} ${obiettivi === 1 ? "obiettivo" : "obiettivi"}.\n`,
-  cliSummary: (raggiunti: number, parziali: number, non: number, nonValutabili: number) =>
-    `Esiti: ${raggiunti} raggiunti, ${parziali} parzialmente raggiunti, ${non} non raggiunti, ${nonValutabili} non valutabili.\n`,
+export const excelMessages = {
+  apiMissing:
+    "Questa versione di Excel non offre le funzioni che servono a Scheda PEG (ExcelApi 1.9). Funziona con Excel per Microsoft 365 (Windows, Mac, iPad), con Excel sul web e con Excel 2021 o successivo; Excel 2016 e Excel 2019 non bastano.",
+  protectedSheet: (sheet: string) =>
+    `Il foglio «${sheet}» è protetto e Scheda PEG non può scriverci. Togli la protezione (Revisione > Rimuovi protezione foglio) e riprova.`,
+  protectedUnknown:
+    "Excel ha rifiutato la modifica perché un foglio o la cartella sono protetti. Togli la protezione (Revisione > Rimuovi protezione) e riprova.",
+  renamedSheet: (expected: string, actual: string) =>
+    `Il foglio «${actual}» è il foglio «${expected}» generato in precedenza, poi rinominato. Per non sovrascriverlo, Scheda PEG si ferma: rinominalo di nuovo «${expected}» oppure eliminalo (o spostalo in un'altra cartella), poi riprova.`,
+  tableInTheWay: (table: string, sheet: string, where: string) =>
+    `La tabella «${table}» sul foglio «${sheet}» occupa le celle ${where}, dove Scheda PEG deve scrivere. Spostala o eliminala e riprova.`,
+  cellsInTheWay: (sheet: string, where: string) =>
+    `Sul foglio «${sheet}» le celle ${where} contengono dati, ma lì Scheda PEG deve aggiungere le colonne calcolate. Sposta quei dati e riprova.`,
+  layoutChanged: (what: string) =>
+    `La struttura della cartella non corrisponde a quella letta (${what}). Forse è stata modificata nel frattempo: esegui di nuovo Verifica e riprova.`,
+  sheetMissing: (sheet: string) => `Il foglio «${sheet}» non esiste più. Esegui di nuovo Verifica e riprova.`,
+  tooLarge:
+    "Excel ha rifiutato una richiesta troppo grande. Riprova; se il problema continua, genera la Scheda per un Centro di Responsabilità alla volta.",
+  connectionLost:
+    "La comunicazione con Excel si è interrotta prima della fine. Il foglio generato in precedenza è rimasto com'era: riprova.",
+  excelRefused: (detail: string) => `Excel ha rifiutato l'operazione: ${detail}`,
+  cellAddressInvalid: (address: string) => `Indirizzo di cella non valido: ${address}`,
 };

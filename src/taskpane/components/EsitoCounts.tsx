@@ -1,0 +1,51 @@
+// Esito counts after Calcola / Genera Scheda, coloured as in the Riepilogo sheet.
+import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import type { ReactElement } from "react";
+import { paneStrings } from "../../domain/messages";
+import type { ObiettivoRollup } from "../../domain/rollup";
+import { ESITI, type Esito } from "../../domain/schema";
+
+const COLORS: Record<Esito, "success" | "warning" | "danger" | "informative"> = {
+  Raggiunto: "success",
+  "Parzialmente raggiunto": "warning",
+  "Non raggiunto": "danger",
+  "Non valutabile": "informative",
+};
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "center",
+  },
+  item: { display: "contents" },
+  count: { justifySelf: "start", minWidth: "2.5em", justifyContent: "center" },
+});
+
+export function countEsiti(obiettivi: ObiettivoRollup[]): Record<Esito, number> {
+  const counts = Object.fromEntries(ESITI.map((e) => [e, 0])) as Record<Esito, number>;
+  for (const o of obiettivi) counts[o.esito]++;
+  return counts;
+}
+
+export function EsitoCounts({ obiettivi }: { obiettivi: ObiettivoRollup[] }): ReactElement {
+  const styles = useStyles();
+  const counts = countEsiti(obiettivi);
+  return (
+    <ul className={styles.list} aria-label={paneStrings.esitoLabel} data-testid="esiti">
+      {ESITI.map((e) => (
+        <li key={e} className={styles.item} data-esito={e}>
+          <Badge className={styles.count} color={COLORS[e]} appearance="filled" shape="rounded">
+            {String(counts[e])}
+          </Badge>
+          <span>{e}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
