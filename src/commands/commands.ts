@@ -3,10 +3,7 @@
 import { SchedaService } from "../app/service";
 import { ExcelHost } from "../hosts/excel/excelHost";
 import { DialogNotifier, type DialogUi } from "./dialogNotifier";
-import { runGeneraScheda, type CommandEvent, type Notice } from "./generaScheda";
-
-/** Must match <FunctionName> in manifest.xml. */
-export const GENERA_SCHEDA_ACTION = "generaScheda";
+import { GENERA_SCHEDA_ACTION, runGeneraScheda, type CommandEvent, type Notice } from "./generaScheda";
 
 type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

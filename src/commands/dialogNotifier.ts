@@ -24,9 +24,9 @@ export interface DialogTimeouts {
 export const DEFAULT_TIMEOUTS: DialogTimeouts = { success: 15_000, other: 300_000 };
 
 // Office enums as literals: the notifier must also load where Office is not defined (tests).
-const FAILED = "failed" as Office.AsyncResultStatus;
-const MESSAGE_RECEIVED = "dialogMessageReceived" as Office.EventType;
-const EVENT_RECEIVED = "dialogEventReceived" as Office.EventType;
+const FAILED = "failed" as unknown as Office.AsyncResultStatus;
+const MESSAGE_RECEIVED = "dialogMessageReceived" as unknown as Office.EventType;
+const EVENT_RECEIVED = "dialogEventReceived" as unknown as Office.EventType;
 
 /** The address of notifica.html carrying the notice in its query string. */
 export function noticeUrl(pageUrl: string, notice: Notice): string {

@@ -3,6 +3,9 @@
 import type { GenerateResult } from "../app/service";
 import { ribbonMessages } from "../domain/messages";
 
+/** Must match <FunctionName> in manifest.xml (test/manifest checks it). */
+export const GENERA_SCHEDA_ACTION = "generaScheda";
+
 /** The part of Office.AddinCommands.Event the command uses. */
 export interface CommandEvent {
   completed(options?: unknown): void;
