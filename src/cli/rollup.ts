@@ -1,11 +1,88 @@
-// `scheda-peg rollup` (SPEC §5).
+// `scheda-peg rollup FILE [-o OUT] [--json] [--force]` (SPEC §5): writes the computed columns and the
+// Riepilogo sheet; `--json` prints the rollups. Exit 0 on success; 2 when the file cannot be read,
+// cannot be rewritten, or its layout cannot be read at all (missing sheet or column: the blocking
+// problems go to stderr and nothing is written). SPEC reserves exit 1 for `validate`.
+import { SchedaService } from "../app/service";
+import { rollupStrings } from "../domain/messages";
+import type { Rollups } from "../domain/rollup";
+import { CliError, checkRewritable, openInput, resolveOutput, writeAtomic } from "./files";
 import type { CliIo } from "./io";
 
 export async function runRollup(
-  _file: string,
-  _opts: { output?: string; json?: boolean; force?: boolean },
+  file: string,
+  opts: { output?: string; json?: boolean; force?: boolean },
   io: CliIo,
 ): Promise<number> {
-  io.stderr("rollup: non ancora disponibile\n");
-  return 2;
+  try {
+    const host = await openInput(file);
+    await checkRewritable(file, !!opts.force);
+    const result = await new SchedaService(host).rollup();
+    if (!result.rollups) {
+      io.stderr(`${rollupStrings.cliBlocked}\n`);
+      for (const p of result.check.blocking) io.stderr(`  ${p.cell ?? p.sheet}  ${p.rule}  ${p.message}\n`);
+      return 2;
+    }
+    const output = resolveOutput(file, opts.output);
+    await writeAtomic(host, output);
+    if (opts.json) io.stdout(`${JSON.stringify(rollupsJson(result.rollups), null, 2)}\n`);
+    else {
+      const ob = result.rollups.obiettivi;
+      const n = (e: string) => ob.filter((o) => o.esito === e).length;
+      io.stdout(rollupStrings.cliWritten(output, ob.length));
+      io.stdout(
+        rollupStrings.cliSummary(
+          n("Raggiunto"),
+          n("Parzialmente raggiunto"),
+          n("Non raggiunto"),
+          n("Non valutabile"),
+        ),
+      );
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.stderr(`${err.message}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}
+
+/** The SPEC §5 JSON object, keys in SPEC order (numbers unrounded, null when not evaluable). */
+export function rollupsJson(r: Rollups): unknown {
+  return {
+    obiettivi: r.obiettivi.map((o) => ({
+      codice: o.codice,
+      riga: o.riga,
+      avanzamentoFasi: o.avanzamentoFasi,
+      raggiungimentoIndicatori: o.raggiungimentoIndicatori,
+      grado: o.grado,
+      esito: o.esito,
+    })),
+    fasi: r.fasi.map((f) => ({
+      obiettivo: f.obiettivo,
+      riga: f.riga,
+      tempistica: f.tempistica,
+      scostamentoGiorni: f.scostamentoGiorni,
+    })),
+    indicatori: r.indicatori.map((i) => ({
+      obiettivo: i.obiettivo,
+      riga: i.riga,
+      raggiungimento: i.raggiungimento,
+    })),
+    riepilogo: Object.fromEntries(
+      Object.entries(r.riepilogo).map(([k, groups]) => [
+        k,
+        groups.map((g) => ({
+          gruppo: g.gruppo,
+          obiettivi: g.obiettivi,
+          gradoMedio: g.gradoMedio,
+          raggiunti: g.raggiunti,
+          parzialmenteRaggiunti: g.parzialmenteRaggiunti,
+          nonRaggiunti: g.nonRaggiunti,
+          nonValutabili: g.nonValutabili,
+        })),
+      ]),
+    ),
+  };
 }

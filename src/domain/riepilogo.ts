@@ -1,0 +1,236 @@
+// The Riepilogo sheet (SPEC §3): one table per grouping, live COUNTIFS/SUMIFS formulas over the
+// Obiettivi columns (Esito, Grado and the Peso x Grado helper), cached results = the TypeScript values.
+// Colours follow the numbers through conditional formatting, so they stay right after a user edit.
+import type { ObiettiviRefs } from "./formulas";
+import { rollupStrings } from "./messages";
+import { GROUPINGS, type GroupRollup, type Rollups } from "./rollup";
+import type { CellContent, CellStyle, ConditionalFormat, SheetCell, SheetDescription } from "./sheet";
+import { SHEETS } from "./schema";
+
+const FONT = "Calibri";
+
+/** Fill and font colours of the four Esito columns (green, amber, red, grey). */
+export const ESITO_COLOURS = [
+  { fill: "C6EFCE", font: "006100", header: "63BE7B" },
+  { fill: "FFEB9C", font: "9C5700", header: "FFC000" },
+  { fill: "FFC7CE", font: "9C0006", header: "F8696B" },
+  { fill: "E7E6E6", font: "404040", header: "A6A6A6" },
+] as const;
+
+const STYLES: Record<string, CellStyle> = {
+  title: { font: { name: FONT, size: 16, bold: true, color: "1F3864" } },
+  note: { font: { name: FONT, size: 10, italic: true, color: "595959" } },
+  groupTitle: {
+    font: { name: FONT, size: 12, bold: true, color: "1F3864" },
+    border: { bottom: { weight: "medium", color: "1F3864" } },
+  },
+  header: {
+    font: { name: FONT, size: 10, bold: true, color: "FFFFFF" },
+    fill: "1F3864",
+    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+    border: thin(),
+  },
+  ...Object.fromEntries(
+    ESITO_COLOURS.map((c, i) => [
+      `header${i}`,
+      {
+        font: { name: FONT, size: 10, bold: true, color: "000000" },
+        fill: c.header,
+        alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+        border: thin(),
+      } satisfies CellStyle,
+    ]),
+  ),
+  gruppo: {
+    font: { name: FONT, size: 10 },
+    alignment: { vertical: "top", wrapText: true },
+    border: thin(),
+    numberFormat: "@",
+  },
+  count: {
+    font: { name: FONT, size: 10 },
+    alignment: { horizontal: "center", vertical: "top" },
+    border: thin(),
+    numberFormat: "0",
+  },
+  grado: {
+    font: { name: FONT, size: 10, bold: true },
+    alignment: { horizontal: "right", vertical: "top" },
+    border: thin(),
+    numberFormat: "0.00",
+  },
+  empty: { font: { name: FONT, size: 10, italic: true, color: "595959" } },
+};
+
+function thin(): NonNullable<CellStyle["border"]> {
+  const side = { weight: "thin" as const, color: "A6A6A6" };
+  return { top: side, bottom: side, left: side, right: side };
+}
+
+/** A COUNTIFS criterion that matches exactly this text (wildcards escaped, long texts by prefix). */
+export function criterionLiteral(text: string): string {
+  let escaped = "";
+  for (const ch of text) {
+    const piece = ch === "~" || ch === "*" || ch === "?" ? "~" + ch : ch;
+    // Excel rejects criteria longer than 255 characters: match a long text by its first 250.
+    if (escaped.length + piece.length > 250) {
+      escaped += "*";
+      break;
+    }
+    escaped += piece;
+  }
+  return `"=${escaped.replace(/"/g, '""')}"`;
+}
+
+/** True when the group name can serve as its own criterion (a plain cell reference). */
+export function isPlainCriterion(text: string): boolean {
+  return text.length <= 250 && !/[~*?]/.test(text) && !/^[=<>]/.test(text) && text.trim() === text;
+}
+
+function cell(row: number, col: number, content: CellContent, style?: string): SheetCell {
+  return { row, col, content, style };
+}
+
+export function buildRiepilogo(rollups: Rollups, refs: ObiettiviRefs | null): SheetDescription {
+  const cells: SheetCell[] = [];
+  const merges: SheetDescription["merges"] = [];
+  const conditionalFormats: ConditionalFormat[] = [];
+  const rowHeights: Record<number, number> = {};
+  const headers = rollupStrings.columns;
+
+  cells.push(cell(1, 1, { kind: "text", text: rollupStrings.riepilogoTitle }, "title"));
+  rowHeights[1] = 24;
+  cells.push(cell(2, 1, { kind: "text", text: rollupStrings.riepilogoNote }, "note"));
+  merges.push({ top: 2, left: 1, bottom: 2, right: 7 });
+  let row = 4;
+
+  for (const grouping of GROUPINGS) {
+    const groups = rollups.riepilogo[grouping.key];
+    cells.push(cell(row, 1, { kind: "text", text: grouping.title }, "groupTitle"));
+    for (let c = 2; c <= 7; c++) cells.push(cell(row, c, { kind: "empty" }, "groupTitle"));
+    rowHeights[row] = 20;
+    row++;
+    headers.forEach((h, i) =>
+      cells.push(cell(row, i + 1, { kind: "text", text: h }, i >= 3 ? `header${i - 3}` : "header")),
+    );
+    rowHeights[row] = 30;
+    row++;
+    if (groups.length === 0) {
+      cells.push(cell(row, 1, { kind: "text", text: rollupStrings.noObjectives }, "empty"));
+      row += 2;
+      continue;
+    }
+    const first = row;
+    for (const g of groups) {
+      writeGroupRow(cells, row, g, refs, grouping.key);
+      row++;
+    }
+    const last = row - 1;
+    conditionalFormats.push({
+      type: "dataBar",
+      range: `C${first}:C${last}`,
+      color: "5B9BD5",
+      min: 0,
+      max: 100,
+    });
+    ESITO_COLOURS.forEach((c, i) => {
+      const col = String.fromCharCode(68 + i); // D, E, F, G
+      conditionalFormats.push({
+        type: "expression",
+        range: `${col}${first}:${col}${last}`,
+        formula: `=${col}${first}>0`,
+        fill: c.fill,
+        fontColor: c.font,
+      });
+    });
+    row++;
+  }
+
+  const lastRow = row - 1;
+  return {
+    name: SHEETS.riepilogo,
+    columnWidths: [60, 11, 13, 12, 14, 13, 13],
+    cells,
+    styles: STYLES,
+    merges,
+    rowHeights,
+    pageBreaks: [],
+    print: {
+      paperSize: "A4",
+      orientation: "landscape",
+      scale: 90,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+      footer: "&CPagina &P di &N",
+      printArea: `A1:G${lastRow}`,
+      centerHorizontally: true,
+    },
+    conditionalFormats,
+    showGridLines: false,
+  };
+}
+
+function writeGroupRow(
+  cells: SheetCell[],
+  row: number,
+  g: GroupRollup,
+  refs: ObiettiviRefs | null,
+  key: (typeof GROUPINGS)[number]["key"],
+): void {
+  cells.push(cell(row, 1, { kind: "text", text: g.gruppo }, "gruppo"));
+  const values: (number | null)[] = [
+    g.obiettivi,
+    g.gradoMedio,
+    g.raggiunti,
+    g.parzialmenteRaggiunti,
+    g.nonRaggiunti,
+    g.nonValutabili,
+  ];
+  if (!refs) {
+    values.forEach((v, i) =>
+      cells.push(
+        cell(
+          row,
+          i + 2,
+          v === null ? { kind: "empty" } : { kind: "number", value: v },
+          i === 1 ? "grado" : "count",
+        ),
+      ),
+    );
+    return;
+  }
+  const X = refs.group(key);
+  const E = refs.esito;
+  let base: string;
+  if (X === null) base = `${E},"?*"`;
+  else if (g.gruppo === rollupStrings.groupNotGiven) base = `${X},"",${E},"?*"`;
+  else base = `${X},${isPlainCriterion(g.gruppo) ? `$A${row}` : criterionLiteral(g.gruppo)},${E},"?*"`;
+  const formulas = groupFormulas(base, refs);
+  formulas.forEach((f, i) =>
+    cells.push(
+      cell(row, i + 2, { kind: "formula", formula: f, result: values[i] ?? "" }, i === 1 ? "grado" : "count"),
+    ),
+  );
+}
+
+/** The six formulas of one group row, given the criteria that select its objectives. */
+export function groupFormulas(base: string, refs: ObiettiviRefs): string[] {
+  const E = refs.esito;
+  const G = refs.grado;
+  const n = `COUNTIFS(${base})`;
+  const ng = `(COUNTIFS(${base},${G},">=0")+COUNTIFS(${base},${G},"<0"))`;
+  const mean = `SUMIFS(${G},${base})/${ng}`;
+  let body = mean;
+  if (refs.peso && refs.pesoGrado) {
+    const P = refs.peso;
+    const sp = `(SUMIFS(${P},${base},${P},">0",${G},">=0")+SUMIFS(${P},${base},${P},">0",${G},"<0"))`;
+    body = `IF(COUNTIFS(${base},${P},">0")=${n},SUMIFS(${refs.pesoGrado},${base})/${sp},${mean})`;
+  }
+  return [
+    `=${n}`,
+    `=IF(${ng}=0,"",${body})`,
+    `=COUNTIFS(${base},${E},"Raggiunto")`,
+    `=COUNTIFS(${base},${E},"Parzialmente raggiunto")`,
+    `=COUNTIFS(${base},${E},"Non raggiunto")`,
+    `=COUNTIFS(${base},${E},"Non valutabile")`,
+  ];
+}
