@@ -110,6 +110,7 @@ class Ctx {
   }
 
   isBroken<K extends SheetKind>(kind: K, field: FieldOf<K>, row: number): boolean {
+    if (this.broken.size === 0) return false;
     const cell = this.cell(kind, field, row);
     return cell !== null && this.broken.has(cell);
   }
