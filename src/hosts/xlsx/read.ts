@@ -68,6 +68,8 @@ export function readSheet(ws: ExcelJS.Worksheet): RawSheet {
 /** One cell's value as the domain wants it; merged-away cells read as empty. */
 export function cellValue(cell: ExcelJS.Cell): RawValue {
   if (cell.type === ExcelJS.ValueType.Merge) return null;
+  // cell.value of a formula drops falsy results (0, "", false): take the result itself.
+  if (cell.type === ExcelJS.ValueType.Formula) return plain(cell.result);
   return plain(cell.value);
 }
 
