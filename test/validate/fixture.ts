@@ -14,6 +14,7 @@ import {
   PARAMETRI,
   type ColumnDef,
 } from "../../src/domain/schema";
+import type { WorkbookTemplate } from "../../src/domain/sheet";
 
 /** A cell the user filled with something unreadable: null in the Plan (and listed as broken), `raw` in the workbook. */
 export interface Broken {
@@ -314,4 +315,15 @@ export function toRaw(spec: WorkbookSpec): RawWorkbook {
       ),
     ],
   };
+}
+
+/** The same workbook as a template with rows, for the .xlsx host to write into a real file. */
+export function toTemplate(spec: WorkbookSpec): WorkbookTemplate {
+  const tables = toRaw(spec).sheets.map((s) => ({
+    sheet: s.name,
+    table: s.tables[0].name,
+    columns: (s.values[0] as string[]).map((header) => ({ header, width: 16 })),
+    rows: s.values.slice(1),
+  }));
+  return { tables, definedNames: [] };
 }
