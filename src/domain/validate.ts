@@ -102,6 +102,10 @@ class Ctx {
     return this.layout(kind)?.sheet ?? SHEETS[kind];
   }
 
+  hasColumn<K extends SheetKind>(kind: K, field: FieldOf<K>): boolean {
+    return this.layout(kind)?.columns[field] !== undefined;
+  }
+
   /** Address of a field's cell on a row, or null when the column is not in the sheet. */
   cell<K extends SheetKind>(kind: K, field: FieldOf<K>, row: number): string | null {
     const layout = this.layout(kind);
@@ -171,8 +175,9 @@ function codeDuplicate(ctx: Ctx): void {
 
 /** OBJECTIVE_UNKNOWN: a Fasi/Indicatori row whose Obiettivo is not a Codice of the Obiettivi sheet. */
 function objectiveUnknown(ctx: Ctx): void {
-  // Without an Obiettivi sheet (SHEET_MISSING) every row would be unknown: that is one problem, not many.
-  if (!ctx.plan.layout.obiettivi) return;
+  // Without an Obiettivi sheet or its Codice column (SHEET_MISSING, COLUMN_MISSING) every row would be
+  // unknown: that is one problem, already reported, not many.
+  if (!ctx.hasColumn("obiettivi", "codice")) return;
   const byUpper = new Map<string, string>();
   for (const code of ctx.objectiveByCode.keys()) byUpper.set(code.toLocaleUpperCase("it"), code);
   const check = (kind: "fasi" | "indicatori", rows: { row: number; obiettivo: string }[]) => {
@@ -213,6 +218,7 @@ function weightSum(ctx: Ctx): void {
 
 /** NO_PHASES: an objective no Fasi row points to. */
 function noPhases(ctx: Ctx): void {
+  if (!ctx.hasColumn("fasi", "obiettivo")) return; // SHEET_MISSING / COLUMN_MISSING already says it
   for (const o of ctx.plan.obiettivi) {
     if (o.codice && !ctx.phasesByCode.has(o.codice)) {
       ctx.report("NO_PHASES", "obiettivi", "codice", o.row, o.codice, msg.NO_PHASES(o.codice));
@@ -222,6 +228,7 @@ function noPhases(ctx: Ctx): void {
 
 /** NO_INDICATORS: an objective no Indicatori row points to. */
 function noIndicators(ctx: Ctx): void {
+  if (!ctx.hasColumn("indicatori", "obiettivo")) return; // SHEET_MISSING / COLUMN_MISSING already says it
   for (const o of ctx.plan.obiettivi) {
     if (o.codice && !ctx.indicatorsByCode.has(o.codice)) {
       ctx.report("NO_INDICATORS", "obiettivi", "codice", o.row, o.codice, msg.NO_INDICATORS(o.codice));

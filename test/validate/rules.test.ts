@@ -461,3 +461,35 @@ describe("broken cells get no second problem", () => {
     });
   });
 });
+
+describe("a missing sheet or key column is one problem, not one per row", () => {
+  const withoutSheet = (name: string) => {
+    const spec = baseSpec();
+    spec.obiettivi.push({ codice: "O3" });
+    const wb = toRaw(spec);
+    wb.sheets = wb.sheets.filter((s) => s.name !== name);
+    const read = readPlan(wb, { today: "2024-03-01" });
+    return [...read.problems, ...validatePlan(read.plan, read.brokenCells)].map(
+      (p) => `${p.rule} ${p.sheet}`,
+    );
+  };
+
+  it("no Fasi sheet: SHEET_MISSING only, no NO_PHASES", () => {
+    expect(withoutSheet("Fasi")).toEqual(["SHEET_MISSING Fasi", "NO_INDICATORS Obiettivi"]);
+  });
+
+  it("no Indicatori sheet: SHEET_MISSING only, no NO_INDICATORS", () => {
+    expect(withoutSheet("Indicatori")).toEqual(["SHEET_MISSING Indicatori", "NO_PHASES Obiettivi"]);
+  });
+
+  it("no Obiettivi sheet: SHEET_MISSING only, no OBJECTIVE_UNKNOWN", () => {
+    expect(withoutSheet("Obiettivi")).toEqual(["SHEET_MISSING Obiettivi"]);
+  });
+
+  it("plan: no Codice column in the layout, no OBJECTIVE_UNKNOWN", () => {
+    const { plan, brokenCells } = toPlan(baseSpec());
+    plan.obiettivi = [];
+    delete plan.layout.obiettivi?.columns.codice;
+    expect(validatePlan(plan, brokenCells)).toEqual([]);
+  });
+});
