@@ -1,11 +1,97 @@
-// `scheda-peg generate` (SPEC §5).
+// `scheda-peg generate FILE [-o OUT] [--cdr NAME]… [--obiettivi CODE,…] [--pdf] [--force]` (SPEC §5):
+// rollups + Riepilogo + Scheda written to `<name>-scheda.xlsx` (or OUT, atomically); with --pdf the
+// Scheda alone is also printed to `<name>-scheda.pdf` through LibreOffice.
+import { basename, dirname, extname, join } from "node:path";
+import { AppError, SchedaService } from "../app/service";
+import { todayIso } from "../domain/dates";
+import { generateMessages } from "../domain/messages";
+import { layoutScheda, type SchedaFilter } from "../domain/scheda/layout";
+import { XlsxHost } from "../hosts/xlsx/xlsxHost";
+import { CliError, checkRewritable, openInput, resolveOutput, writeAtomic } from "./files";
 import type { CliIo } from "./io";
+import { findSoffice, printXlsxToPdf } from "./pdf";
+
+export interface GenerateOptions {
+  output?: string;
+  cdr: string[];
+  obiettivi?: string;
+  pdf?: boolean;
+  force?: boolean;
+}
+
+/** `--obiettivi A,B , C` → ["A", "B", "C"]. */
+export function parseCodes(list: string | undefined): string[] {
+  return (list ?? "")
+    .split(",")
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
+}
+
+/** The PDF beside the output: `report-scheda.xlsx` → `report-scheda.pdf`, `out.xlsx` → `out-scheda.pdf`. */
+export function pdfPathFor(output: string): string {
+  const stem = basename(output, extname(output)).replace(/-scheda$/, "");
+  return join(dirname(output), `${stem}-scheda.pdf`);
+}
 
 export async function runGenerate(
-  _file: string,
-  _opts: { output?: string; cdr: string[]; obiettivi?: string; pdf?: boolean; force?: boolean },
+  file: string,
+  opts: GenerateOptions,
   io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  io.stderr("generate: non ancora disponibile\n");
-  return 2;
+  try {
+    const host = await openInput(file);
+    await checkRewritable(file, !!opts.force);
+    const filter: SchedaFilter = {
+      cdr: (opts.cdr ?? []).map((c) => c.trim()),
+      obiettivi: parseCodes(opts.obiettivi),
+    };
+    const today = todayIso();
+    const service = new SchedaService(host, { today: () => today });
+    let result;
+    try {
+      result = await service.generate(filter);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "FILTER_UNKNOWN") throw new CliError(err.message);
+      throw err;
+    }
+    if (!result.rollups) {
+      io.stderr(`${generateMessages.blocked}\n`);
+      for (const p of result.check.blocking) io.stderr(`  ${p.cell ?? p.sheet}  ${p.rule}  ${p.message}\n`);
+      return 2;
+    }
+    const output = resolveOutput(file, opts.output);
+    await writeAtomic(host, output);
+    io.stdout(generateMessages.written(output, result.objectives, result.pages));
+    if (result.check.errors > 0) io.stderr(generateMessages.withErrors(result.check.errors));
+
+    if (opts.pdf) {
+      const soffice = findSoffice(env);
+      if (!soffice) {
+        io.stderr(`${generateMessages.noLibreOffice(output)}\n`);
+        return 2;
+      }
+      // A workbook holding only the Scheda, so the PDF is exactly the report.
+      const scheda = layoutScheda(result.check.plan, result.rollups, { filter, generatedOn: today });
+      const printable = XlsxHost.createEmpty();
+      await printable.renderSheet(scheda);
+      const pdf = pdfPathFor(output);
+      try {
+        await printXlsxToPdf(await printable.toBuffer(), pdf, soffice);
+      } catch (err) {
+        io.stderr(
+          `${generateMessages.pdfFailed(output, err instanceof Error ? err.message : String(err))}\n`,
+        );
+        return 2;
+      }
+      io.stdout(generateMessages.pdfWritten(pdf));
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.stderr(`${err.message}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
 }

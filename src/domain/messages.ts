@@ -399,6 +399,22 @@ export const schedaLabels = {
   notAvailable: "n.d.",
 };
 
+/** `scheda-peg generate` and its PDF printing — owner: SCHEDA */
+export const generateMessages = {
+  blocked: "La Scheda non è stata generata: la struttura della cartella non si può leggere.",
+  written: (file: string, objectives: number, pages: number) =>
+    `Scritto ${file}: Scheda con ${objectives} ${objectives === 1 ? "obiettivo" : "obiettivi"}, ${pages} ${pages === 1 ? "pagina" : "pagine"} A4.\n`,
+  withErrors: (errors: number) =>
+    `Attenzione: la cartella contiene ${errors} ${errors === 1 ? "errore" : "errori"}; i valori interessati sono trattati come vuoti. Dettagli con: scheda-peg validate FILE\n`,
+  pdfWritten: (file: string) => `Scritto ${file} (stampa della Scheda con LibreOffice).\n`,
+  noLibreOffice: (xlsx: string) =>
+    `PDF non creato: serve LibreOffice (comando soffice), che non è installato su questo computer. ` +
+    `Installalo da https://www.libreoffice.org (su Debian/Ubuntu: apt-get install libreoffice-calc) e riprova, ` +
+    `oppure apri "${xlsx}" in Excel e stampa il foglio Scheda in PDF.`,
+  pdfFailed: (xlsx: string, detail: string) =>
+    `PDF non creato: LibreOffice non è riuscito a stampare la Scheda (${detail}). La cartella è stata scritta in "${xlsx}".`,
+};
+
 // ---------------------------------------------------------------------------------------------
 // Rollups and Riepilogo (ROLLUP area: src/domain/rollup.ts, formulas.ts, riepilogo.ts, src/cli/rollup.ts)
 // ---------------------------------------------------------------------------------------------

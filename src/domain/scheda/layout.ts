@@ -343,14 +343,11 @@ function openingSection(
     ]),
     spacer(14),
   ];
+  // Index: Titolo over A:B, then Codice, first page, the three rollups and Esito.
   const th = row([
-    cell(1, text(L.indexHeader[0]), "thLeft"),
-    cell(2, text(L.indexHeader[1]), "th"),
-    cell(3, text(L.indexHeader[2]), "th"),
-    cell(4, text(L.indexHeader[3]), "th"),
-    cell(5, text(L.indexHeader[4]), "th"),
-    cell(6, text(L.indexHeader[5]), "th"),
-    cell(7, text(L.indexHeader[6]), "th", 2),
+    cell(1, text(L.indexHeader[0]), "thLeft", 2),
+    ...L.indexHeader.slice(1, 6).map((h, i) => cell(3 + i, text(h), "th")),
+    cell(8, text(L.indexHeader[6]), "th"),
   ]);
   const indexRows: Block[] = obiettivi.map((o) => {
     const r = rollups.get(o.codice);
@@ -358,13 +355,13 @@ function openingSection(
     return {
       rows: [
         row([
-          cell(1, text(o.titolo), "td"),
-          cell(2, text(o.codice), "tdCenter"),
-          cell(3, num(firstPages.get(o.codice) ?? null), "tdPage"),
-          cell(4, num(r?.avanzamentoFasi), "tdNum"),
-          cell(5, num(r?.raggiungimentoIndicatori), "tdNum"),
-          cell(6, num(r?.grado), "tdNum"),
-          cell(7, text(esito), esitoStyle(esito) + "Small", 2),
+          cell(1, text(o.titolo), "td", 2),
+          cell(3, text(o.codice), "tdCenter"),
+          cell(4, num(firstPages.get(o.codice) ?? null), "tdPage"),
+          cell(5, num(r?.avanzamentoFasi), "tdNum"),
+          cell(6, num(r?.raggiungimentoIndicatori), "tdNum"),
+          cell(7, num(r?.grado), "tdNum"),
+          cell(8, text(esito), esitoStyle(esito) + "Small"),
         ]),
       ],
       repeat: [{ height: 22, cells: [cell(1, text(L.riepilogo), "subtitle", LAST_COL)] }, th],

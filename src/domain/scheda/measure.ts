@@ -8,16 +8,24 @@ export interface FontSpec {
 }
 
 /** Measured widths are inflated by this factor: hinting and renderer rounding differ slightly. */
-const WIDTH_SAFETY = 1.03;
+const WIDTH_SAFETY = 1.02;
 /**
- * Line pitch as a multiple of the font size. LibreOffice draws wrapped Carlito lines at about
- * 1.01 × size (measured: 9.10 pt at 9 pt, 10.01 at 10, 11.10 at 11); Excel uses the font's
- * ascender+descender+lineGap (1.22 × size) and rounds to pixels. Planning for Excel keeps text
- * from being clipped there; LibreOffice then shows a little air below long texts.
+ * Line pitch per font size, as Excel lays out wrapped Calibri (whole pixels at 96 dpi: 11 pt → 20 px
+ * = 15 pt per line, the figure Excel's autofit uses). LibreOffice draws wrapped Carlito lines
+ * tighter (measured with pdftotext -bbox: 9.10 pt at 9 pt, 10.01 at 10, 11.10 at 11), so planning
+ * for Excel keeps text from being clipped in both; LibreOffice shows some air below long texts.
  */
-const LINE_FACTOR = 1.27;
+const EXCEL_LINE: Record<number, number> = {
+  8: 11.25,
+  9: 12,
+  10: 12.75,
+  11: 15,
+  12: 15.75,
+  14: 18.75,
+  18: 23.25,
+};
 /** Vertical cell padding (top + bottom), points. */
-export const ROW_PADDING = 3;
+export const ROW_PADDING = 2;
 /** Excel's maximum row height. */
 export const MAX_ROW_HEIGHT = 409;
 
@@ -33,7 +41,7 @@ export function textWidth(text: string, font: FontSpec): number {
 }
 
 export function lineHeight(font: FontSpec): number {
-  return Math.ceil(font.size * LINE_FACTOR * 4) / 4;
+  return EXCEL_LINE[font.size] ?? Math.ceil(font.size * 1.36 * (4 / 3)) * 0.75;
 }
 
 /** Height of a cell showing `lines` lines. */

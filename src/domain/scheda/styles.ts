@@ -19,7 +19,7 @@ export const LAST_COL = COLUMN_POINTS.length;
 export function usableWidth(from: number, to: number): number {
   let px = 0;
   for (let c = from; c <= to; c++) px += Math.trunc(COLUMN_CHARS[c - 1] * 7);
-  return px * 0.75 - 6;
+  return (px - 5) * 0.75;
 }
 
 /** A4 landscape: the tables have eight columns and long notes; portrait would make them too narrow. */
@@ -141,13 +141,13 @@ export const STYLES: Record<string, CellStyle> = {
   tdNum: {
     font: font(9),
     border: grid,
-    alignment: { horizontal: "right", vertical: "top" },
+    alignment: { horizontal: "center", vertical: "top" },
     numberFormat: "0.00",
   },
   tdValue: {
     font: font(9),
     border: grid,
-    alignment: { horizontal: "right", vertical: "top" },
+    alignment: { horizontal: "center", vertical: "top" },
     numberFormat: "#,##0.00",
   },
   tdPage: {
@@ -174,13 +174,13 @@ export const STYLES: Record<string, CellStyle> = {
   sumValue: {
     font: font(10),
     border: grid,
-    alignment: { horizontal: "right", vertical: "top" },
+    alignment: { horizontal: "center", vertical: "top" },
     numberFormat: "0.00",
   },
   sumNa: {
     font: font(10, { color: "595959" }),
     border: grid,
-    alignment: { horizontal: "right", vertical: "top" },
+    alignment: { horizontal: "center", vertical: "top" },
     numberFormat: "@",
   },
   ...Object.fromEntries(
