@@ -1,5 +1,5 @@
 // Esito counts after Calcola / Genera Scheda, coloured as in the Riepilogo sheet.
-import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import { paneStrings } from "../../domain/messages";
 import type { ObiettivoRollup } from "../../domain/rollup";
@@ -13,6 +13,8 @@ const COLORS: Record<Esito, "success" | "warning" | "danger" | "informative"> = 
 };
 
 const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  caption: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -37,15 +39,18 @@ export function EsitoCounts({ obiettivi }: { obiettivi: ObiettivoRollup[] }): Re
   const styles = useStyles();
   const counts = countEsiti(obiettivi);
   return (
-    <ul className={styles.list} aria-label={paneStrings.esitoLabel} data-testid="esiti">
-      {ESITI.map((e) => (
-        <li key={e} className={styles.item} data-esito={e}>
-          <Badge className={styles.count} color={COLORS[e]} appearance="filled" shape="rounded">
-            {String(counts[e])}
-          </Badge>
-          <span>{e}</span>
-        </li>
-      ))}
-    </ul>
+    <div className={styles.root}>
+      <Caption1 className={styles.caption}>{paneStrings.esitoLabel}</Caption1>
+      <ul className={styles.list} aria-label={paneStrings.esitoLabel} data-testid="esiti">
+        {ESITI.map((e) => (
+          <li key={e} className={styles.item} data-esito={e}>
+            <Badge className={styles.count} color={COLORS[e]} appearance="filled" shape="rounded">
+              {String(counts[e])}
+            </Badge>
+            <span>{e}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
