@@ -1,0 +1,83 @@
+// Payload-aware batching: Excel on the web refuses a request over 5 MB, so writes are queued until
+// the estimated request size would pass BUDGET, then synced. The number of syncs depends only on the
+// payload, never on the number of rows or objectives.
+// https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization
+
+/** Estimated request bytes above which a sync is made before queueing more (below Excel's 5 MB). */
+export const BUDGET = 4_000_000;
+/** Largest 2-D block written by one action, so blocks pack well into requests. */
+export const BLOCK_BYTES = 900_000;
+/** What one range operation costs on the wire besides its value (object path, instantiate, keep-reference). */
+export const RANGE_OVERHEAD = 420;
+export const ACTION_OVERHEAD = 110;
+
+/** UTF-8 byte length of a string (the request body is UTF-8 JSON). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export function jsonBytes(v: unknown): number {
+  return utf8Length(JSON.stringify(v));
+}
+
+export class Batcher {
+  private pending = 0;
+  syncs = 0;
+
+  constructor(
+    private readonly ctx: Excel.RequestContext,
+    private readonly onSegmentStart: (ctx: Excel.RequestContext) => void = () => {},
+  ) {
+    this.onSegmentStart(ctx);
+  }
+
+  /** Call before queueing an operation of about `bytes`; syncs first when the request would grow too big. */
+  async reserve(bytes: number): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > BUDGET) {
+      await this.sync();
+    }
+    this.pending += bytes;
+  }
+
+  async sync(): Promise<void> {
+    await this.ctx.sync();
+    this.syncs++;
+    this.pending = 0;
+    // Suspensions last only until the next sync: renew them for the next segment.
+    this.onSegmentStart(this.ctx);
+  }
+}
+
+/** Splits rows into consecutive slices whose JSON stays under BLOCK_BYTES (a single huge row stays alone). */
+export function rowSlices<T>(
+  rows: T[][],
+  maxBytes = BLOCK_BYTES,
+): { start: number; rows: T[][]; bytes: number }[] {
+  const out: { start: number; rows: T[][]; bytes: number }[] = [];
+  let start = 0;
+  let cur: T[][] = [];
+  let bytes = 2;
+  rows.forEach((row, i) => {
+    const b = jsonBytes(row) + 1;
+    if (cur.length > 0 && bytes + b > maxBytes) {
+      out.push({ start, rows: cur, bytes });
+      start = i;
+      cur = [];
+      bytes = 2;
+    }
+    cur.push(row);
+    bytes += b;
+  });
+  if (cur.length > 0) out.push({ start, rows: cur, bytes });
+  return out;
+}

@@ -1,0 +1,86 @@
+// Test harness: the real Office.js Excel library (loaded into the jsdom window of a test file with
+// `@jest-environment jsdom`) talking over real HTTP to the emulator. The adapter under test is the
+// production ExcelHost; only its runner points at the emulator's URL.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ExcelHost } from "../../src/hosts/excel/excelHost";
+import { cellKey, type Cell, type SheetState, type WorkbookState } from "./model";
+import { startEmulator, type Emulator } from "./server";
+
+const LIBRARY = join(__dirname, "../../node_modules/@microsoft/office-js/dist/excel-web-16.00.js");
+
+/** Evaluates the Excel library in the global scope of the current (jsdom) test environment, once. */
+export function loadExcelLibrary(): void {
+  const g = globalThis as unknown as { Excel?: unknown; window?: unknown; XMLHttpRequest?: unknown };
+  if (g.Excel) return;
+  if (!g.window || !g.XMLHttpRequest) {
+    throw new Error("The Excel library needs a DOM: add `@jest-environment jsdom` to the test file.");
+  }
+  // Indirect eval: the library's top-level `var Excel`, `var OfficeExtension` become globals.
+  (0, eval)(readFileSync(LIBRARY, "utf8"));
+}
+
+export interface Harness {
+  emu: Emulator;
+  host: ExcelHost;
+  /** Runs a batch against the emulator with the real library (for test setup through Office.js). */
+  run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  loadExcelLibrary();
+  const emu = await startEmulator(0);
+  const run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) =>
+    Excel.run(new Excel.RequestContext(emu.url), batch);
+  return { emu, host: new ExcelHost(run), run, stop: () => emu.stop() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the emulated workbook back in tests
+// ---------------------------------------------------------------------------------------------
+
+export function sheet(wb: WorkbookState, name: string): SheetState {
+  const s = wb.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}; sheets: ${wb.sheets.map((x) => x.name).join(", ")}`);
+  return s;
+}
+
+export function cell(s: SheetState, row: number, col: number): Cell | undefined {
+  return s.cells.get(cellKey(row, col));
+}
+
+/** Cells with a value or formula: "r,c" → { value, formula, numberFormat }. */
+export function contentMap(
+  s: SheetState,
+): Map<string, { value: unknown; formula?: string; numberFormat: string }> {
+  const out = new Map<string, { value: unknown; formula?: string; numberFormat: string }>();
+  for (const [k, c] of s.cells) {
+    if (c.value === null && c.formula === undefined) continue;
+    out.set(k, { value: c.value, formula: c.formula, numberFormat: c.numberFormat ?? "General" });
+  }
+  return out;
+}
+
+/** Puts a sheet with values (row 1 = first array row) into the workbook directly (test setup). */
+export function putValues(
+  s: SheetState,
+  rows: (string | number | boolean | null)[][],
+  top = 1,
+  left = 1,
+): void {
+  rows.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === null) return;
+      s.cells.set(cellKey(top + i, left + j), { value: v });
+    }),
+  );
+}
+
+export function requestSummary(emu: Emulator) {
+  return {
+    syncs: emu.requests.length,
+    bytes: emu.requests.reduce((n, r) => n + r.bytes, 0),
+    maxBytes: Math.max(0, ...emu.requests.map((r) => r.bytes)),
+  };
+}

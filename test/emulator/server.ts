@@ -1,0 +1,144 @@
+// The Excel emulator as a local HTTP server: answers `POST <base>/ProcessQuery` as Excel does, so the
+// real Office.js library (in jsdom or in Chromium) runs against it. Usable standalone:
+//   const emu = await startEmulator(0); … new Excel.RequestContext(emu.url) … await emu.stop();
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { newWorkbook, type WorkbookState } from "./model";
+import { processQuery, type RequestBody, type RequestRecord } from "./protocol";
+
+/**
+ * Excel on the web refuses requests and responses over 5 MB:
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+ * ("Excel on the web has a payload size limit for requests and responses of 5MB").
+ */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface Emulator {
+  /** Base URL to give to `new Excel.RequestContext(url)`. */
+  url: string;
+  port: number;
+  /** The live workbook (tests may inspect it, or set it up before a run). */
+  workbook: WorkbookState;
+  requests: RequestRecord[];
+  /** Makes request number n (1-based, counted from now on) fail as a lost connection would. */
+  failRequest(n: number): void;
+  resetRecords(): void;
+  reset(wb?: WorkbookState): void;
+  stop(): Promise<void>;
+}
+
+export async function startEmulator(port = 0, host = "127.0.0.1"): Promise<Emulator> {
+  let failAt: number | null = null;
+  let seen = 0;
+  const emu: Emulator = {
+    url: "",
+    port: 0,
+    workbook: newWorkbook(),
+    requests: [],
+    failRequest(n) {
+      failAt = seen + n;
+    },
+    resetRecords() {
+      emu.requests = [];
+    },
+    reset(wb) {
+      emu.workbook = wb ?? newWorkbook();
+      emu.requests = [];
+      failAt = null;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+
+  const server = http.createServer((req, res) => {
+    // The page that loads Office.js may be served from another localhost origin.
+    res.setHeader("Access-Control-Allow-Origin", req.headers.origin ?? "*");
+    res.setHeader("Access-Control-Allow-Headers", "*");
+    res.setHeader("Access-Control-Allow-Methods", "POST, GET, OPTIONS");
+    res.setHeader("Access-Control-Allow-Private-Network", "true");
+    if (req.method === "OPTIONS") {
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
+    if (req.method !== "POST" || !/\/ProcessQuery(\?|$)/.test(req.url ?? "")) {
+      res.statusCode = 404;
+      res.end("not found");
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks);
+      seen++;
+      const record: RequestRecord = {
+        index: seen,
+        bytes: raw.length,
+        responseBytes: 0,
+        actions: 0,
+        actionNames: [],
+      };
+      emu.requests.push(record);
+      const send = (body: unknown) => {
+        const text = JSON.stringify(body);
+        record.responseBytes = Buffer.byteLength(text);
+        res.setHeader("Content-Type", "application/json; charset=utf-8");
+        res.end(text);
+      };
+      if (failAt !== null && seen === failAt) {
+        failAt = null;
+        record.error = "Injected";
+        // A dropped connection: the library reports a network failure, nothing was applied.
+        req.socket.destroy();
+        return;
+      }
+      if (raw.length > PAYLOAD_LIMIT) {
+        record.error = "RequestPayloadSizeLimitExceeded";
+        send({
+          Error: {
+            Code: "RequestPayloadSizeLimitExceeded",
+            Message: `The request payload size has exceeded the limit (${raw.length} bytes > ${PAYLOAD_LIMIT}).`,
+            HttpStatusCode: 400,
+            ActionIndex: -1,
+            Location: "",
+          },
+        });
+        return;
+      }
+      let body: RequestBody;
+      try {
+        body = JSON.parse(raw.toString("utf8")) as RequestBody;
+      } catch {
+        res.statusCode = 400;
+        res.end("bad json");
+        return;
+      }
+      record.actions = (body.Actions ?? []).length;
+      const out = processQuery(emu.workbook, body);
+      record.actionNames = out.actionNames;
+      if (out.error) record.error = out.error;
+      const text = JSON.stringify(out.response);
+      if (Buffer.byteLength(text) > PAYLOAD_LIMIT) {
+        record.error = "ResponsePayloadSizeLimitExceeded";
+        send({
+          Error: {
+            Code: "ResponsePayloadSizeLimitExceeded",
+            Message: "The response payload size has exceeded the limit.",
+            HttpStatusCode: 400,
+            ActionIndex: -1,
+            Location: "",
+          },
+        });
+        return;
+      }
+      send(out.response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  emu.port = (server.address() as AddressInfo).port;
+  emu.url = `http://${host}:${emu.port}/api`;
+  return emu;
+}
