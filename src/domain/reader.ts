@@ -76,6 +76,8 @@ export interface ReadResult {
 // Sheet access
 // ---------------------------------------------------------------------------------------------
 
+const textName = (v: unknown): string => (typeof v === "string" ? v : "");
+
 /** A raw sheet addressed by worksheet row and column. */
 class Grid {
   readonly name: string;
@@ -87,7 +89,7 @@ class Grid {
   private readonly formats: unknown[][] | undefined;
 
   constructor(readonly sheet: RawSheet) {
-    this.name = String(sheet.name ?? "");
+    this.name = typeof sheet.name === "string" ? sheet.name : "";
     this.values = Array.isArray(sheet.values) ? sheet.values : [];
     this.formats = Array.isArray(sheet.numberFormats) ? sheet.numberFormats : undefined;
     this.firstRow = Number.isInteger(sheet.originRow) && sheet.originRow >= 1 ? sheet.originRow : 1;
@@ -96,6 +98,17 @@ class Grid {
     for (const row of this.values) if (Array.isArray(row) && row.length > width) width = row.length;
     this.lastRow = this.firstRow + this.values.length - 1;
     this.lastCol = this.firstCol + width - 1;
+  }
+
+  /** The raw cells of a worksheet row (index 0 = column firstCol), or null outside the used range. */
+  rowAt(row: number): unknown[] | null {
+    const r = this.values[row - this.firstRow];
+    return Array.isArray(r) ? r : null;
+  }
+
+  formatRowAt(row: number): unknown[] | null {
+    const r = this.formats?.[row - this.firstRow];
+    return Array.isArray(r) ? r : null;
   }
 
   value(row: number, col: number): RawValue {
@@ -110,8 +123,11 @@ class Grid {
   }
 
   isBlankRow(row: number, firstCol: number, lastCol: number): boolean {
-    const r = this.values[row - this.firstRow];
-    if (!Array.isArray(r)) return true;
+    return this.isBlankCells(this.rowAt(row), firstCol, lastCol);
+  }
+
+  isBlankCells(r: unknown[] | null, firstCol: number, lastCol: number): boolean {
+    if (r === null) return true;
     const from = Math.max(firstCol, this.firstCol);
     const to = Math.min(lastCol, this.lastCol);
     for (let c = from; c <= to; c++) if (!isBlank(r[c - this.firstCol])) return false;
@@ -254,7 +270,7 @@ function findHeader<K extends string>(
   tableName: string,
 ): HeaderCandidate {
   const tables = grid.tables();
-  const preferred = tables.filter((t) => normalizeHeader(String(t.name)) === normalizeHeader(tableName));
+  const preferred = tables.filter((t) => normalizeHeader(textName(t.name)) === normalizeHeader(tableName));
   const ordered = [...preferred, ...tables.filter((t) => !preferred.includes(t))];
   let best: HeaderCandidate | null = null;
   for (const t of ordered) {
@@ -287,7 +303,7 @@ function buildLayout<K extends string>(
 ): SheetLayout<K> {
   const layout: SheetLayout<K> = {
     sheet: grid.name,
-    table: cand.table ? String(cand.table.name) : null,
+    table: cand.table ? textName(cand.table.name) : null,
     headerRow: cand.headerRow,
     firstRow: cand.headerRow + 1,
     lastRow: cand.headerRow,
@@ -386,23 +402,32 @@ function readRows<K extends string>(
     })),
   ].sort((a, b) => a.col - b.col);
 
-  for (let r = layout.firstRow; r <= layout.lastRow; r++) {
-    if (grid.isBlankRow(r, layout.firstCol, layout.lastCol)) continue;
-    const keyRead = readByKind(grid.value(r, keyCol), keyDef.kind, grid.format(r, keyCol));
+  const offset = grid.firstCol;
+  // A table may claim rows beyond the used range: they are empty, no need to visit them.
+  const last = Math.min(layout.lastRow, grid.lastRow);
+  for (let r = layout.firstRow; r <= last; r++) {
+    const cells = grid.rowAt(r);
+    if (cells === null || grid.isBlankCells(cells, layout.firstCol, layout.lastCol)) continue;
+    const formats = grid.formatRowAt(r);
+    const valueAt = (col: number): RawValue => toRawValue(cells[col - offset]);
+    const formatAt = (col: number): string | undefined => {
+      const f = formats === null ? undefined : formats[col - offset];
+      return typeof f === "string" ? f : undefined;
+    };
+    const keyRead = readByKind(valueAt(keyCol), keyDef.kind, formatAt(keyCol));
     const key = keyRead.status === "ok" ? String(keyRead.value) : null;
     const values: Partial<Record<K, CellValue>> = {};
     const storico: ValoreStorico[] = [];
     for (const rd of readers) {
       const col = rd.col;
       if (rd.def === null) {
-        const read = readNumber(grid.value(r, col), "number", grid.format(r, col));
+        const read = readNumber(valueAt(col), "number", formatAt(col));
         if (read.status === "invalid") out.invalidCell(read, grid, r, col, rd.header, key, true);
         storico.push({ anno: rd.anno, valore: read.status === "ok" ? read.value : null });
         continue;
       }
       const def = rd.def;
-      const read =
-        def.key === keyField ? keyRead : readByKind(grid.value(r, col), def.kind, grid.format(r, col));
+      const read = def.key === keyField ? keyRead : readByKind(valueAt(col), def.kind, formatAt(col));
       if (read.status === "ok") values[def.key] = read.value;
       else if (read.status === "invalid") out.invalidCell(read, grid, r, col, def.header, key);
       else if (def.key === keyField) {
@@ -517,8 +542,8 @@ function locateParametri(
       if (m.key === "parametro" && keyCol === 0) keyCol = c;
       if (m.key === "valore" && valueCol === 0) valueCol = c;
     }
-    layout.table = cand.table ? String(cand.table.name) : null;
-    const lastRow = cand.table ? cand.table.lastRow : grid.lastRow;
+    layout.table = cand.table ? textName(cand.table.name) : null;
+    const lastRow = Math.min(cand.table ? cand.table.lastRow : grid.lastRow, grid.lastRow);
     for (let r = cand.headerRow + 1; r <= lastRow; r++) take(r, keyCol, valueCol);
   } else {
     for (let r = grid.firstRow; r <= grid.lastRow; r++) {

@@ -1,6 +1,6 @@
 // Tolerant reading of one cell (SPEC §1 "Cell values"). Every function here accepts any input and
 // never throws: a workbook may hold anything, and the reader must report it, not crash on it.
-import { formatIt, isoFromParts, serialToIso, type IsoDate } from "./dates";
+import { formatIt, type IsoDate } from "./dates";
 import { readerTexts } from "./messages";
 import { isCellError, type RawValue } from "./raw";
 import type { ColumnKind } from "./schema";
@@ -29,6 +29,8 @@ export const EXCEL_ERROR_LITERALS: ReadonlySet<string> = new Set([
   "#PYTHON!",
 ]);
 
+/** Serial of 01/01/1970. */
+const EXCEL_EPOCH_OFFSET = 25569;
 /** Last Excel serial (31/12/9999). */
 const MAX_SERIAL = 2958465;
 
@@ -46,9 +48,7 @@ export function toRawValue(v: unknown): RawValue {
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText)) {
-      return o.richText
-        .map((p) => (p && typeof p === "object" ? String((p as { text?: unknown }).text ?? "") : ""))
-        .join("");
+      return o.richText.map((part) => (typeof part?.text === "string" ? part.text : "")).join("");
     }
     if ("result" in o) return toRawValue(o.result);
     if (typeof o.text === "string") return o.text;
@@ -131,13 +131,46 @@ const TIME_SUFFIX = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-
 const DMY = new RegExp(String.raw`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})${TIME_SUFFIX}$`);
 const YMD = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})${TIME_SUFFIX}$`);
 
+// Date helpers without Date objects: the reader converts tens of thousands of dates.
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+function isoOf(y: number, m: number, d: number): IsoDate {
+  return `${y < 1000 ? String(y).padStart(4, "0") : y}-${pad2(m)}-${pad2(d)}`;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** ISO date of y/m/d, or null when the day or month does not exist. */
+function validIso(y: number, m: number, d: number): IsoDate | null {
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return isoOf(y, m, d);
+}
+
+/** Days since 1970-01-01 → ISO date (H. Hinnant's civil_from_days). */
+function isoFromEpochDays(days: number): IsoDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return isoOf(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+}
+
 /** `dd/mm/yyyy`, `d/m/yyyy` (also with `-` or `.`), `yyyy-mm-dd`; null when not a valid date. */
 export function parseDateText(text: string): IsoDate | null {
   const t = text.trim();
   let m = DMY.exec(t);
-  if (m) return isoFromParts(Number(m[3]), Number(m[2]), Number(m[1]));
+  if (m) return validIso(Number(m[3]), Number(m[2]), Number(m[1]));
   m = YMD.exec(t);
-  if (m) return isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return validIso(Number(m[1]), Number(m[2]), Number(m[3]));
   return null;
 }
 
@@ -145,20 +178,20 @@ export function parseDateText(text: string): IsoDate | null {
 export function dateToIso(d: Date): IsoDate | null {
   const t = d.getTime();
   if (!Number.isFinite(t)) return null;
-  return isoFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return validIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** Excel serial (≥ 1, up to 31/12/9999) → ISO date; the time of day is dropped. */
 export function serialToDate(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= MAX_SERIAL + 1) return null;
-  return serialToIso(Math.floor(serial));
+  return isoFromEpochDays(Math.floor(serial) - EXCEL_EPOCH_OFFSET);
 }
 
 /** Serial number of a Date, as Excel would compute with it. */
 function dateToSerial(d: Date): number | null {
-  const iso = dateToIso(d);
-  if (iso === null) return null;
-  const [y, m, day] = iso.split("-").map(Number);
-  return Date.UTC(y, m - 1, day) / 86400000 + 25569;
+  const t = d.getTime();
+  if (!Number.isFinite(t)) return null;
+  return Math.floor(t / 86400000) + EXCEL_EPOCH_OFFSET;
 }
 
 /** A number as text without float noise: 2023 → "2023", 0.1 + 0.2 → "0.3". */

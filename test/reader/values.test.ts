@@ -1,4 +1,7 @@
+import fc from "fast-check";
+import { isoFromParts, serialToIso } from "../../src/domain/dates";
 import {
+  dateToIso,
   errorOf,
   isBlank,
   numberToText,
@@ -7,6 +10,7 @@ import {
   readDate,
   readNumber,
   readText,
+  serialToDate,
   toRawValue,
 } from "../../src/domain/values";
 
@@ -227,5 +231,33 @@ describe("raw value helpers", () => {
     expect(toRawValue(Symbol("x"))).toBeNull();
     expect(isBlank(undefined)).toBe(true);
     expect(isBlank({ error: "#N/A" })).toBe(false);
+  });
+});
+
+describe("date arithmetic agrees with src/domain/dates.ts", () => {
+  it("serial → ISO over the whole Excel range", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: 2958465 }), (serial) => {
+        expect(serialToDate(serial)).toBe(serialToIso(serial));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(serialToDate(2958465)).toBe("9999-12-31");
+  });
+
+  it("Date → ISO and day/month validation", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }), // isoFromParts maps years 0–99 to 19xx (Date.UTC)
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const expected = isoFromParts(y, m, d);
+          expect(parseDateText(`${d}/${m}/${String(y).padStart(4, "0")}`)).toBe(expected);
+          if (expected) expect(dateToIso(new Date(`${expected}T00:00:00Z`))).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
