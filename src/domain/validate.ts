@@ -12,7 +12,7 @@ import { daysBetween, type IsoDate } from "./dates";
 import { problemMessages as msg } from "./messages";
 import type { Fase, Indicatore, Obiettivo, Plan, SheetLayout } from "./model";
 import { RULES, type Problem, type RuleCode } from "./problems";
-import { cellAddress } from "./raw";
+import { cellAddress, columnIndex } from "./raw";
 import {
   FASI_COLUMNS,
   INDICATORI_COLUMNS,
@@ -83,10 +83,27 @@ class Ctx {
   readonly phasesByCode = new Map<string, Fase[]>();
   readonly indicatorsByCode = new Map<string, Indicatore[]>();
 
+  /** Broken cells per sheet as row/column keys, parsed once (a per-row address string would cost more). */
+  private readonly brokenKeys: Record<SheetKind, Set<number>> = {
+    obiettivi: new Set(),
+    fasi: new Set(),
+    indicatori: new Set(),
+  };
+
   constructor(
     readonly plan: Plan,
-    private readonly broken: ReadonlySet<string>,
+    broken: ReadonlySet<string>,
   ) {
+    for (const kind of ["obiettivi", "fasi", "indicatori"] as const) {
+      const layout = plan.layout[kind];
+      if (!layout || broken.size === 0) continue;
+      const prefix = cellAddress(layout.sheet, 1, 1).slice(0, -2); // "Fasi!" or "'Le fasi'!"
+      for (const address of broken) {
+        if (!address.startsWith(prefix)) continue;
+        const m = /^([A-Z]+)(\d+)$/.exec(address.slice(prefix.length));
+        if (m) this.brokenKeys[kind].add(cellKey(Number(m[2]), columnIndex(m[1])));
+      }
+    }
     for (const o of plan.obiettivi) {
       if (o.codice && !this.objectiveByCode.has(o.codice)) this.objectiveByCode.set(o.codice, o);
     }
@@ -114,9 +131,8 @@ class Ctx {
   }
 
   isBroken<K extends SheetKind>(kind: K, field: FieldOf<K>, row: number): boolean {
-    if (this.broken.size === 0) return false;
-    const cell = this.cell(kind, field, row);
-    return cell !== null && this.broken.has(cell);
+    const col = this.layout(kind)?.columns[field];
+    return col !== undefined && this.brokenKeys[kind].has(cellKey(row, col));
   }
 
   report<K extends SheetKind>(
@@ -140,6 +156,8 @@ class Ctx {
   }
 }
 
+const cellKey = (row: number, col: number) => row * 16385 + col;
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -155,7 +173,7 @@ function codeDuplicate(ctx: Ctx): void {
   const first = new Map<string, Obiettivo>();
   for (const o of ctx.plan.obiettivi) {
     if (!o.codice) continue;
-    const key = o.codice.toLocaleUpperCase("it");
+    const key = o.codice.toUpperCase();
     const prev = first.get(key);
     if (!prev) first.set(key, o);
     else {
@@ -179,11 +197,11 @@ function objectiveUnknown(ctx: Ctx): void {
   // unknown: that is one problem, already reported, not many.
   if (!ctx.hasColumn("obiettivi", "codice")) return;
   const byUpper = new Map<string, string>();
-  for (const code of ctx.objectiveByCode.keys()) byUpper.set(code.toLocaleUpperCase("it"), code);
+  for (const code of ctx.objectiveByCode.keys()) byUpper.set(code.toUpperCase(), code);
   const check = (kind: "fasi" | "indicatori", rows: { row: number; obiettivo: string }[]) => {
     for (const r of rows) {
       if (!r.obiettivo || ctx.objectiveByCode.has(r.obiettivo)) continue;
-      const similar = byUpper.get(r.obiettivo.toLocaleUpperCase("it")) ?? null;
+      const similar = byUpper.get(r.obiettivo.toUpperCase()) ?? null;
       ctx.report(
         "OBJECTIVE_UNKNOWN",
         kind,
@@ -240,6 +258,8 @@ function noIndicators(ctx: Ctx): void {
 // Ranges and dates
 // ---------------------------------------------------------------------------------------------
 
+type DateField = "inizioPrevisto" | "finePrevista" | "inizioEffettivo" | "fineEffettiva";
+
 const outOfRange = (v: number | null): v is number => v !== null && (v < 0 || v > 100);
 
 /** WEIGHT_RANGE: any Peso (Obiettivi, Fasi, Indicatori) below 0 or above 100. */
@@ -275,22 +295,19 @@ function progressRange(ctx: Ctx): void {
   }
 }
 
-const DATE_PAIRS = [
-  ["inizioPrevisto", "finePrevista"],
-  ["inizioEffettivo", "fineEffettiva"],
-] as const;
-
 /** DATE_ORDER: an end date before its start date (planned or effective), at the end cell. */
 function dateOrder(ctx: Ctx): void {
-  for (const f of ctx.plan.fasi) {
-    for (const [startField, endField] of DATE_PAIRS) {
-      const start = f[startField];
-      const end = f[endField];
-      if (start !== null && end !== null && end < start) {
-        const message = msg.DATE_ORDER(header("fasi", endField), end, header("fasi", startField), start);
-        ctx.report("DATE_ORDER", "fasi", endField, f.row, f.obiettivo, message);
-      }
+  const check = (f: Fase, startField: DateField, endField: DateField) => {
+    const start = f[startField];
+    const end = f[endField];
+    if (start !== null && end !== null && end < start) {
+      const message = msg.DATE_ORDER(header("fasi", endField), end, header("fasi", startField), start);
+      ctx.report("DATE_ORDER", "fasi", endField, f.row, f.obiettivo, message);
     }
+  };
+  for (const f of ctx.plan.fasi) {
+    check(f, "inizioPrevisto", "finePrevista");
+    check(f, "inizioEffettivo", "fineEffettiva");
   }
 }
 
@@ -449,14 +466,24 @@ export function normalizeWord(s: string): string {
 
 const POLARITA_NORMALIZED = new Set(POLARITA.map(normalizeWord));
 
+/** Membership of the normalized text, memoized: a column holds few distinct values and NFD is not cheap. */
+function memoIn(known: Set<string>): (text: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (text) => {
+    let ok = seen.get(text);
+    if (ok === undefined) {
+      ok = known.has(normalizeWord(text));
+      seen.set(text, ok);
+    }
+    return ok;
+  };
+}
+
 /** POLARITY_INVALID: Polarità filled with something other than Crescente/Decrescente (any case). */
 function polarityInvalid(ctx: Ctx): void {
+  const valid = memoIn(POLARITA_NORMALIZED);
   for (const i of ctx.plan.indicatori) {
-    if (
-      i.polarita !== null &&
-      i.polarita.trim() !== "" &&
-      !POLARITA_NORMALIZED.has(normalizeWord(i.polarita))
-    ) {
+    if (i.polarita !== null && i.polarita.trim() !== "" && !valid(i.polarita)) {
       ctx.report(
         "POLARITY_INVALID",
         "indicatori",
@@ -490,9 +517,9 @@ function actualMissing(ctx: Ctx): void {
 /** TYPE_UNKNOWN: a filled Tipo not among Parametri Tipi indicatore (empty Tipo is allowed). */
 function typeUnknown(ctx: Ctx): void {
   const known = ctx.plan.parametri.tipiIndicatore;
-  const normalized = new Set(known.map(normalizeWord));
+  const valid = memoIn(new Set(known.map(normalizeWord)));
   for (const i of ctx.plan.indicatori) {
-    if (i.tipo !== null && i.tipo.trim() !== "" && !normalized.has(normalizeWord(i.tipo))) {
+    if (i.tipo !== null && i.tipo.trim() !== "" && !valid(i.tipo)) {
       ctx.report("TYPE_UNKNOWN", "indicatori", "tipo", i.row, i.obiettivo, msg.TYPE_UNKNOWN(i.tipo, known));
     }
   }
