@@ -200,10 +200,17 @@ function writeGroupRow(
   }
   const X = refs.group(key);
   const E = refs.esito;
-  let base: string;
-  if (X === null) base = `${E},"?*"`;
-  else if (g.gruppo === rollupStrings.groupNotGiven) base = `${X},"",${E},"?*"`;
-  else base = `${X},${isPlainCriterion(g.gruppo) ? `$A${row}` : criterionLiteral(g.gruppo)},${E},"?*"`;
+  // The Esito pair comes first: LibreOffice undercounts COUNTIFS whose first criterion is "" (blank).
+  let base = `${E},"?*"`;
+  if (X !== null) {
+    const crit =
+      g.gruppo === rollupStrings.groupNotGiven
+        ? `""`
+        : isPlainCriterion(g.gruppo)
+          ? `$A${row}`
+          : criterionLiteral(g.gruppo);
+    base += `,${X},${crit}`;
+  }
   const formulas = groupFormulas(base, refs);
   formulas.forEach((f, i) =>
     cells.push(
