@@ -74,8 +74,8 @@ export const problemMessages = {
     `Fase conclusa in ritardo: Fine Effettiva ${itDate(end)} dopo la Fine Prevista ${itDate(planned)} ` +
     `(${days} ${days === 1 ? "giorno" : "giorni"}).`,
   PHASE_LATE_OPEN: (planned: string, reference: string, avanzamento: number | null, days: number) =>
-    `Fase in ritardo: la Fine Prevista ${itDate(planned)} è passata da ${days} ${days === 1 ? "giorno" : "giorni"} ` +
-    `alla Data di riferimento ${itDate(reference)}, l'Avanzamento è ` +
+    `Fase in ritardo: alla Data di riferimento ${itDate(reference)} la Fine Prevista ${itDate(planned)} ` +
+    `è superata di ${days} ${days === 1 ? "giorno" : "giorni"}, l'Avanzamento è ` +
     `${avanzamento === null ? "vuoto" : itNumber(avanzamento)} e manca la Fine Effettiva.`,
   EFFECTIVE_END_MISSING: () =>
     "Avanzamento 100 ma Fine Effettiva vuota: attesa la data in cui la fase si è conclusa.",

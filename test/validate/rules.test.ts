@@ -493,3 +493,16 @@ describe("a missing sheet or key column is one problem, not one per row", () => 
     expect(validatePlan(plan, brokenCells)).toEqual([]);
   });
 });
+
+describe("sheet names that need quoting", () => {
+  it("broken cells and reported cells use the quoted name", () => {
+    const spec = baseSpec();
+    spec.fasi[0].peso = 30; // WEIGHT_SUM for O1 …
+    spec.fasi[2].peso = 30; // … and for O2, whose Peso cell is broken below
+    const { plan } = toPlan(spec);
+    if (plan.layout.fasi) plan.layout.fasi.sheet = "Fasi 2023";
+    const problems = validatePlan(plan, new Set(["'Fasi 2023'!G5"]));
+    expect(problems.map((p) => `${p.rule} ${p.cell}`)).toEqual(["WEIGHT_SUM 'Fasi 2023'!G2"]);
+    expect(problems[0].sheet).toBe("Fasi 2023");
+  });
+});
