@@ -300,10 +300,15 @@ function objectiveSection(
     { rows: [labelValue(L.stato, o.stato), spacer(6)] },
     ...phaseBlocks(fasi),
     ...indicatorBlocks(inds, years),
-    sintesiBlock(rollup),
   ];
+  // SINTESI never stands alone on a page: it takes the last phase or indicator row along.
+  blocks[blocks.length - 1].keepWithNext = true;
+  blocks.push(sintesiBlock(rollup));
   return { header, blocks };
 }
+
+const rollupCell = (col: number, v: number | null | undefined): LayoutCell =>
+  v === null || v === undefined ? cell(col, text(L.notAvailable), "tdCenter") : cell(col, num(v), "tdNum");
 
 /** Opening block: title, selected parameters, and a summary of the objectives with their first page. */
 function openingSection(
@@ -358,9 +363,9 @@ function openingSection(
           cell(1, text(o.titolo), "td", 2),
           cell(3, text(o.codice), "tdCenter"),
           cell(4, num(firstPages.get(o.codice) ?? null), "tdPage"),
-          cell(5, num(r?.avanzamentoFasi), "tdNum"),
-          cell(6, num(r?.raggiungimentoIndicatori), "tdNum"),
-          cell(7, num(r?.grado), "tdNum"),
+          rollupCell(5, r?.avanzamentoFasi),
+          rollupCell(6, r?.raggiungimentoIndicatori),
+          rollupCell(7, r?.grado),
           cell(8, text(esito), esitoStyle(esito) + "Small"),
         ]),
       ],
