@@ -1,0 +1,154 @@
+// `scheda-peg rollup` in-process: --json shape (SPEC §5), input cells untouched, same file twice,
+// blocking problems stop it with exit 2.
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { buildSample, type SamplePlanJson } from "../../src/domain/template";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { readXlsxCells } from "./oracle";
+
+const dir = mkdtempSync(join(tmpdir(), "scheda-rollup-cli-"));
+const sampleJson = JSON.parse(
+  readFileSync(join(__dirname, "../../assets/piano-2023-settore-socioeducativo.json"), "utf8"),
+) as SamplePlanJson;
+
+async function writeSample(path: string): Promise<void> {
+  const host = XlsxHost.createEmpty();
+  await host.prepareSheets(buildSample(sampleJson), { fillRows: true });
+  writeFileSync(path, await host.toBuffer());
+}
+
+async function run(argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+const COMPUTED = new Set([
+  "Avanzamento Fasi %",
+  "Raggiungimento Indicatori %",
+  "Grado di Raggiungimento %",
+  "Esito",
+  "Tempistica",
+  "Scostamento (giorni)",
+  "Raggiungimento %",
+  "Peso x Grado (calcolo)",
+  "Peso x Avanzamento (calcolo)",
+  "Peso x Raggiungimento (calcolo)",
+]);
+
+describe("scheda-peg rollup", () => {
+  const input = join(dir, "piano.xlsx");
+  const out = join(dir, "piano-calcolato.xlsx");
+  beforeAll(async () => {
+    await writeSample(input);
+  });
+
+  it("--json prints the SPEC §5 object for the sample and writes the file", async () => {
+    const r = await run(["rollup", input, "-o", out, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(["obiettivi", "fasi", "indicatori", "riepilogo"]);
+    expect(json.obiettivi).toHaveLength(33);
+    expect(json.fasi).toHaveLength(80);
+    expect(json.indicatori).toHaveLength(48);
+    expect(Object.keys(json.obiettivi[0])).toEqual([
+      "codice",
+      "riga",
+      "avanzamentoFasi",
+      "raggiungimentoIndicatori",
+      "grado",
+      "esito",
+    ]);
+    expect(json.obiettivi[0]).toMatchObject({ codice: "2023_S08_20", riga: 2 });
+    expect(Object.keys(json.fasi[0])).toEqual(["obiettivo", "riga", "tempistica", "scostamentoGiorni"]);
+    expect(Object.keys(json.indicatori[0])).toEqual(["obiettivo", "riga", "raggiungimento"]);
+    expect(Object.keys(json.riepilogo)).toEqual([
+      "centroResponsabilita",
+      "assessorato",
+      "obiettivoMandato",
+      "obiettivoMissione",
+      "obiettivoProgramma",
+      "valorePubblico",
+    ]);
+    // every objective of the sample belongs to the one CdR of the report
+    expect(json.riepilogo.centroResponsabilita).toHaveLength(1);
+    expect(json.riepilogo.centroResponsabilita[0]).toMatchObject({
+      gruppo: "SETTORE SOCIOEDUCATIVO",
+      obiettivi: 33,
+    });
+    // assessorati of the reference data: 16 + 11 + 5 + 1
+    expect(json.riepilogo.assessorato.map((g: { obiettivi: number }) => g.obiettivi)).toEqual([11, 16, 5, 1]);
+  });
+
+  it("leaves every input cell as it was (value, formula, number format)", async () => {
+    const before = await readXlsxCells(readFileSync(input));
+    const after = await readXlsxCells(readFileSync(out));
+    const fmt = async (path: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      return wb;
+    };
+    const wbBefore = await fmt(input);
+    const wbAfter = await fmt(out);
+    let checked = 0;
+    for (const sheet of ["Parametri", "Obiettivi", "Fasi", "Indicatori"]) {
+      const a = before.get(sheet)!;
+      const b = after.get(sheet)!;
+      for (const [ref, cell] of a) {
+        expect({ ref, value: b.get(ref)?.value, formula: b.get(ref)?.formula }).toEqual({
+          ref,
+          value: cell.value,
+          formula: cell.formula,
+        });
+        expect(wbAfter.getWorksheet(sheet)!.getCell(ref).numFmt).toBe(
+          wbBefore.getWorksheet(sheet)!.getCell(ref).numFmt,
+        );
+        checked++;
+      }
+      // new cells are only in the computed columns
+      const header = new Map<string, string>();
+      for (const [ref, cell] of b)
+        if (/^[A-Z]+1$/.test(ref)) header.set(ref.replace(/\d+$/, ""), String(cell.value));
+      for (const ref of b.keys()) {
+        if (a.has(ref)) continue;
+        const col = ref.replace(/\d+$/, "");
+        expect(COMPUTED.has(header.get(col) ?? "")).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it("running rollup again on its own output gives the same cells", async () => {
+    const again = join(dir, "piano-di-nuovo.xlsx");
+    const r = await run(["rollup", out, "-o", again]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("33 obiettivi");
+    const a = await readXlsxCells(readFileSync(out));
+    const b = await readXlsxCells(readFileSync(again));
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [sheet, cells] of a) {
+      const other = b.get(sheet)!;
+      expect(other.size).toBe(cells.size);
+      for (const [ref, cell] of cells)
+        expect({ sheet, ref, ...other.get(ref) }).toEqual({ sheet, ref, ...cell });
+    }
+  });
+
+  it("stops with exit 2 and the blocking problems when a sheet is missing", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Obiettivi");
+    ws.addRow(["Codice", "Titolo", "Centro di Responsabilità", "Responsabile"]);
+    ws.addRow(["A", "t", "c", "r"]);
+    const broken = join(dir, "rotto.xlsx");
+    await wb.xlsx.writeFile(broken);
+    const r = await run(["rollup", broken, "-o", join(dir, "mai.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("SHEET_MISSING");
+    expect(r.stdout).toBe("");
+  });
+});

@@ -1,0 +1,206 @@
+// Shape of the formulas and names the rollup writes (their values are checked by LibreOffice in
+// libreoffice.test.ts): structured references in Excel's file form, escaping, plain ranges, Parametri
+// names, column placement, calculated columns.
+import {
+  assignColumns,
+  buildRollupWritePlan,
+  escapeColumnName,
+  parameterNames,
+  sheetRefs,
+} from "../../src/domain/formulas";
+import { criterionLiteral, isPlainCriterion } from "../../src/domain/riepilogo";
+import { computeRollups } from "../../src/domain/rollup";
+import type { FaseField, IndicatoreField, ObiettivoField } from "../../src/domain/schema";
+import { fase, ind, layoutOf, ob, plan } from "./planFixture";
+
+describe("references", () => {
+  it("escapes ' # [ ] in structured column names with a '", () => {
+    expect(escapeColumnName("Costo [€] #1 'x'")).toBe("Costo '[€'] '#1 ''x''");
+    expect(escapeColumnName("Peso")).toBe("Peso");
+  });
+  it("uses the file form of structured references inside a table", () => {
+    const refs = sheetRefs({ sheet: "Fasi", table: "tblFasi", firstRow: 2, lastRow: 9 }, (c) =>
+      c === 1 ? "Obiettivo" : c === 2 ? "Fine Prevista" : "Costo [€]",
+    );
+    expect(refs.structured).toBe(true);
+    expect(refs.here(2, 5)).toBe("tblFasi[[#This Row],[Fine Prevista]]");
+    expect(refs.here(2, 7)).toBe(refs.here(2, 5)); // same on every row: a calculated column
+    expect(refs.column(1)).toBe("tblFasi[Obiettivo]");
+    expect(refs.column(3)).toBe("tblFasi[[Costo '[€']]]");
+  });
+  it("uses absolute A1 ranges over the data rows for a plain range", () => {
+    const refs = sheetRefs({ sheet: "Fasi 2023", table: null, firstRow: 4, lastRow: 20 }, () => "x");
+    expect(refs.structured).toBe(false);
+    expect(refs.column(3)).toBe("'Fasi 2023'!$C$4:$C$20");
+    expect(refs.here(3, 7)).toBe("$C7");
+  });
+});
+
+describe("column placement", () => {
+  it("reuses a computed header already in the sheet and appends the others after the last column", () => {
+    const layout = { lastCol: 5, headers: { 1: "Codice", 4: "ESITO", 5: "Note" } };
+    const cols = assignColumns(layout, ["Avanzamento Fasi %", "Esito", "Grado di Raggiungimento %"]);
+    expect([...cols]).toEqual([
+      ["Avanzamento Fasi %", 6],
+      ["Esito", 4],
+      ["Grado di Raggiungimento %", 7],
+    ]);
+  });
+});
+
+describe("Parametri names", () => {
+  const base = () => plan([ob("A")], [fase("A", null, 50, { finePrevista: "2023-05-31" })], []);
+  it("refer to the value cells, with the reader's defaults inside the definition", () => {
+    const p = base();
+    p.layout.parametri = {
+      sheet: "Parametri",
+      table: "tblParametri",
+      cells: { sogliaRaggiunto: { row: 9, col: 2 }, formulaDecrescente: { row: 10, col: 2 } },
+    };
+    const names = new Map(parameterNames(p).map((n) => [n.name, n.refersTo]));
+    expect(names.get("pegSogliaRaggiunto")).toBe(
+      '=IFERROR(IF(ISNUMBER(Parametri!$B$9),IF(AND(Parametri!$B$9>=0,Parametri!$B$9<=100),Parametri!$B$9,90),IF(Parametri!$B$9="",90,90)),90)',
+    );
+    expect(names.get("pegFormulaDecrescente")).toContain("Parametri!$B$10");
+    // absent from the sheet: the constant the TypeScript used
+    expect(names.get("pegPesoFasi")).toBe("=50");
+    expect(names.get("pegSogliaParziale")).toBe("=70");
+    expect(names.get("pegAnno")).toBe("=2023");
+    // Data di riferimento absent: 31/12 of Anno, live with pegAnno
+    expect(names.get("pegDataRiferimento")).toBe("=DATE(pegAnno,12,31)");
+  });
+  it("an absent Formula decrescente is the text constant", () => {
+    const p = plan([ob("A")], [], [], { formulaDecrescente: "2T-A" });
+    expect(parameterNames(p).find((n) => n.name === "pegFormulaDecrescente")?.refersTo).toBe('="2T-A"');
+  });
+});
+
+describe("write plan", () => {
+  function tablePlan() {
+    const o = [ob("A", { peso: 2 }), ob("B")];
+    const f = [fase("A", 60, 100, { finePrevista: "2023-05-31" }), fase("B", null, 20)];
+    const i = [ind("A", 10, 5)];
+    const p = plan(o, f, i);
+    p.layout.obiettivi = layoutOf<ObiettivoField>(
+      "Obiettivi",
+      "tblObiettivi",
+      [
+        ["codice", "Codice"],
+        ["centroResponsabilita", "Centro di Responsabilità"],
+        ["peso", "Peso"],
+      ],
+      o[0].row,
+      o[1].row,
+    );
+    p.layout.fasi = layoutOf<FaseField>(
+      "Fasi",
+      "tblFasi",
+      [
+        ["obiettivo", "Obiettivo"],
+        ["finePrevista", "Fine Prevista"],
+        ["fineEffettiva", "Fine Effettiva"],
+        ["peso", "Peso"],
+        ["avanzamento", "Avanzamento"],
+      ],
+      f[0].row,
+      f[1].row,
+    );
+    p.layout.indicatori = layoutOf<IndicatoreField>(
+      "Indicatori",
+      "tblIndicatori",
+      [
+        ["obiettivo", "Obiettivo"],
+        ["valoreAtteso", "Valore Atteso"],
+        ["valoreRaggiunto", "Valore Raggiunto"],
+      ],
+      i[0].row,
+      i[0].row,
+    );
+    return p;
+  }
+
+  it("appends the SPEC computed columns (and marked helpers) right of each table", () => {
+    const p = tablePlan();
+    const wp = buildRollupWritePlan(p, computeRollups(p));
+    const ob = wp.computed.find((t) => t.sheet === "Obiettivi")!;
+    expect(ob.columns.map((c) => [c.header, c.col, !!c.helper])).toEqual([
+      ["Avanzamento Fasi %", 4, false],
+      ["Raggiungimento Indicatori %", 5, false],
+      ["Grado di Raggiungimento %", 6, false],
+      ["Esito", 7, false],
+      ["Peso x Grado (calcolo)", 8, true],
+    ]);
+    const fasi = wp.computed.find((t) => t.sheet === "Fasi")!;
+    expect(fasi.columns.map((c) => c.header)).toEqual([
+      "Tempistica",
+      "Scostamento (giorni)",
+      "Peso x Avanzamento (calcolo)",
+    ]);
+    const ind = wp.computed.find((t) => t.sheet === "Indicatori")!;
+    // no Peso column in Indicatori: no helper
+    expect(ind.columns.map((c) => c.header)).toEqual(["Raggiungimento %"]);
+  });
+
+  it("writes one calculated-column formula per table column, SUMIFS/COUNTIFS, no SUMPRODUCT", () => {
+    const p = tablePlan();
+    const wp = buildRollupWritePlan(p, computeRollups(p));
+    for (const t of wp.computed) {
+      for (const c of t.columns) {
+        expect(new Set(c.formulas).size).toBe(1);
+        expect(c.formulas[0]).not.toMatch(/SUMPRODUCT|\[@/);
+        expect(c.formulas.length).toBe(t.lastRow - t.firstRow + 1);
+      }
+    }
+    const f = wp.computed[0].columns[0].formulas[0];
+    expect(f).toContain("COUNTIFS(tblFasi[Obiettivo],tblObiettivi[[#This Row],[Codice]])");
+    expect(f).toContain("tblFasi[[Peso x Avanzamento (calcolo)]]");
+    const esito = wp.computed[0].columns[3].formulas[0];
+    expect(esito).toContain("pegSogliaRaggiunto");
+    expect(esito).toContain("pegSogliaParziale");
+  });
+
+  it("cached results are the TypeScript values; number formats 0.00", () => {
+    const p = tablePlan();
+    const r = computeRollups(p);
+    const wp = buildRollupWritePlan(p, r);
+    const ob = wp.computed[0];
+    // A: F = 100 (only weighted phase), R = 50 → G = 75, Esito Parzialmente raggiunto; B: F = 20
+    expect(ob.columns[0].results).toEqual([100, 20]);
+    expect(ob.columns[1].results).toEqual([50, null]);
+    expect(ob.columns[2].results).toEqual([75, 20]);
+    expect(ob.columns[3].results).toEqual(["Parzialmente raggiunto", "Non raggiunto"]);
+    expect(ob.columns[4].results).toEqual([150, 0]); // Peso 2 × 75; B has no Peso
+    expect(ob.columns[0].numberFormat).toBe("0.00");
+  });
+
+  it("Riepilogo: six titled tables with the SPEC columns, data bars and Esito colours", () => {
+    const p = tablePlan();
+    const wp = buildRollupWritePlan(p, computeRollups(p));
+    const d = wp.riepilogo;
+    expect(d.name).toBe("Riepilogo");
+    const texts = d.cells
+      .filter((c) => c.content.kind === "text")
+      .map((c) => (c.content as { text: string }).text);
+    expect(texts.filter((t) => t === "Gruppo")).toHaveLength(6);
+    expect(texts).toContain("Per Centro di Responsabilità");
+    expect(texts).toContain("Per Valore Pubblico");
+    expect(d.conditionalFormats?.filter((c) => c.type === "dataBar")).toHaveLength(6);
+    expect(d.conditionalFormats?.filter((c) => c.type === "expression")).toHaveLength(24);
+    expect(d.print?.paperSize).toBe("A4");
+    for (const s of Object.values(d.styles)) expect(s.font.name).toBe("Calibri");
+    const formulas = d.cells.filter((c) => c.content.kind === "formula").map((c) => c.content);
+    expect(formulas.every((f) => f.kind === "formula" && !/SUMPRODUCT/.test(f.formula))).toBe(true);
+  });
+});
+
+describe("group criteria", () => {
+  it("plain names are their own criterion; others become escaped literals", () => {
+    expect(isPlainCriterion("SETTORE SOCIOEDUCATIVO")).toBe(true);
+    expect(isPlainCriterion("VP*2 stella?")).toBe(false);
+    expect(isPlainCriterion("<50")).toBe(false);
+    expect(criterionLiteral("VP*2 ~ok?")).toBe('"=VP~*2 ~~ok~?"');
+    expect(criterionLiteral('Il "bene"')).toBe('"=Il ""bene"""');
+    const long = "x".repeat(300);
+    expect(criterionLiteral(long)).toBe(`"=${"x".repeat(250)}*"`);
+  });
+});
