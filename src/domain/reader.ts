@@ -401,13 +401,16 @@ function readRows<K extends string>(
       header: (layout.headers[h.col] ?? "").trim(),
     })),
   ].sort((a, b) => a.col - b.col);
+  // A row is blank when its input cells are: computed columns (Excel fills them on every table row,
+  // empty ones too) and unknown columns do not make a row.
+  const inputCols = readers.map((rd) => rd.col - grid.firstCol);
 
   const offset = grid.firstCol;
   // A table may claim rows beyond the used range: they are empty, no need to visit them.
   const last = Math.min(layout.lastRow, grid.lastRow);
   for (let r = layout.firstRow; r <= last; r++) {
     const cells = grid.rowAt(r);
-    if (cells === null || grid.isBlankCells(cells, layout.firstCol, layout.lastCol)) continue;
+    if (cells === null || inputCols.every((i) => isBlank(cells[i]))) continue;
     const formats = grid.formatRowAt(r);
     const valueAt = (col: number): RawValue => toRawValue(cells[col - offset]);
     const formatAt = (col: number): string | undefined => {

@@ -250,6 +250,8 @@ export function readText(input: unknown, fmt?: string): CellRead<string> {
       const iso = serialToDate(v);
       if (iso) return ok(formatIt(iso));
     }
+    // as the user sees it: 0.33 shown as 33% is "33%"
+    if (isPercentFormat(fmt)) return ok(`${numberToText(clean(v * 100))}%`);
     return ok(numberToText(v));
   }
   if (typeof v === "boolean") return ok(v ? readerTexts.booleanTrue : readerTexts.booleanFalse);

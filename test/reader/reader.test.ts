@@ -420,6 +420,19 @@ describe("rows and cells", () => {
     ]);
   });
 
+  it("skips rows whose input cells are empty even when computed or unknown columns hold values", () => {
+    const headers = ["Obiettivo", "Fase", "Peso", "Mia colonna", "Tempistica", "Scostamento (giorni)"];
+    const rows: RawValue[][] = [
+      ["OB1", "F1", 100, null, "In corso", null],
+      [null, "  ", null, "appunto", "", 0],
+      [null, null, null, null, "In corso", null],
+    ];
+    const r = read(withFasi(headers, rows));
+    expect(r.problems).toEqual([]);
+    expect(r.plan.fasi.map((f) => f.row)).toEqual([2]);
+    expect(r.plan.layout.fasi).toMatchObject({ firstRow: 2, lastRow: 4 });
+  });
+
   it("reads every number form, percent cells and dates in Fasi", () => {
     const headers = [
       "Obiettivo",

@@ -194,6 +194,7 @@ describe("readText", () => {
   it("turns dates into dd/mm/yyyy", () => {
     expect(readText(new Date(Date.UTC(2023, 0, 5)))).toEqual({ status: "ok", value: "05/01/2023" });
     expect(readText(45291, "dd/mm/yyyy")).toEqual({ status: "ok", value: "31/12/2023" });
+    expect(readText(0.33, "0%")).toEqual({ status: "ok", value: "33%" });
   });
 
   it("keeps formula-like text as text and reports error literals", () => {
