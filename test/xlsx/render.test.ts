@@ -205,3 +205,56 @@ describe("renderSheet replaces a sheet in place", () => {
     expect(mask(sheetXml?.toString())).toBe(mask(x1));
   });
 });
+
+describe("renderSheet merges", () => {
+  it("registers thousands of merges quickly (exceljs's mergeCells is quadratic) and reads them back", async () => {
+    const base = fixture("Grande");
+    const merges = Array.from({ length: 6000 }, (_, i) => ({
+      top: 100 + i,
+      left: 1,
+      bottom: 100 + i,
+      right: 3,
+    }));
+    const cells = merges.map((m, i) => ({
+      row: m.top,
+      col: 1,
+      content: { kind: "text" as const, text: `riga ${i}` },
+    }));
+    const host = XlsxHost.createEmpty();
+    const start = Date.now();
+    await host.renderSheet({
+      ...base,
+      cells: [...base.cells, ...cells],
+      merges: [...base.merges, ...merges],
+    });
+    expect(Date.now() - start).toBeLessThan(3000);
+    const bytes = await host.toBuffer();
+    const loadStart = Date.now();
+    const wb = (await XlsxHost.fromBuffer(bytes)).workbook;
+    // Loading goes through the same quadratic check in exceljs unless XlsxHost replaces it.
+    expect(Date.now() - loadStart).toBeLessThan(3000);
+    const ws = wb.getWorksheet("Grande") as ExcelJS.Worksheet;
+    const model = (ws as unknown as { model: { merges: string[] } }).model.merges;
+    expect(model).toHaveLength(6001);
+    expect(ws.getCell("C6099").master.address).toBe("A6099");
+    expect(ws.getCell("A6099").value).toBe("riga 5999");
+  });
+
+  it("skips a merge that overlaps an earlier one instead of writing a file Excel would repair", async () => {
+    const host = XlsxHost.createEmpty();
+    await host.renderSheet({
+      ...fixture("Sovrapposte"),
+      merges: [
+        { top: 1, left: 1, bottom: 2, right: 2 },
+        { top: 2, left: 2, bottom: 3, right: 3 },
+        { top: 5, left: 1, bottom: 5, right: 2 },
+      ],
+    });
+    const { wb } = await roundTrip(host);
+    const ws = wb.getWorksheet("Sovrapposte") as ExcelJS.Worksheet;
+    expect((ws as unknown as { model: { merges: string[] } }).model.merges.sort()).toEqual([
+      "A1:B2",
+      "A5:B5",
+    ]);
+  });
+});

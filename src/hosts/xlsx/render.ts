@@ -1,10 +1,11 @@
 // SheetDescription → exceljs worksheet. Each style is converted once and shared by all its cells,
 // because the Scheda of a big plan has hundreds of thousands of cells.
-import type * as ExcelJS from "exceljs";
+import * as ExcelJS from "exceljs";
 import { isoToSerial } from "../../domain/dates";
 import { columnLetter } from "../../domain/raw";
-import type { CellContent, CellStyle, ConditionalFormat, SheetDescription } from "../../domain/sheet";
+import type { CellContent, CellStyle, ConditionalFormat, Merge, SheetDescription } from "../../domain/sheet";
 import { applyDefinedNames } from "./names";
+import { decodeRange } from "./read";
 import type { WorksheetInternal } from "./internals";
 
 /** Excel's paper size code for A4. */
@@ -33,11 +34,8 @@ export function renderSheet(wb: ExcelJS.Workbook, desc: SheetDescription): Excel
     setContent(target, cell.content);
   }
 
-  // After the values: merging with "without style" keeps each cell's own borders.
-  for (const m of desc.merges) {
-    if (m.bottom === m.top && m.right === m.left) continue;
-    ws.mergeCellsWithoutStyle(m.top, m.left, m.bottom, m.right);
-  }
+  // After the values: merging "without style" keeps each cell's own borders.
+  mergeAll(ws, desc.merges);
 
   for (const [row, height] of Object.entries(desc.rowHeights)) {
     ws.getRow(Number(row)).height = height;
@@ -84,6 +82,70 @@ export function renderSheet(wb: ExcelJS.Workbook, desc: SheetDescription): Excel
 
   if (desc.definedNames?.length) applyDefinedNames(wb, desc.definedNames);
   return ws;
+}
+
+interface MergeInternals {
+  _merges: Record<string, unknown>;
+}
+type RangeCtor = new (top: number, left: number, bottom: number, right: number) => unknown;
+
+/**
+ * exceljs's mergeCells compares each new merge with every earlier one (quadratic: 12,500 merges
+ * took 41 s). The sheet is new and the description's merges are checked here for overlap with a cell
+ * set, so each merge is registered directly, the way exceljs itself stores it.
+ */
+export function mergeAll(ws: ExcelJS.Worksheet, merges: Merge[]): void {
+  const taken = new Set<number>();
+  let Range: RangeCtor | null = null;
+  const store = (ws as unknown as MergeInternals)._merges;
+  for (const m of merges) {
+    if (m.bottom < m.top || m.right < m.left || (m.bottom === m.top && m.right === m.left)) continue;
+    let free = true;
+    for (let r = m.top; r <= m.bottom && free; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (taken.has(r * 16384 + c)) {
+          free = false;
+          break;
+        }
+      }
+    }
+    if (!free) continue; // an overlapping merge is a layout bug; Excel would refuse the file
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) taken.add(r * 16384 + c);
+    if (!Range) {
+      // The first merge goes through the API; it hands us exceljs's own Range class for the rest.
+      ws.mergeCellsWithoutStyle(m.top, m.left, m.bottom, m.right);
+      Range = (Object.values(store)[0] as { constructor: RangeCtor }).constructor;
+      continue;
+    }
+    const master = ws.getCell(m.top, m.left);
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = ws.getRow(r);
+      for (let c = m.left; c <= m.right; c++) {
+        if (r !== m.top || c !== m.left) row.getCell(c).merge(master, true);
+      }
+    }
+    store[master.address] = new Range(m.top, m.left, m.bottom, m.right);
+  }
+}
+
+interface WorksheetProto {
+  _parseMergeCells(model: { mergeCells?: string[] }): void;
+  __fastMergeLoading?: boolean;
+}
+
+/**
+ * Loading has the same quadratic check (every merge of the file goes through mergeCellsWithoutStyle):
+ * a saved Scheda with thousands of merges would take minutes to open again. Replaces that step of
+ * exceljs's Worksheet, once per process, with mergeAll.
+ */
+export function installFastMergeLoading(): void {
+  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet("x")) as WorksheetProto;
+  if (proto.__fastMergeLoading) return;
+  proto._parseMergeCells = function (this: ExcelJS.Worksheet, model: { mergeCells?: string[] }) {
+    const merges = (model.mergeCells ?? []).map(decodeRange).filter((m): m is Merge => m !== null);
+    mergeAll(this, merges);
+  };
+  proto.__fastMergeLoading = true;
 }
 
 /** Removes the sheet of that name (remembering its position) and adds a fresh one in its place. */

@@ -9,7 +9,7 @@ import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../
 import { sheetTables } from "./internals";
 import { prepareSheets } from "./prepare";
 import { cellValue, readSheet, readSheets, tableBounds } from "./read";
-import { renderSheet } from "./render";
+import { installFastMergeLoading, renderSheet } from "./render";
 import { findWorksheet, writeRollups } from "./rollups";
 
 export type XlsxOpenReason = "empty" | "encrypted" | "notXlsx" | "corrupt";
@@ -57,6 +57,7 @@ export class XlsxHost implements Host {
     if (bytes.length === 0) throw new XlsxOpenError("empty");
     if (startsWith(bytes, CFB_MAGIC)) throw new XlsxOpenError("encrypted");
     if (!startsWith(bytes, ZIP_MAGIC)) throw new XlsxOpenError("notXlsx");
+    installFastMergeLoading();
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
