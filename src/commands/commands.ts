@@ -42,10 +42,13 @@ export function generaScheda(event: CommandEvent): Promise<Notice> {
   });
 }
 
-Office.onReady(() => {
-  // Office.actions exists only when Excel loads the page as a function file.
-  Office.actions?.associate(GENERA_SCHEDA_ACTION, generaScheda);
-});
+// Office is missing only when office.js could not load (offline, outside Excel): nothing to register.
+if (typeof Office !== "undefined") {
+  void Office.onReady(() => {
+    // Office.actions exists only when Excel loads the page as a function file.
+    Office.actions?.associate(GENERA_SCHEDA_ACTION, generaScheda);
+  });
+}
 
 if (testExcelUrl()) {
   // Lets browser tests press the ribbon button against the emulator.
