@@ -432,7 +432,8 @@ function readRows<K extends string>(
       const def = rd.def;
       const read = def.key === keyField ? keyRead : readByKind(valueAt(col), def.kind, formatAt(col));
       if (read.status === "ok") values[def.key] = read.value;
-      else if (read.status === "invalid") out.invalidCell(read, grid, r, col, def.header, key);
+      else if (read.status === "invalid")
+        out.invalidCell(read, grid, r, col, def.header, key, def.kind === "number");
       else if (def.key === keyField) {
         out.add("REQUIRED", grid.name, r, def.header, col, null, problemMessages.REQUIRED_KEY(def.header));
       } else if (def.required && key !== null) {

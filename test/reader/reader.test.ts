@@ -532,6 +532,13 @@ describe("rows and cells", () => {
     expect(r.problems).toEqual([]);
   });
 
+  it("suggests 1/0 or si/no when an indicator value is not a number", () => {
+    const r = read(withIndicatori(["Obiettivo", "Descrizione", "Valore Atteso"], [["OB1", "I1", "forse"]]));
+    expect(r.problems.map((p) => [p.rule, p.cell])).toEqual([["NUMBER_INVALID", "Indicatori!C2"]]);
+    expect(r.problems[0].message).toContain('"forse"');
+    expect(r.problems[0].message).toContain("si/no");
+  });
+
   it("reads dates in text columns as dd/mm/yyyy", () => {
     const r = read(withFasi(["Obiettivo", "Fase", "Note"], [["OB1", "F", d(2024, 3, 5)]]));
     expect(r.plan.fasi[0].note).toBe("05/03/2024");
