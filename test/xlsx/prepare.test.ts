@@ -1,0 +1,167 @@
+// prepareSheets: creates what is missing, never touches an existing sheet's data.
+import * as ExcelJS from "exceljs";
+import { readZipEntry, listZipEntries } from "../../src/cli/zip";
+import { buildTemplate } from "../../src/domain/template";
+import { FASI_COLUMNS, OBIETTIVI_COLUMNS, PARAMETRI } from "../../src/domain/schema";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+
+type Snapshot = Map<string, string>;
+
+function snapshotSheet(ws: ExcelJS.Worksheet): Snapshot {
+  const out: Snapshot = new Map();
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      out.set(cell.address, JSON.stringify([cell.value, cell.numFmt ?? null, cell.style]));
+    });
+  });
+  return out;
+}
+
+async function reload(host: XlsxHost): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer }> {
+  const bytes = Buffer.from(await host.toBuffer());
+  return { wb: (await XlsxHost.fromBuffer(bytes)).workbook, bytes };
+}
+
+/** Every table part: name, ref, column names; and the header cells under it. */
+function tablesOf(bytes: Buffer, wb: ExcelJS.Workbook) {
+  const parts = listZipEntries(bytes)
+    .map((e) => e.name)
+    .filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n));
+  return parts.map((p) => {
+    const xml = readZipEntry(bytes, p)?.toString("utf8") ?? "";
+    const name = /<table [^>]*\bname="([^"]+)"/.exec(xml)?.[1] ?? "";
+    const ref = /<table [^>]*\bref="([^"]+)"/.exec(xml)?.[1] ?? "";
+    const id = /<table [^>]*\bid="(\d+)"/.exec(xml)?.[1] ?? "";
+    const columns = [...xml.matchAll(/<tableColumn [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    const sheet = wb.worksheets.find((ws) =>
+      Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables).includes(name),
+    );
+    return { name, ref, id, columns, sheet };
+  });
+}
+
+describe("prepareSheets", () => {
+  it("creates the four sheets and tables in an empty workbook, Parametri with its defaults", async () => {
+    const host = XlsxHost.createEmpty();
+    const result = await host.prepareSheets(buildTemplate(2025), { fillRows: false });
+    expect(result).toEqual({
+      createdSheets: ["Parametri", "Obiettivi", "Fasi", "Indicatori"],
+      createdTables: ["tblParametri", "tblObiettivi", "tblFasi", "tblIndicatori"],
+    });
+    const { wb, bytes } = await reload(host);
+    const par = wb.getWorksheet("Parametri") as ExcelJS.Worksheet;
+    expect(PARAMETRI.map((_p, i) => par.getCell(`A${i + 2}`).value)).toEqual(PARAMETRI.map((p) => p.label));
+    expect(par.getCell("B7").value).toBe(50);
+    expect(par.getCell("B2").value).toBeNull();
+    const fasi = wb.getWorksheet("Fasi") as ExcelJS.Worksheet;
+    expect(fasi.getRow(1).values).toEqual([undefined, ...FASI_COLUMNS.map((c) => c.header)]);
+    expect(fasi.getCell("A1").font).toMatchObject({ name: "Calibri", bold: true });
+    expect(fasi.getCell("A1").fill).toMatchObject({ type: "pattern", pattern: "solid" });
+    expect(fasi.getColumn(3).numFmt).toBe("dd/mm/yyyy");
+    expect(fasi.getColumn(7).numFmt).toBe("0.00");
+    expect(fasi.getColumn(2).width).toBeGreaterThan(30);
+    expect(await (await XlsxHost.fromBuffer(bytes)).isEmptyWorkbook()).toBe(true);
+
+    const tables = tablesOf(bytes, wb);
+    expect(tables.map((t) => [t.name, t.ref])).toEqual([
+      ["tblParametri", `A1:B${PARAMETRI.length + 1}`],
+      ["tblObiettivi", "A1:M2"],
+      ["tblFasi", "A1:K2"],
+      ["tblIndicatori", "A1:J2"],
+    ]);
+    expect(new Set(tables.map((t) => t.id)).size).toBe(4);
+    for (const t of tables) {
+      const header = t.sheet?.getRow(1);
+      expect(t.columns).toEqual(t.columns.map((_c, i) => header?.getCell(i + 1).value));
+      // A table's own filter only: no sheet-level autoFilter overlapping it.
+      expect(t.sheet?.autoFilter).toBeFalsy();
+    }
+  });
+
+  it("never touches existing sheets; lays a table over matching headers; fills a blank sheet", async () => {
+    const host = XlsxHost.createEmpty();
+    const wb0 = host.workbook;
+    const ob = wb0.addWorksheet("Obiettivi");
+    const headers = OBIETTIVI_COLUMNS.map((c) => c.header).filter((h) => h !== "Peso");
+    headers.push("Mia colonna");
+    ob.getRow(1).values = headers;
+    ob.getRow(1).font = { name: "Arial", size: 9, italic: true };
+    ob.getRow(2).values = ["OB1", "=non formula", null, "CDR", "Rossi"];
+    ob.getCell("E3").value = { formula: "E2", result: "Rossi" };
+    ob.getCell("A3").value = "OB2";
+    const fasi = wb0.addWorksheet("Fasi");
+    fasi.getCell("A1").value = "Appunti sparsi";
+    fasi.getCell("C5").value = 42;
+    wb0.addWorksheet("Indicatori");
+    wb0.addWorksheet("Note").getCell("B2").value = "lasciami stare";
+    const { wb: before } = await reload(host);
+
+    const loaded = await XlsxHost.fromBuffer(await host.toBuffer());
+    const result = await loaded.prepareSheets(buildTemplate(2025), { fillRows: false });
+    expect(result).toEqual({
+      createdSheets: ["Parametri"],
+      createdTables: ["tblParametri", "tblObiettivi", "tblIndicatori"],
+    });
+    const { wb, bytes } = await reload(loaded);
+    for (const name of ["Obiettivi", "Fasi", "Note"]) {
+      expect(snapshotSheet(wb.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(
+        snapshotSheet(before.getWorksheet(name) as ExcelJS.Worksheet),
+      );
+    }
+    const tables = tablesOf(bytes, wb);
+    const tbl = tables.find((t) => t.name === "tblObiettivi");
+    expect(tbl?.ref).toBe(`A1:${String.fromCharCode(64 + headers.length)}3`);
+    expect(tbl?.columns).toEqual(headers);
+    expect(tables.find((t) => t.name === "tblFasi")).toBeUndefined();
+    expect((wb.getWorksheet("Indicatori") as ExcelJS.Worksheet).getCell("A1").value).toBe("Obiettivo");
+    // Parametri is appended after the existing sheets.
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Obiettivi",
+      "Fasi",
+      "Indicatori",
+      "Note",
+      "Parametri",
+    ]);
+
+    // A second run finds everything in place and changes nothing.
+    const again = await XlsxHost.fromBuffer(bytes);
+    expect(await again.prepareSheets(buildTemplate(2025), { fillRows: false })).toEqual({
+      createdSheets: [],
+      createdTables: [],
+    });
+    const { wb: wb2 } = await reload(again);
+    for (const ws of wb.worksheets) {
+      expect(snapshotSheet(wb2.getWorksheet(ws.name) as ExcelJS.Worksheet)).toEqual(snapshotSheet(ws));
+    }
+  });
+
+  it("does not create a table whose name another sheet already uses", async () => {
+    const host = XlsxHost.createEmpty();
+    const other = host.workbook.addWorksheet("Vecchio");
+    other.getCell("A1").value = "X";
+    other.addTable({ name: "tblFasi", ref: "A1", columns: [{ name: "X" }], rows: [["a"]] });
+    const result = await host.prepareSheets(buildTemplate(2025), { fillRows: false });
+    expect(result.createdTables).not.toContain("tblFasi");
+    expect(result.createdSheets).not.toContain("Fasi");
+  });
+
+  it("with fillRows writes text as text, dates as dates and numbers as numbers", async () => {
+    const template = buildTemplate(2025);
+    const fasiSpec = template.tables.find((t) => t.table === "tblFasi");
+    if (!fasiSpec) throw new Error("tblFasi missing");
+    fasiSpec.rows = [
+      ["OB1", "=SOMMA(A1)", new Date(Date.UTC(2025, 0, 31)), null, null, null, 25, "+3", "@rossi", "-", null],
+    ];
+    const host = XlsxHost.createEmpty();
+    await host.prepareSheets(template, { fillRows: true });
+    const { wb } = await reload(host);
+    const row = (wb.getWorksheet("Fasi") as ExcelJS.Worksheet).getRow(2);
+    expect(row.getCell(2).type).toBe(ExcelJS.ValueType.String);
+    expect(row.getCell(2).value).toBe("=SOMMA(A1)");
+    expect((row.getCell(3).value as Date).toISOString()).toBe("2025-01-31T00:00:00.000Z");
+    expect(row.getCell(7).value).toBe(25);
+    expect(row.getCell(8).value).toBe("+3");
+    expect(row.getCell(9).value).toBe("@rossi");
+    expect(row.getCell(10).value).toBe("-");
+  });
+});
