@@ -385,7 +385,10 @@ export function toRawWorkbook(plan: SyntheticPlan): RawWorkbook {
   };
 }
 
-/** The synthetic plan in the template's form, for hosts that write it into a real workbook. */
+/**
+ * The synthetic plan in the template's form, for hosts that write it into a real workbook. The .xlsx host's
+ * prepareSheets writes error values as empty cells, so CELL_ERROR defects do not reach the file.
+ */
 export function syntheticTemplate(n: number, options: SyntheticOptions): WorkbookTemplate {
   const p = syntheticPlan(n, options);
   const table = (sheet: string, name: string, rows: RawValue[][]): InputTableSpec => ({
