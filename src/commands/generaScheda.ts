@@ -71,7 +71,8 @@ async function generateNotice(deps: GeneraSchedaDeps): Promise<Notice> {
     return describeResult(await deps.createService().generate());
   } catch (error) {
     deps.log?.("Scheda PEG: generazione non riuscita", error);
-    return errorNotice(errorText(error));
+    const notice = errorNotice(errorText(error));
+    return isAppError(error) ? notice : { ...notice, details: [ribbonMessages.retryHint] };
   }
 }
 
@@ -100,11 +101,21 @@ function errorNotice(detail: string): Notice {
   return { kind: "error", title: ribbonMessages.errorTitle, message: detail, details: [] };
 }
 
-/** AppError messages are already Italian sentences for the user; anything else is unexpected. */
+function isAppError(error: unknown): error is Error {
+  return error instanceof Error && error.name === "AppError";
+}
+
+/**
+ * AppError messages are already Italian sentences for the user; anything else is unexpected and is
+ * shown with the code Office.js gives it (e.g. AccessDenied, ConnectionFailure), useful to support.
+ */
 function errorText(error: unknown): string {
-  if (error instanceof Error && error.name === "AppError") return error.message;
+  if (isAppError(error)) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
-  return ribbonMessages.unexpected(truncate(detail));
+  const code = (error as { code?: unknown } | null)?.code;
+  const withCode =
+    typeof code === "string" && code !== "" ? `${detail} ${ribbonMessages.errorCode(code)}` : detail;
+  return ribbonMessages.unexpected(truncate(withCode));
 }
 
 function truncate(text: string): string {

@@ -344,6 +344,9 @@ export const ribbonMessages = {
     `…e altri ${count}. Apri il riquadro Scheda PEG e usa Verifica per l'elenco completo.`,
   errorTitle: "Scheda non generata",
   unexpected: (detail: string) => `Si è verificato un errore imprevisto: ${detail}`,
+  errorCode: (code: string) => `(codice ${code})`,
+  retryHint:
+    "Il foglio Scheda precedente, se c'era, resta com'era. Riprova; se l'errore si ripete, apri il riquadro Scheda PEG.",
   unsupportedTitle: "Versione di Excel non supportata",
   unsupported:
     "Scheda PEG richiede Excel con ExcelApi 1.9 (Microsoft 365, Excel sul web, Excel 2019 o successivi). Aggiorna Excel e riprova.",

@@ -150,6 +150,7 @@ describe("runGeneraScheda (ribbon command Genera Scheda)", () => {
       notifier,
     });
     expect(notice.message).toBe("Il foglio Scheda è protetto: togli la protezione e riprova.");
+    expect(notice.details).toEqual([]);
     expect(ev.completed).toHaveBeenCalledTimes(1);
   });
 
@@ -229,6 +230,8 @@ describe("runGeneraScheda (ribbon command Genera Scheda)", () => {
     });
     expect(notice.kind).toBe("error");
     expect(notice.message).toContain("La richiesta è stata rifiutata");
+    expect(notice.message).toContain("(codice AccessDenied)");
+    expect(notice.details).toEqual([expect.stringContaining("Riprova")]);
     expect(ev.completed).toHaveBeenCalledTimes(1);
   });
 });
