@@ -146,7 +146,10 @@ class Grid {
         Number.isInteger(t.lastRow) &&
         t.headerRow >= 1 &&
         t.firstCol >= 1 &&
-        t.lastCol >= t.firstCol,
+        t.lastCol >= t.firstCol &&
+        // Excel's limits: anything beyond is not a real table
+        t.lastCol <= 16384 &&
+        t.lastRow <= 1048576,
     );
   }
 }

@@ -532,6 +532,31 @@ describe("rows and cells", () => {
     expect(r.problems).toEqual([]);
   });
 
+  it('reads a sheet shaped as Office.js hands it ("" for empty, serial dates, error strings)', () => {
+    const headers = ["Obiettivo", "Fase", "Inizio Previsto", "Fine Prevista", "Peso", "Avanzamento", "Note"];
+    const values: RawValue[][] = [
+      headers,
+      ["OB1", "F1", 44927, 45291, 0.4, 1, ""],
+      ["", "", "", "", "", "", ""],
+      ["OB1", "F2", "", 45291, 0.6, "#N/A", "ok"],
+    ];
+    const general = headers.map(() => "General");
+    const fmt = ["General", "General", "dd/mm/yyyy", "dd/mm/yyyy", "0%", "0%", "General"];
+    const sheet = plainSheet("Fasi", values, {
+      numberFormats: [general, fmt, fmt, fmt],
+      tables: [{ name: "tblFasi", headerRow: 1, firstCol: 1, lastCol: 7, lastRow: 4 }],
+    });
+    const base = smallWorkbook();
+    const r = read(workbook(base.sheets[0], sheet, base.sheets[2]));
+    expect(
+      r.plan.fasi.map((f) => [f.row, f.inizioPrevisto, f.finePrevista, f.peso, f.avanzamento, f.note]),
+    ).toEqual([
+      [2, "2023-01-01", "2023-12-31", 40, 100, null],
+      [4, null, "2023-12-31", 60, null, "ok"],
+    ]);
+    expect(r.problems.map((p) => [p.rule, p.cell])).toEqual([["CELL_ERROR", "Fasi!F4"]]);
+  });
+
   it("suggests 1/0 or si/no when an indicator value is not a number", () => {
     const r = read(withIndicatori(["Obiettivo", "Descrizione", "Valore Atteso"], [["OB1", "I1", "forse"]]));
     expect(r.problems.map((p) => [p.rule, p.cell])).toEqual([["NUMBER_INVALID", "Indicatori!C2"]]);
