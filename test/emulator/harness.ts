@@ -9,15 +9,33 @@ import { startEmulator, type Emulator } from "./server";
 
 const LIBRARY = join(__dirname, "../../node_modules/@microsoft/office-js/dist/excel-web-16.00.js");
 
-/** Evaluates the Excel library in the global scope of the current (jsdom) test environment, once. */
-export function loadExcelLibrary(): void {
-  const g = globalThis as unknown as { Excel?: unknown; window?: unknown; XMLHttpRequest?: unknown };
-  if (g.Excel) return;
-  if (!g.window || !g.XMLHttpRequest) {
-    throw new Error("The Excel library needs a DOM: add `@jest-environment jsdom` to the test file.");
+let excelInJsdom: typeof Excel | null = null;
+
+/**
+ * The real Excel library. In a test file with `@jest-environment jsdom` it is evaluated in that
+ * window; in a Node test it is evaluated in a private jsdom window (whose XMLHttpRequest does real
+ * HTTP), so tests that also need Node-only libraries (exceljs) can use it too.
+ */
+export function loadExcelLibrary(): typeof Excel {
+  const g = globalThis as unknown as { Excel?: typeof Excel; window?: unknown; XMLHttpRequest?: unknown };
+  if (g.Excel) return g.Excel;
+  const code = readFileSync(LIBRARY, "utf8");
+  if (g.window && g.XMLHttpRequest) {
+    // Indirect eval: the library's top-level `var Excel`, `var OfficeExtension` become globals.
+    (0, eval)(code);
+    return g.Excel as unknown as typeof Excel;
   }
-  // Indirect eval: the library's top-level `var Excel`, `var OfficeExtension` become globals.
-  (0, eval)(readFileSync(LIBRARY, "utf8"));
+  if (!excelInJsdom) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { JSDOM } = require("jsdom") as typeof import("jsdom");
+    const dom = new JSDOM("<!doctype html><html><body></body></html>", {
+      url: "http://localhost/",
+      runScripts: "outside-only",
+    });
+    dom.window.eval(code);
+    excelInJsdom = (dom.window as unknown as { Excel: typeof Excel }).Excel;
+  }
+  return excelInJsdom;
 }
 
 export interface Harness {
@@ -29,10 +47,10 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  loadExcelLibrary();
+  const lib = loadExcelLibrary();
   const emu = await startEmulator(0);
   const run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) =>
-    Excel.run(new Excel.RequestContext(emu.url), batch);
+    lib.run(new lib.RequestContext(emu.url), batch);
   return { emu, host: new ExcelHost(run), run, stop: () => emu.stop() };
 }
 

@@ -474,6 +474,8 @@ function method(wb: WorkbookState, o: Obj, name: string, args: unknown[]): unkno
           );
         }
         wb.sheets = wb.sheets.filter((s) => s !== sheet);
+        // References to a deleted sheet become #REF! (in names and formulas), as in Excel.
+        renameReferences(wb, sheet.name, "#REF!", true);
         if (wb.activeSheetId === sheet.id) wb.activeSheetId = wb.sheets[0]?.id ?? null;
         if (wb.selection?.sheetId === sheet.id) wb.selection = null;
         return null;
@@ -672,6 +674,19 @@ function method(wb: WorkbookState, o: Obj, name: string, args: unknown[]): unkno
       break;
   }
   throw notImplemented(`${o.t}.${name}()`);
+}
+
+/** Excel rewrites references when a sheet is renamed (or breaks them when it is deleted). */
+function renameReferences(wb: WorkbookState, oldName: string, replacement: string, deleted = false) {
+  const esc = oldName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "''");
+  const re = new RegExp(
+    `(?:'${esc}'|(?<![A-Za-z0-9_.])${esc})!(\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?)?`,
+    "gi",
+  );
+  const fix = (f: string) =>
+    f.replace(re, (_m, ref: string | undefined) => (deleted ? "#REF!" : `${replacement}!${ref ?? ""}`));
+  for (const n of wb.names.values()) n.formula = fix(n.formula);
+  for (const s of wb.sheets) for (const c of s.cells.values()) if (c.formula) c.formula = fix(c.formula);
 }
 
 function refersTo(v: unknown): string {
@@ -1100,6 +1115,7 @@ function setProperty(wb: WorkbookState, o: Obj, name: string, v: unknown) {
     case "Worksheet":
       if (name === "Name") {
         validSheetName(wb, String(v), o.sheet);
+        renameReferences(wb, o.sheet.name, quoteSheet(String(v)));
         o.sheet.name = String(v);
         return;
       }

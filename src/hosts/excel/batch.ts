@@ -32,29 +32,34 @@ export function jsonBytes(v: unknown): number {
 
 export class Batcher {
   private pending = 0;
+  private segmentOpen = false;
   syncs = 0;
 
   constructor(
     private readonly ctx: Excel.RequestContext,
     private readonly onSegmentStart: (ctx: Excel.RequestContext) => void = () => {},
-  ) {
-    this.onSegmentStart(ctx);
-  }
+  ) {}
 
   /** Call before queueing an operation of about `bytes`; syncs first when the request would grow too big. */
   async reserve(bytes: number): Promise<void> {
     if (this.pending > 0 && this.pending + bytes > BUDGET) {
       await this.sync();
     }
+    if (!this.segmentOpen) {
+      // Suspensions last only until the next sync: each request starts with them.
+      this.onSegmentStart(this.ctx);
+      this.segmentOpen = true;
+    }
     this.pending += bytes;
   }
 
+  /** Sends what is queued (nothing to send: no request). */
   async sync(): Promise<void> {
+    if (!this.segmentOpen) return;
     await this.ctx.sync();
     this.syncs++;
     this.pending = 0;
-    // Suspensions last only until the next sync: renew them for the next segment.
-    this.onSegmentStart(this.ctx);
+    this.segmentOpen = false;
   }
 }
 

@@ -7,13 +7,7 @@ import type { Host, PrepareResult } from "../../app/host";
 import { AppError } from "../../app/service";
 import { normalizeHeader } from "../../domain/headers";
 import { excelMessages } from "../../domain/messages";
-import {
-  columnLetter,
-  isCellError,
-  type RawSheet,
-  type RawValue,
-  type RawWorkbook,
-} from "../../domain/raw";
+import { columnLetter, isCellError, type RawSheet, type RawValue, type RawWorkbook } from "../../domain/raw";
 import { SHEETS } from "../../domain/schema";
 import type {
   ComputedTable,
@@ -244,7 +238,10 @@ export class ExcelHost implements Host {
       const oldTemp = this.leftoverTemp(pre, plan.riepilogo.name);
 
       const b = new Batcher(ctx, suspend);
-      if (oldTemp) ctx.workbook.worksheets.getItem(oldTemp).delete();
+      if (oldTemp) {
+        await b.reserve(RANGE_OVERHEAD);
+        ctx.workbook.worksheets.getItem(oldTemp).delete();
+      }
       for (const task of tasks) await this.writeComputed(b, ctx, task);
       await this.buildTempSheet(b, ctx, plan.riepilogo);
       await this.swap(b, ctx, pre, plan.riepilogo, plan.definedNames);
@@ -257,7 +254,10 @@ export class ExcelHost implements Host {
       const pre = await this.preflight(ctx, { writeSheets: [], generated: [desc.name], tableRanges: false });
       const oldTemp = this.leftoverTemp(pre, desc.name);
       const b = new Batcher(ctx, suspend);
-      if (oldTemp) ctx.workbook.worksheets.getItem(oldTemp).delete();
+      if (oldTemp) {
+        await b.reserve(RANGE_OVERHEAD);
+        ctx.workbook.worksheets.getItem(oldTemp).delete();
+      }
       await this.buildTempSheet(b, ctx, desc);
       await this.swap(b, ctx, pre, desc, []);
       await b.sync();
