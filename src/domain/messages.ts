@@ -47,10 +47,8 @@ export const problemMessages = {
   // whole-plan and range rules — filled by validation (VALIDATE area, src/domain/validate.ts)
   CODE_DUPLICATE: (code: string, firstCell: string) =>
     `Il Codice "${code}" è già usato in ${firstCell}: ogni obiettivo deve avere un Codice diverso.`,
-  OBJECTIVE_UNKNOWN: (code: string, similar: string | null) =>
-    `L'obiettivo "${code}" non esiste nel foglio Obiettivi` +
-    (similar ? ` (c'è "${similar}", che differisce per maiuscole/minuscole)` : "") +
-    ": indica il Codice di un obiettivo presente.",
+  OBJECTIVE_UNKNOWN: (code: string) =>
+    `L'obiettivo "${code}" non esiste nel foglio Obiettivi: indica il Codice di un obiettivo presente.`,
   WEIGHT_SUM: (code: string, sum: number, phases: { row: number; peso: number }[]) =>
     `La somma dei pesi delle fasi dell'obiettivo ${code} è ${itNumber(sum)} ` +
     `(${phases.map((p) => `riga ${p.row}: ${itNumber(p.peso)}`).join(", ")}): deve essere 100.`,

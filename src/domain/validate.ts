@@ -13,6 +13,7 @@ import { problemMessages as msg } from "./messages";
 import type { Fase, Indicatore, Obiettivo, Plan, SheetLayout } from "./model";
 import { RULES, type Problem, type RuleCode } from "./problems";
 import { cellAddress, columnIndex } from "./raw";
+import { codeKey } from "./rollup";
 import {
   FASI_COLUMNS,
   INDICATORI_COLUMNS,
@@ -78,7 +79,10 @@ function header<K extends SheetKind>(kind: K, field: FieldOf<K>): string {
 
 class Ctx {
   readonly problems: Problem[] = [];
-  /** Objectives by Codice (first occurrence), phases and indicators grouped by their Obiettivo. */
+  /**
+   * Objectives by Codice (first occurrence), phases and indicators grouped by their Obiettivo, all keyed by
+   * codeKey: a Codice matches case-insensitively, as the rollups and their COUNTIFS/SUMIFS formulas do.
+   */
   readonly objectiveByCode = new Map<string, Obiettivo>();
   readonly phasesByCode = new Map<string, Fase[]>();
   readonly indicatorsByCode = new Map<string, Indicatore[]>();
@@ -105,10 +109,11 @@ class Ctx {
       }
     }
     for (const o of plan.obiettivi) {
-      if (o.codice && !this.objectiveByCode.has(o.codice)) this.objectiveByCode.set(o.codice, o);
+      const key = codeKey(o.codice);
+      if (o.codice && !this.objectiveByCode.has(key)) this.objectiveByCode.set(key, o);
     }
-    for (const f of plan.fasi) push(this.phasesByCode, f.obiettivo, f);
-    for (const i of plan.indicatori) push(this.indicatorsByCode, i.obiettivo, i);
+    for (const f of plan.fasi) push(this.phasesByCode, codeKey(f.obiettivo), f);
+    for (const i of plan.indicatori) push(this.indicatorsByCode, codeKey(i.obiettivo), i);
   }
 
   private layout<K extends SheetKind>(kind: K): SheetLayout<FieldOf<K>> | null {
@@ -168,12 +173,12 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 // Rules that need the whole plan
 // ---------------------------------------------------------------------------------------------
 
-/** CODE_DUPLICATE: each later occurrence of a Codice. Compared case-insensitively, as Excel's lookups do. */
+/** CODE_DUPLICATE: each later occurrence of a Codice (case-insensitive, as the rollup formulas match it). */
 function codeDuplicate(ctx: Ctx): void {
   const first = new Map<string, Obiettivo>();
   for (const o of ctx.plan.obiettivi) {
     if (!o.codice) continue;
-    const key = o.codice.toUpperCase();
+    const key = codeKey(o.codice);
     const prev = first.get(key);
     if (!prev) first.set(key, o);
     else {
@@ -196,19 +201,16 @@ function objectiveUnknown(ctx: Ctx): void {
   // Without an Obiettivi sheet or its Codice column (SHEET_MISSING, COLUMN_MISSING) every row would be
   // unknown: that is one problem, already reported, not many.
   if (!ctx.hasColumn("obiettivi", "codice")) return;
-  const byUpper = new Map<string, string>();
-  for (const code of ctx.objectiveByCode.keys()) byUpper.set(code.toUpperCase(), code);
   const check = (kind: "fasi" | "indicatori", rows: { row: number; obiettivo: string }[]) => {
     for (const r of rows) {
-      if (!r.obiettivo || ctx.objectiveByCode.has(r.obiettivo)) continue;
-      const similar = byUpper.get(r.obiettivo.toUpperCase()) ?? null;
+      if (!r.obiettivo || ctx.objectiveByCode.has(codeKey(r.obiettivo))) continue;
       ctx.report(
         "OBJECTIVE_UNKNOWN",
         kind,
         "obiettivo",
         r.row,
         r.obiettivo,
-        msg.OBJECTIVE_UNKNOWN(r.obiettivo, similar),
+        msg.OBJECTIVE_UNKNOWN(r.obiettivo),
       );
     }
   };
@@ -221,8 +223,10 @@ function objectiveUnknown(ctx: Ctx): void {
  * Reported at the Peso of the objective's first weighted phase (the first phase may be a sub-item).
  */
 function weightSum(ctx: Ctx): void {
-  for (const [code, phases] of ctx.phasesByCode) {
-    if (!ctx.objectiveByCode.has(code)) continue;
+  for (const [key, phases] of ctx.phasesByCode) {
+    const objective = ctx.objectiveByCode.get(key);
+    if (!objective) continue;
+    const code = objective.codice;
     const weighted = phases.filter((f) => f.peso !== null);
     if (weighted.length === 0) continue;
     if (phases.some((f) => ctx.isBroken("fasi", "peso", f.row))) continue;
@@ -238,7 +242,7 @@ function weightSum(ctx: Ctx): void {
 function noPhases(ctx: Ctx): void {
   if (!ctx.hasColumn("fasi", "obiettivo")) return; // SHEET_MISSING / COLUMN_MISSING already says it
   for (const o of ctx.plan.obiettivi) {
-    if (o.codice && !ctx.phasesByCode.has(o.codice)) {
+    if (o.codice && !ctx.phasesByCode.has(codeKey(o.codice))) {
       ctx.report("NO_PHASES", "obiettivi", "codice", o.row, o.codice, msg.NO_PHASES(o.codice));
     }
   }
@@ -248,7 +252,7 @@ function noPhases(ctx: Ctx): void {
 function noIndicators(ctx: Ctx): void {
   if (!ctx.hasColumn("indicatori", "obiettivo")) return; // SHEET_MISSING / COLUMN_MISSING already says it
   for (const o of ctx.plan.obiettivi) {
-    if (o.codice && !ctx.indicatorsByCode.has(o.codice)) {
+    if (o.codice && !ctx.indicatorsByCode.has(codeKey(o.codice))) {
       ctx.report("NO_INDICATORS", "obiettivi", "codice", o.row, o.codice, msg.NO_INDICATORS(o.codice));
     }
   }
@@ -464,7 +468,9 @@ export function normalizeWord(s: string): string {
     .toUpperCase();
 }
 
-const POLARITA_NORMALIZED = new Set(POLARITA.map(normalizeWord));
+/** Polarità as the formulas test it (Excel TRIM + UPPER, see isDecrescente in ./rollup): no accent folding. */
+const polarityKey = (s: string) => s.trim().replace(/ +/g, " ").toUpperCase();
+const POLARITA_KEYS = new Set(POLARITA.map(polarityKey));
 
 /** Membership of the normalized text, memoized: a column holds few distinct values and NFD is not cheap. */
 function memoIn(known: Set<string>): (text: string) => boolean {
@@ -479,11 +485,13 @@ function memoIn(known: Set<string>): (text: string) => boolean {
   };
 }
 
-/** POLARITY_INVALID: Polarità filled with something other than Crescente/Decrescente (any case). */
+/**
+ * POLARITY_INVALID: Polarità filled with something other than Crescente/Decrescente (any case, spaces
+ * trimmed). Exactly what the rollups accept, so a value they would silently read as Crescente is reported.
+ */
 function polarityInvalid(ctx: Ctx): void {
-  const valid = memoIn(POLARITA_NORMALIZED);
   for (const i of ctx.plan.indicatori) {
-    if (i.polarita !== null && i.polarita.trim() !== "" && !valid(i.polarita)) {
+    if (i.polarita !== null && i.polarita.trim() !== "" && !POLARITA_KEYS.has(polarityKey(i.polarita))) {
       ctx.report(
         "POLARITY_INVALID",
         "indicatori",

@@ -52,11 +52,11 @@ const CASES: Case[] = [
   {
     rule: "OBJECTIVE_UNKNOWN",
     severity: "error",
-    what: "an indicator names o2 (wrong case)",
-    defect: (s) => s.indicatori.push({ ...s.indicatori[1], obiettivo: "o2" }),
+    what: "an indicator names O22",
+    defect: (s) => s.indicatori.push({ ...s.indicatori[1], obiettivo: "O22" }),
     at: { sheet: "Indicatori", row: 4, column: "Obiettivo", cell: "Indicatori!A4" },
-    objective: "o2",
-    says: ['"o2"', '"O2"'],
+    objective: "O22",
+    says: ['"O22"', "Obiettivi"],
   },
   {
     rule: "WEIGHT_SUM",
@@ -372,6 +372,29 @@ describe.each(MODES)("edge cases (%s)", (mode) => {
       s.fasi[2].fineEffettiva = "2023-06-30"; // on time
     });
     expect(rules(spec)).toEqual([]);
+  });
+
+  it("a Codice matches case-insensitively, as the rollup formulas match it", () => {
+    const linked = withSpec((s) => {
+      s.fasi[1].obiettivo = "o1"; // still one of O1's two phases (50 + 50)
+      s.indicatori[1].obiettivo = "o2";
+    });
+    expect(rules(linked)).toEqual([]);
+    const unbalanced = withSpec((s) => {
+      s.fasi.push({ ...s.fasi[0], obiettivo: "o1", peso: 10 });
+    });
+    expect(rules(unbalanced)).toEqual(["WEIGHT_SUM Fasi!G2"]);
+    expect(rules(withSpec((s) => s.obiettivi.push({ codice: "o2" })))).toEqual([
+      "CODE_DUPLICATE Obiettivi!A4",
+    ]);
+  });
+
+  it("POLARITY_INVALID accepts what the formulas accept (any case, spaces), not an accented variant", () => {
+    const spec = withSpec((s) => {
+      s.indicatori[0].polarita = "  DECRESCENTE ";
+      s.indicatori[1].polarita = "Décrescente";
+    });
+    expect(rules(spec)).toEqual(["POLARITY_INVALID Indicatori!D3"]);
   });
 
   it("PROGRESS_INCOMPLETE counts an empty Avanzamento as 0", () => {
