@@ -147,6 +147,10 @@ describe("renderSheet", () => {
       footer: 0.25,
     });
     expect(ws.pageSetup.printArea).toBe("A1:C60");
+    const book = readZipEntry(Buffer.from(bytes), "xl/workbook.xml")?.toString("utf8") ?? "";
+    expect(book).toMatch(
+      /<definedName name="_xlnm.Print_Area" localSheetId="0">'Scheda'!\$A\$1:\$C\$60<\/definedName>/,
+    );
     expect(ws.pageSetup.horizontalCentered).toBe(true);
     expect(ws.headerFooter.oddFooter).toBe("&CPagina &P di &N");
     expect(ws.headerFooter.oddHeader).toBe("&LScheda PEG");
@@ -187,6 +191,14 @@ describe("renderSheet replaces a sheet in place", () => {
     expect(scheda.getCell("Z99").value).toBeNull();
     expect(scheda.getCell("A1").value).toBe("SCHEDA OBIETTIVI");
     expect(wb.getWorksheet("Obiettivi")?.getCell("A1").value).toBe("Codice");
+  });
+
+  it("keeps the print area absolute when a loaded file is saved again", async () => {
+    const a = XlsxHost.createEmpty();
+    await a.renderSheet(fixture());
+    const again = await XlsxHost.fromBuffer(await a.toBuffer());
+    const book = readZipEntry(Buffer.from(await again.toBuffer()), "xl/workbook.xml")?.toString("utf8") ?? "";
+    expect(book).toContain("&apos;Scheda&apos;!$A$1:$C$60<");
   });
 
   it("rendering twice gives identical sheet XML", async () => {

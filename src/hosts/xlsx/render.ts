@@ -54,7 +54,7 @@ export function renderSheet(wb: ExcelJS.Workbook, desc: SheetDescription): Excel
       fitToPage: false,
       margins: { ...p.margins },
       horizontalCentered: p.centerHorizontally ?? false,
-      ...(p.printArea ? { printArea: p.printArea } : {}),
+      ...(p.printArea ? { printArea: absolutePrintArea(p.printArea) } : {}),
     } as ExcelJS.PageSetup;
     ws.headerFooter = {
       ...ws.headerFooter,
@@ -82,6 +82,24 @@ export function renderSheet(wb: ExcelJS.Workbook, desc: SheetDescription): Excel
 
   if (desc.definedNames?.length) applyDefinedNames(wb, desc.definedNames);
   return ws;
+}
+
+/**
+ * exceljs writes the print area name as `'Sheet'!$` + corner: "A1:H40" would become `$A1:$H40`, with
+ * relative rows. Giving it "A$1:H$40" yields the absolute `$A$1:$H$40` Excel writes.
+ */
+export function absolutePrintArea(area: string): string {
+  return area
+    .split("&&")
+    .map((part) =>
+      part
+        .split(":")
+        .map((corner) =>
+          corner.replace(/\$/g, "").replace(/^([A-Za-z]+)(\d+)$/, (_m, c: string, r: string) => `${c}$${r}`),
+        )
+        .join(":"),
+    )
+    .join("&&");
 }
 
 interface MergeInternals {

@@ -9,7 +9,7 @@ import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../
 import { sheetTables } from "./internals";
 import { prepareSheets } from "./prepare";
 import { cellValue, readSheet, readSheets, tableBounds } from "./read";
-import { installFastMergeLoading, renderSheet } from "./render";
+import { absolutePrintArea, installFastMergeLoading, renderSheet } from "./render";
 import { findWorksheet, writeRollups } from "./rollups";
 
 export type XlsxOpenReason = "empty" | "encrypted" | "notXlsx" | "corrupt";
@@ -121,6 +121,8 @@ function hasDataRow(ws: ExcelJS.Worksheet): boolean {
  */
 function normaliseLoadedTables(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) {
+    // Loaded print areas lose their $ signs; keep them absolute when the file is written again.
+    if (ws.pageSetup?.printArea) ws.pageSetup.printArea = absolutePrintArea(ws.pageSetup.printArea);
     for (const t of sheetTables(ws)) {
       t.headerRow = true;
       for (const c of t.columns)
