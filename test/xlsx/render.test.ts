@@ -149,7 +149,7 @@ describe("renderSheet", () => {
     expect(ws.pageSetup.printArea).toBe("A1:C60");
     const book = readZipEntry(Buffer.from(bytes), "xl/workbook.xml")?.toString("utf8") ?? "";
     expect(book).toMatch(
-      /<definedName name="_xlnm.Print_Area" localSheetId="0">'Scheda'!\$A\$1:\$C\$60<\/definedName>/,
+      /<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;Scheda&apos;!\$A\$1:\$C\$60</,
     );
     expect(ws.pageSetup.horizontalCentered).toBe(true);
     expect(ws.headerFooter.oddFooter).toBe("&CPagina &P di &N");
