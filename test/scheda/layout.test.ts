@@ -370,3 +370,33 @@ describe("text measurement", () => {
     for (const l of wrapped) expect(textWidth(l, font)).toBeLessThanOrEqual(180);
   });
 });
+
+describe("Scheda layout: records taller than a page", () => {
+  const note = longText(6, 6);
+  const p = plan(
+    [obiettivo("LONG")],
+    [fase("LONG", "Fase con note lunghissime", { note }), fase("LONG", "Fase normale")],
+    [indicatore("LONG", "Indicatore con nota lunga", { note })],
+  );
+  const { sheet, pages } = layoutSchedaPages(p, rollups(p), ALL);
+
+  it("continues the phase and indicator texts in records below, every page within the budget", () => {
+    for (const pg of pages) {
+      let h = 0;
+      for (let r = pg.firstRow; r <= pg.lastRow; r++) h += sheet.rowHeights[r] ?? 15;
+      expect(h).toBeLessThanOrEqual(PAGE_BUDGET);
+    }
+    const noteCells = texts(sheet).filter((t) => t.col === 8 && note.includes(t.text) && t.text.length > 20);
+    expect(noteCells.length).toBeGreaterThan(1);
+    // Pieces are cut at paragraph or sentence ends: together they give the text back.
+    const norm = (x: string) => x.replace(/\s+/g, " ");
+    expect(norm(noteCells.map((t) => t.text).join(" ")) === norm(note)).toBe(true);
+    const indNotes = texts(sheet).filter((t) => t.col === 7 && note.includes(t.text) && t.text.length > 20);
+    expect(indNotes.length).toBeGreaterThan(1);
+    expect(norm(indNotes.map((t) => t.text).join(" ")) === norm(note)).toBe(true);
+    // The phase's own two rows still hold its dates together.
+    const r = rowsWith(sheet, "Fase con note lunghissime")[0];
+    expect(cellAt(sheet, r + 1, 2)?.content.kind).toBe("date");
+    expect(sheet.pageBreaks).not.toContain(r);
+  });
+});

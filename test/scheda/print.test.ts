@@ -1,5 +1,6 @@
 // The Scheda printed by a real renderer (LibreOffice): page count as planned, every page opening with
 // its objective's page header, and no text clipped.
+import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -112,5 +113,44 @@ describe("Scheda printed with LibreOffice", () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  itPrint("stress: very long texts in every place still print on the planned pages", async () => {
+    const d = tempDir();
+    const file = join(d, "lungo.xlsx");
+    expect((await cli(["sample", "-o", file])).code).toBe(0);
+    const sentence =
+      "Il servizio ha proseguito le attività con i soggetti della rete territoriale, verificando gli esiti. ";
+    const para = (n: number) => sentence.repeat(n).trim();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const col = (ws: ExcelJS.Worksheet, h: string) =>
+      (ws.getRow(1).values as unknown[]).findIndex((v) => v === h);
+    const ob = wb.getWorksheet("Obiettivi")!;
+    ob.getRow(2).getCell(col(ob, "Titolo")).value = para(6);
+    ob.getRow(2).getCell(col(ob, "Stato di Attuazione")).value = para(90);
+    ob.getRow(2).getCell(col(ob, "Modalità di Attuazione")).value = [para(8), para(30), para(3)].join("\n");
+    const fasi = wb.getWorksheet("Fasi")!;
+    fasi.getRow(2).getCell(col(fasi, "Note")).value = [para(12), para(12), para(12)].join("\n");
+    fasi.getRow(3).getCell(col(fasi, "Fase")).value = para(9);
+    const ind = wb.getWorksheet("Indicatori")!;
+    ind.getRow(2).getCell(col(ind, "Note")).value = para(40);
+    await wb.xlsx.writeFile(file);
+
+    const res = await cli(["generate", file, "--pdf"]);
+    expect(res.code).toBe(0);
+    const planned = Number(/(\d+) pagine/.exec(res.stdout)?.[1]);
+    const info = execFileSync(pdfinfo as string, [join(d, "lungo-scheda.pdf")], { encoding: "utf8" });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(planned);
+    const text = execFileSync(pdftotext as string, ["-layout", join(d, "lungo-scheda.pdf"), "-"], {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    });
+    // Every sentence is printed as often as it was written (nothing clipped at a row's bottom): once per
+    // text, and the Titolo once per page of the objective (page header) plus once in the opening index.
+    const count = (s: string, w: string) => s.split(/\s+/).filter((x) => x === w).length;
+    const objectivePages = text.split("\f").filter((pg) => /PEG-PIAO-SEZ[^\n]*2023_S08_20/.test(pg)).length;
+    expect(objectivePages).toBeGreaterThan(3);
+    expect(count(text, "verificando")).toBe(90 + 41 + 36 + 9 + 40 + 6 * (objectivePages + 1));
   });
 });

@@ -7,7 +7,7 @@ import { schedaLabels as L } from "../messages";
 import type { Fase, Indicatore, Obiettivo, Plan } from "../model";
 import type { ObiettivoRollup, Rollups } from "../rollup";
 import type { CellContent, Merge, SheetCell, SheetDescription } from "../sheet";
-import { heightForLines, MAX_ROW_HEIGHT, paragraphs, splitParagraph, wrapText } from "./measure";
+import { heightForLines, MAX_ROW_HEIGHT, packText, paragraphs, splitParagraph, wrapText } from "./measure";
 import { heightOf, paginate, type Block, type LayoutCell, type LayoutRow, type Section } from "./paginate";
 import {
   COLUMN_CHARS,
@@ -152,8 +152,46 @@ function phaseHeader(): LayoutRow[] {
   return [top, sub];
 }
 
-function phaseBlock(f: Fase): LayoutRow[] {
-  const spanned: LayoutCell[] = [
+/**
+ * Splits the long texts of a record (phase or indicator) so the record fits a page: the first piece
+ * of each text stays in the record, the rest goes to continuation records below it.
+ */
+function splitRecord(cells: LayoutCell[], maxHeight: number): LayoutCell[][] {
+  const pieces = cells.map((c) => {
+    if (c.content.kind !== "text") return [c];
+    const width = usableWidth(c.col, c.col + (c.colSpan ?? 1) - 1);
+    return packText(c.content.text, width, fontOf(c.style), maxHeight).map((t) => ({
+      ...c,
+      content: text(t),
+    }));
+  });
+  const n = Math.max(...pieces.map((p) => p.length));
+  return Array.from({ length: n }, (_, i) =>
+    pieces.map((p, k) => p[i] ?? { ...cells[k], content: { kind: "empty" } as CellContent }),
+  );
+}
+
+/** A continuation record names what it continues when its first column has nothing left to show. */
+function continued(cells: LayoutCell[], title: string): LayoutCell[] {
+  return cells.map((c) =>
+    c.col === 1 && c.content.kind === "empty"
+      ? { ...c, content: text(`${title} ${L.continued}`), style: "tdCont" }
+      : c,
+  );
+}
+
+/** Rows of a record whose cells all span the record's rows (each row at most MAX_ROW_HEIGHT). */
+function spannedRecord(cells: LayoutCell[]): LayoutRow[] {
+  const need = Math.max(...cells.map(neededHeight));
+  const heights = recordHeights(Math.min(need, MAX_ROW_HEIGHT), need, 1);
+  const rows: LayoutRow[] = heights.map((height) => ({ height, cells: [] }));
+  rows[0].cells = cells.map((c) => ({ ...c, rowSpan: heights.length }));
+  return rows;
+}
+
+/** A phase: planned dates on the first row, effective dates on the second, the rest spanning both. */
+function phaseRecords(f: Fase, maxHeight: number): LayoutRow[][] {
+  const spannedAll: LayoutCell[] = [
     cell(1, text(f.titolo), "tdTitle"),
     cell(4, num(f.peso), "tdNum"),
     cell(5, num(f.avanzamento), "tdNum"),
@@ -161,6 +199,7 @@ function phaseBlock(f: Fase): LayoutRow[] {
     cell(7, text(f.centroResponsabilita), "td"),
     cell(8, text(f.note), "td"),
   ];
+  const [spanned, ...more] = splitRecord(spannedAll, maxHeight);
   const first = heightForLines(1, fontOf("tdDate"));
   const heights = recordHeights(first, Math.max(...spanned.map(neededHeight)), 2);
   const k = heights.length;
@@ -173,17 +212,22 @@ function phaseBlock(f: Fase): LayoutRow[] {
   );
   for (let i = 2; i < k; i++)
     rows[i].cells.push(cell(2, { kind: "empty" }, "td"), cell(3, { kind: "empty" }, "td"));
-  return rows;
+  // Continuation records of a very long phase: its remaining text under the same columns.
+  const extra = more.map((cells) =>
+    spannedRecord([...continued(cells, f.titolo), cell(2, { kind: "empty" }, "td", 2)]),
+  );
+  return [rows, ...extra];
 }
 
-function phaseBlocks(fasi: Fase[]): Block[] {
+function phaseBlocks(fasi: Fase[], maxRecord: number): Block[] {
   const header = phaseHeader();
   if (fasi.length === 0) {
     return [{ rows: [heading(L.fasi), row([cell(1, text(L.noPhases), "tdEmpty", LAST_COL)]), spacer(6)] }];
   }
   const blocks: Block[] = [{ rows: [heading(L.fasi), ...header], keepWithNext: true }];
   const repeat = [heading(`${L.fasi} ${L.continued}`), ...header];
-  for (const f of fasi) blocks.push({ rows: phaseBlock(f), repeat });
+  const max = maxRecord - heightOf(repeat);
+  for (const f of fasi) for (const rows of phaseRecords(f, max)) blocks.push({ rows, repeat });
   blocks[blocks.length - 1].rows.push(spacer(6));
   return blocks;
 }
@@ -201,7 +245,7 @@ function indicatorHeader(years: number[]): LayoutRow {
   return row(cells);
 }
 
-function indicatorRows(ind: Indicatore, years: number[]): LayoutRow[] {
+function indicatorRecords(ind: Indicatore, years: number[], maxHeight: number): LayoutRow[][] {
   const value = (y: number) => ind.storico.find((s) => s.anno === y)?.valore ?? null;
   const cells = [
     cell(1, text(ind.descrizione), "td"),
@@ -211,15 +255,14 @@ function indicatorRows(ind: Indicatore, years: number[]): LayoutRow[] {
     ...years.map((y, i) => cell(5 + i, num(value(y)), "tdValue")),
     cell(5 + years.length, text(ind.note), "td", LAST_COL - 4 - years.length),
   ];
-  const need = Math.max(...cells.map(neededHeight));
-  if (need <= MAX_ROW_HEIGHT) return [row(cells)];
-  const heights = recordHeights(Math.min(need, MAX_ROW_HEIGHT), need, 1);
-  const rows: LayoutRow[] = heights.map((height) => ({ height, cells: [] }));
-  rows[0].cells = cells.map((c) => ({ ...c, rowSpan: heights.length }));
-  return rows;
+  return splitRecord(cells, maxHeight).map((record, i) => {
+    if (i > 0) record = continued(record, ind.descrizione);
+    const need = Math.max(...record.map(neededHeight));
+    return need <= MAX_ROW_HEIGHT ? [row(record)] : spannedRecord(record);
+  });
 }
 
-function indicatorBlocks(inds: Indicatore[], years: number[]): Block[] {
+function indicatorBlocks(inds: Indicatore[], years: number[], maxRecord: number): Block[] {
   if (inds.length === 0) {
     return [
       { rows: [heading(L.indicatori), row([cell(1, text(L.noIndicators), "tdEmpty", LAST_COL)]), spacer(6)] },
@@ -228,7 +271,8 @@ function indicatorBlocks(inds: Indicatore[], years: number[]): Block[] {
   const header = indicatorHeader(years);
   const blocks: Block[] = [{ rows: [heading(L.indicatori), header], keepWithNext: true }];
   const repeat = [heading(`${L.indicatori} ${L.continued}`), header];
-  for (const ind of inds) blocks.push({ rows: indicatorRows(ind, years), repeat });
+  const max = maxRecord - heightOf(repeat);
+  for (const ind of inds) for (const rows of indicatorRecords(ind, years, max)) blocks.push({ rows, repeat });
   blocks[blocks.length - 1].rows.push(spacer(6));
   return blocks;
 }
@@ -276,6 +320,8 @@ function objectiveSection(
   const headerHeight = Math.max(heightOf(header(false)), heightOf(header(true)));
   // A text piece must fit a page together with the page header and its "(segue)" heading.
   const maxPiece = Math.min(MAX_ROW_HEIGHT, PAGE_BUDGET - headerHeight - 2 * 20 - 10);
+  // A table record must fit a page under the page header and the repeated table header.
+  const maxRecord = PAGE_BUDGET - headerHeight - 10;
   const fasi = plan.fasi.filter((f) => f.obiettivo === o.codice);
   const inds = plan.indicatori.filter((i) => i.obiettivo === o.codice);
   const blocks: Block[] = [
@@ -298,8 +344,8 @@ function objectiveSection(
     ...textBlocks(L.modalita, o.modalitaAttuazione, maxPiece),
     ...textBlocks(L.statoAttuazione, o.statoAttuazione, maxPiece),
     { rows: [labelValue(L.stato, o.stato), spacer(6)] },
-    ...phaseBlocks(fasi),
-    ...indicatorBlocks(inds, years),
+    ...phaseBlocks(fasi, maxRecord),
+    ...indicatorBlocks(inds, years, maxRecord),
   ];
   // SINTESI never stands alone on a page: it takes the last phase or indicator row along.
   blocks[blocks.length - 1].keepWithNext = true;

@@ -130,3 +130,30 @@ export function splitParagraph(text: string, width: number, font: FontSpec, maxH
   if (cur.trim() !== "") pieces.push(cur.trimEnd());
   return pieces;
 }
+
+/**
+ * Cuts a cell text into pieces that each fit maxHeight: whole paragraphs while they fit, then
+ * paragraphs cut at sentence ends (splitParagraph). Most texts come back as one piece.
+ */
+export function packText(text: string, width: number, font: FontSpec, maxHeight: number): string[] {
+  const fits = (s: string) => heightForLines(wrapText(s, width, font).length, font) <= maxHeight;
+  if (fits(text)) return [text];
+  const pieces: string[] = [];
+  let cur: string | null = null;
+  for (const para of text.replace(/\r\n?/g, "\n").split("\n")) {
+    const candidate: string = cur === null ? para : `${cur}\n${para}`;
+    if (fits(candidate)) {
+      cur = candidate;
+      continue;
+    }
+    if (cur !== null) pieces.push(cur);
+    if (fits(para)) cur = para;
+    else {
+      const parts = splitParagraph(para, width, font, maxHeight);
+      pieces.push(...parts.slice(0, -1));
+      cur = parts[parts.length - 1] ?? null;
+    }
+  }
+  if (cur !== null) pieces.push(cur);
+  return pieces;
+}

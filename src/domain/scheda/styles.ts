@@ -162,6 +162,12 @@ export const STYLES: Record<string, CellStyle> = {
     alignment: { horizontal: "center", vertical: "top", wrapText: true },
     numberFormat: "@",
   },
+  tdCont: {
+    font: font(9, { italic: true, color: "595959" }),
+    border: grid,
+    alignment: { ...text },
+    numberFormat: "@",
+  },
   tdEmpty: { font: font(9, { italic: true, color: "595959" }), alignment: { ...text }, numberFormat: "@" },
   // SINTESI
   sumLabel: {
