@@ -81,6 +81,29 @@ describe("scheda-peg rollup", () => {
       gruppo: "SETTORE SOCIOEDUCATIVO",
       obiettivi: 33,
     });
+    // Values worked out from the reference data: every weighted phase is at 100 (the 3 phases with empty
+    // Avanzamento are sub-items without Peso, ignored by F) and every indicator is met
+    // except 2023_S08_12's second one (atteso 87, raggiunto 84,42, Crescente) → r = 84.42/87·100.
+    const r12 = (84.42 / 87) * 100;
+    const R12 = (100 + r12) / 2;
+    const G12 = (50 * 100 + 50 * R12) / 100;
+    for (const o of json.obiettivi) {
+      expect(o.avanzamentoFasi).toBe(100);
+      expect(o.esito).toBe("Raggiunto");
+      if (o.codice === "2023_S08_12") {
+        expect(o.raggiungimentoIndicatori).toBeCloseTo(R12, 12);
+        expect(o.grado).toBeCloseTo(G12, 12);
+      } else {
+        expect(o.grado).toBe(100);
+      }
+    }
+    // objectives without indicators have R null (not evaluable), G = F
+    expect(
+      json.obiettivi.filter(
+        (o: { raggiungimentoIndicatori: unknown }) => o.raggiungimentoIndicatori === null,
+      ),
+    ).toHaveLength(6);
+    expect(json.riepilogo.centroResponsabilita[0].gradoMedio).toBeCloseTo((32 * 100 + G12) / 33, 12);
     // assessorati of the reference data: 16 + 11 + 5 + 1
     expect(json.riepilogo.assessorato.map((g: { obiettivi: number }) => g.obiettivi)).toEqual([11, 16, 5, 1]);
   });
