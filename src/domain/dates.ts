@@ -22,7 +22,8 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 export function isoFromParts(y: number, m: number, d: number): IsoDate | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
+  const dt = new Date(Date.UTC(2000, m - 1, d));
+  dt.setUTCFullYear(y); // Date.UTC maps years 0–99 to 19xx
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
