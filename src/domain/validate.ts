@@ -269,12 +269,14 @@ const outOfRange = (v: number | null): v is number => v !== null && (v < 0 || v 
 /** WEIGHT_RANGE: any Peso (Obiettivi, Fasi, Indicatori) below 0 or above 100. */
 function weightRange(ctx: Ctx): void {
   for (const o of ctx.plan.obiettivi) {
-    if (outOfRange(o.peso))
+    if (outOfRange(o.peso)) {
       ctx.report("WEIGHT_RANGE", "obiettivi", "peso", o.row, o.codice, msg.WEIGHT_RANGE(o.peso));
+    }
   }
   for (const f of ctx.plan.fasi) {
-    if (outOfRange(f.peso))
+    if (outOfRange(f.peso)) {
       ctx.report("WEIGHT_RANGE", "fasi", "peso", f.row, f.obiettivo, msg.WEIGHT_RANGE(f.peso));
+    }
   }
   for (const i of ctx.plan.indicatori) {
     if (outOfRange(i.peso)) {
