@@ -8,6 +8,8 @@ import type { CellContent, CellStyle, ConditionalFormat, SheetCell, SheetDescrip
 import { SHEETS } from "./schema";
 
 const FONT = "Calibri";
+/** Characters of Calibri 10 that fit on one line of column A (width 60). */
+const GRUPPO_CHARS_PER_LINE = 62;
 
 /** Fill and font colours of the four Esito columns (green, amber, red, grey). */
 export const ESITO_COLOURS = [
@@ -123,6 +125,9 @@ export function buildRiepilogo(rollups: Rollups, refs: ObiettiviRefs | null): Sh
     const first = row;
     for (const g of groups) {
       writeGroupRow(cells, row, g, refs, grouping.key);
+      // Wrapped group names need taller rows (LibreOffice and Excel do not grow them on their own).
+      const lines = Math.ceil(g.gruppo.length / GRUPPO_CHARS_PER_LINE);
+      if (lines > 1) rowHeights[row] = Math.min(409, 13 * lines + 2);
       row++;
     }
     const last = row - 1;
