@@ -48,6 +48,25 @@ function formulaNames(wb: ExcelJS.Workbook): Map<string, string> {
   return map;
 }
 
+/** One or more plain ranges separated by commas: what exceljs can keep. */
+export function isPlainRangeList(text: string): boolean {
+  return text.split(",").every((part) => RANGE.test(part.trim()));
+}
+
+/**
+ * exceljs parses a formula name (`=IF(Parametri!$B$3>0,…)`) into fragments of ranges and writes those
+ * back: a broken name Excel repairs. Put back, verbatim, every workbook-level name that is not a
+ * plain range list, as the file had it.
+ */
+export function restoreFormulaNames(wb: ExcelJS.Workbook, names: { name: string; text: string }[]): void {
+  const formulas = names.filter((n) => !n.name.startsWith("_xlnm.") && !isPlainRangeList(n.text));
+  if (formulas.length > 0)
+    applyDefinedNames(
+      wb,
+      formulas.map((n) => ({ name: n.name, refersTo: n.text })),
+    );
+}
+
 /** The names as the workbook will write them (range names and verbatim ones). */
 export function listDefinedNames(wb: ExcelJS.Workbook): { name: string; refersTo: string }[] {
   return definedNamesOf(wb).model.map((n) => ({ name: n.name, refersTo: "=" + n.ranges.join(",") }));

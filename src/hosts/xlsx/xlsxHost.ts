@@ -10,6 +10,8 @@ import { sheetTables } from "./internals";
 import { prepareSheets } from "./prepare";
 import { cellValue, readSheet, readSheets, tableBounds } from "./read";
 import { absolutePrintArea, installFastMergeLoading, renderSheet } from "./render";
+import { restoreFormulaNames } from "./names";
+import { parseDefinedNames, readZipText } from "./zipParts";
 import { findWorksheet, writeRollups } from "./rollups";
 
 export type XlsxOpenReason = "empty" | "encrypted" | "notXlsx" | "corrupt";
@@ -67,6 +69,13 @@ export class XlsxHost implements Host {
     // A zip without a workbook part (a .docx, a plain archive) loads as a workbook with no sheets.
     if (wb.worksheets.length === 0) throw new XlsxOpenError("notXlsx");
     normaliseLoadedTables(wb);
+    const workbookXml = await readZipText(bytes, "xl/workbook.xml");
+    if (workbookXml) {
+      restoreFormulaNames(
+        wb,
+        parseDefinedNames(workbookXml).filter((n) => n.localSheetId === null),
+      );
+    }
     return new XlsxHost(wb);
   }
 
