@@ -315,6 +315,8 @@ function objectiveSection(
   o: Obiettivo,
   rollup: ObiettivoRollup | undefined,
   years: number[],
+  fasi: Fase[],
+  inds: Indicatore[],
 ): Section {
   const header = (continued: boolean) => objectiveHeader(plan, o, continued);
   const headerHeight = Math.max(heightOf(header(false)), heightOf(header(true)));
@@ -322,8 +324,6 @@ function objectiveSection(
   const maxPiece = Math.min(MAX_ROW_HEIGHT, PAGE_BUDGET - headerHeight - 2 * 20 - 10);
   // A table record must fit a page under the page header and the repeated table header.
   const maxRecord = PAGE_BUDGET - headerHeight - 10;
-  const fasi = plan.fasi.filter((f) => f.obiettivo === o.codice);
-  const inds = plan.indicatori.filter((i) => i.obiettivo === o.codice);
   const blocks: Block[] = [
     {
       rows: [
@@ -444,6 +444,17 @@ export function selectObiettivi(plan: Plan, filter: SchedaFilter): Obiettivo[] {
   );
 }
 
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = m.get(k);
+    if (list) list.push(t);
+    else m.set(k, [t]);
+  }
+  return m;
+}
+
 /** History years of the plan, most recent first, at most three. */
 export function historyYears(plan: Plan): number[] {
   const years = new Set<number>();
@@ -471,9 +482,21 @@ export function layoutSchedaPages(plan: Plan, rollups: Rollups, options: SchedaO
   const obiettivi = selectObiettivi(plan, options.filter);
   const byCode = new Map(rollups.obiettivi.map((r) => [r.codice, r]));
   const years = historyYears(plan);
+  const fasiOf = groupBy(plan.fasi, (f) => f.obiettivo);
+  const indOf = groupBy(plan.indicatori, (i) => i.obiettivo);
   const objectivePages = obiettivi.map((o) => ({
     codice: o.codice,
-    pages: paginate(objectiveSection(plan, o, byCode.get(o.codice), years), PAGE_BUDGET),
+    pages: paginate(
+      objectiveSection(
+        plan,
+        o,
+        byCode.get(o.codice),
+        years,
+        fasiOf.get(o.codice) ?? [],
+        indOf.get(o.codice) ?? [],
+      ),
+      PAGE_BUDGET,
+    ),
   }));
   // The opening pages do not depend on the page numbers they show, so paginate them first.
   const draft = paginate(openingSection(plan, obiettivi, byCode, options, new Map()), PAGE_BUDGET);

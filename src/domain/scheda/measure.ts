@@ -66,21 +66,26 @@ function breakWord(word: string, width: number, font: FontSpec): string[] {
 /** The lines a wrapped cell of `width` points shows for `text`. */
 export function wrapText(text: string, width: number, font: FontSpec): string[] {
   const out: string[] = [];
+  const space = textWidth(" ", font);
   for (const paragraph of text.replace(/\r\n?/g, "\n").split("\n")) {
-    const words = paragraph.split(" ");
     let line = "";
-    for (const word of words) {
-      const candidate = line === "" ? word : line + " " + word;
-      if (textWidth(candidate.trimEnd(), font) <= width) {
-        line = candidate;
+    let lineWidth = 0;
+    for (const word of paragraph.split(" ")) {
+      const w = textWidth(word, font);
+      if (line !== "" && lineWidth + space + w <= width) {
+        line += " " + word;
+        lineWidth += space + w;
         continue;
       }
       if (line !== "") out.push(line);
-      if (textWidth(word, font) <= width) line = word;
-      else {
+      if (w <= width) {
+        line = word;
+        lineWidth = w;
+      } else {
         const pieces = breakWord(word, width, font);
         out.push(...pieces.slice(0, -1));
         line = pieces[pieces.length - 1] ?? "";
+        lineWidth = textWidth(line, font);
       }
     }
     out.push(line);
