@@ -632,6 +632,9 @@ export function toAppError(e: unknown): unknown {
   if (e instanceof AppError) return e;
   const code = (e as { code?: string } | null)?.code;
   const message = (e as { message?: string } | null)?.message ?? String(e);
+  // A request that never got an answer (network down, Excel on the web unreachable).
+  if ((e as Error | null)?.name === "TypeError" && /network|fetch/i.test(message))
+    return new AppError("HOST", excelMessages.connectionLost);
   switch (code) {
     case "AccessDenied":
       return new AppError("HOST", excelMessages.protectedUnknown);

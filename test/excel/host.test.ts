@@ -1,0 +1,254 @@
+// The Excel host's rules (SPEC §6) on the emulator: input cells untouched, idempotence, text kept as
+// text, the temporary-sheet swap under failures, and the Italian messages for what the user can fix.
+import { AppError, SchedaService } from "../../src/app/service";
+import { buildRollupWritePlan } from "../../src/domain/formulas";
+import { excelMessages } from "../../src/domain/messages";
+import { readPlan } from "../../src/domain/reader";
+import { computeRollups } from "../../src/domain/rollup";
+import { SHEETS } from "../../src/domain/schema";
+import type { SamplePlanJson } from "../../src/domain/template";
+import { checkExcelApi, isExcelApiSupported, markerName } from "../../src/hosts/excel/excelHost";
+import { cellKey, cloneWorkbook, newSheet, newWorkbook, type WorkbookState } from "../emulator/model";
+import { cell, startHarness, type Harness } from "../emulator/harness";
+import { inputCells, loadSampleJson, normalizedWorkbook, TODAY } from "./helpers";
+
+const INPUTS = [SHEETS.parametri, SHEETS.obiettivi, SHEETS.fasi, SHEETS.indicatori];
+let h: Harness;
+let loaded: WorkbookState;
+
+const service = (sample?: SamplePlanJson) =>
+  new SchedaService(h.host, { today: () => TODAY, loadSample: async () => sample ?? loadSampleJson() });
+
+async function loadInto(sample?: SamplePlanJson): Promise<void> {
+  const wb = newWorkbook();
+  wb.sheets.push(newSheet(wb, "Foglio1"));
+  h.emu.reset(wb);
+  await service(sample).loadSample();
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  await loadInto();
+  loaded = cloneWorkbook(h.emu.workbook);
+});
+afterAll(async () => {
+  await h.stop();
+});
+beforeEach(() => {
+  h.emu.reset(cloneWorkbook(loaded));
+});
+
+const sheetOf = (name: string) => h.emu.workbook.sheets.find((s) => s.name === name);
+
+test("Carica esempio rifiuta una cartella con dati; Prepara fogli non tocca ciò che esiste", async () => {
+  expect(await h.host.isEmptyWorkbook()).toBe(false);
+  await expect(service().loadSample()).rejects.toMatchObject({ code: "NOT_EMPTY" });
+  const before = normalizedWorkbook(h.emu.workbook);
+  const result = await service().prepare();
+  expect(result).toEqual({ createdSheets: [], createdTables: [] });
+  expect(normalizedWorkbook(h.emu.workbook)).toEqual(before);
+
+  const empty = newWorkbook();
+  empty.sheets.push(newSheet(empty, "Foglio1"));
+  h.emu.reset(empty);
+  expect(await h.host.isEmptyWorkbook()).toBe(true);
+  const created = await service().prepare();
+  expect(created.createdSheets).toEqual(INPUTS);
+  for (const name of INPUTS) expect(sheetOf(name)!.tables).toHaveLength(1);
+  // Tables were created over the written block in one go (no per-row growth).
+  expect(
+    h.emu.requests.flatMap((r) => r.actionNames).filter((n) => n.startsWith("TableRowCollection")),
+  ).toEqual([]);
+  expect(await h.host.isEmptyWorkbook()).toBe(true);
+});
+
+test("le celle di input restano identiche dopo ogni azione, e ripetere un'azione dà la stessa cartella", async () => {
+  const before = inputCells(h.emu.workbook, INPUTS);
+  const tablesBefore = new Map(INPUTS.map((n) => [n, { ...sheetOf(n)!.tables[0].rect }]));
+  const isInput = (key: string) => {
+    const [sheetName, rc] = key.split("!");
+    const col = Number(rc.split(",")[1]);
+    return col <= tablesBefore.get(sheetName as never)!.c2;
+  };
+
+  await service().check();
+  expect(inputCells(h.emu.workbook, INPUTS)).toEqual(before);
+
+  await service().rollup();
+  const afterRollup = inputCells(h.emu.workbook, INPUTS);
+  for (const [key, value] of Object.entries(before))
+    expect({ key, value: afterRollup[key] }).toEqual({ key, value });
+  // New cells only in the computed columns, right of the original tables.
+  expect(Object.keys(afterRollup).filter((k) => !(k in before) && isInput(k))).toEqual([]);
+  const onceRollup = normalizedWorkbook(h.emu.workbook);
+  await service().rollup();
+  expect(normalizedWorkbook(h.emu.workbook)).toEqual(onceRollup);
+
+  await service().generate();
+  const afterGenerate = inputCells(h.emu.workbook, INPUTS);
+  for (const [key, value] of Object.entries(before))
+    expect({ key, value: afterGenerate[key] }).toEqual({ key, value });
+  const once = normalizedWorkbook(h.emu.workbook);
+  await service().generate();
+  expect(normalizedWorkbook(h.emu.workbook)).toEqual(once);
+  expect(h.emu.workbook.sheets.map((s) => s.name)).toEqual([
+    "Foglio1",
+    ...INPUTS,
+    SHEETS.riepilogo,
+    SHEETS.scheda,
+  ]);
+});
+
+test("un titolo che sembra una formula resta testo, nella tabella e nella Scheda", async () => {
+  const sample = loadSampleJson();
+  const titles = ["=SOMMA(A1:A3)", "+39 0444 123456", "-5% di spesa", "@utente", "0123"];
+  titles.forEach((t, i) => (sample.obiettivi[i].titolo = t));
+  await loadInto(sample);
+  await service().generate();
+  const obiettivi = sheetOf(SHEETS.obiettivi)!;
+  const scheda = sheetOf(SHEETS.scheda)!;
+  for (const t of titles) {
+    const inTable = [...obiettivi.cells.values()].filter((c) => c.value === t);
+    const inScheda = [...scheda.cells.values()].filter((c) => c.value === t);
+    expect({ t, table: inTable.length }).toEqual({ t, table: 1 });
+    expect(inScheda.length).toBeGreaterThanOrEqual(1);
+    for (const c of [...inTable, ...inScheda]) expect(c.formula).toBeUndefined();
+  }
+  expect([...scheda.cells.values()].some((c) => c.formula?.includes("SOMMA"))).toBe(false);
+});
+
+test("un errore a metà non lascia mai una Scheda o un Riepilogo a metà (richiesta N fallita)", async () => {
+  // A few objectives keep the loop over every request quick; the requests are the same kind.
+  const small = loadSampleJson();
+  small.obiettivi = small.obiettivi.slice(0, 4);
+  await loadInto(small);
+  await service().generate();
+  const old = cloneWorkbook(h.emu.workbook);
+  const dumpOf = (wb: WorkbookState, name: string) =>
+    (normalizedWorkbook(wb) as { sheets: { name: string }[] }).sheets.find((s) => s.name === name);
+  // The new version differs: a title changed since the previous generation.
+  const obiettivi = old.sheets.find((s) => s.name === SHEETS.obiettivi)!;
+  const titleCell = [...obiettivi.cells.entries()].find(
+    ([, c]) => c.value === loadSampleJson().obiettivi[0].titolo,
+  )!;
+  titleCell[1].value = "Titolo cambiato dopo la generazione";
+  h.emu.reset(cloneWorkbook(old));
+  await service().generate();
+  const fresh = cloneWorkbook(h.emu.workbook);
+  const total = h.emu.requests.length;
+  expect(total).toBeGreaterThan(4);
+
+  for (let n = 1; n <= total; n++) {
+    h.emu.reset(cloneWorkbook(old));
+    h.emu.failRequest(n);
+    const err = await service()
+      .generate()
+      .then(() => null)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).message).toBe(excelMessages.connectionLost);
+    for (const name of [SHEETS.riepilogo, SHEETS.scheda]) {
+      const now = dumpOf(h.emu.workbook, name);
+      const either = [dumpOf(old, name), dumpOf(fresh, name)];
+      expect({ n, name, complete: either.some((v) => JSON.stringify(v) === JSON.stringify(now)) }).toEqual({
+        n,
+        name,
+        complete: true,
+      });
+    }
+    // Running again after the failure finishes the job and leaves no temporary sheet behind.
+    await service().generate();
+    expect(normalizedWorkbook(h.emu.workbook)).toEqual(normalizedWorkbook(fresh));
+  }
+});
+
+test("foglio protetto: messaggio chiaro, nessuna scrittura", async () => {
+  sheetOf(SHEETS.fasi)!.protected = true;
+  const before = normalizedWorkbook(h.emu.workbook);
+  await expect(service().rollup()).rejects.toEqual(
+    new AppError("HOST", excelMessages.protectedSheet("Fasi")),
+  );
+  expect(normalizedWorkbook(h.emu.workbook)).toEqual(before);
+
+  sheetOf(SHEETS.fasi)!.protected = false;
+  await service().generate();
+  sheetOf(SHEETS.scheda)!.protected = true;
+  await expect(service().generate()).rejects.toThrow(excelMessages.protectedSheet("Scheda"));
+});
+
+test("Scheda rinominata dall'utente: messaggio, la sua copia non viene sovrascritta", async () => {
+  await service().generate();
+  await h.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem("Scheda").name = "Scheda marzo";
+    await ctx.sync();
+  });
+  expect(h.emu.workbook.names.get(markerName("Scheda").toLowerCase())?.formula).toBe("='Scheda marzo'!$A$1");
+  const before = normalizedWorkbook(h.emu.workbook);
+  await expect(service().generate()).rejects.toThrow(excelMessages.renamedSheet("Scheda", "Scheda marzo"));
+  // The rollups were written (they belong to the add-in), the user's sheet is intact.
+  expect(
+    (normalizedWorkbook(h.emu.workbook) as { sheets: { name: string }[] }).sheets.find(
+      (s) => s.name === "Scheda marzo",
+    ),
+  ).toEqual((before as { sheets: { name: string }[] }).sheets.find((s) => s.name === "Scheda marzo"));
+});
+
+test("una tabella o dei dati dove vanno le colonne calcolate: messaggio, nessuna scrittura", async () => {
+  const fasi = sheetOf(SHEETS.fasi)!;
+  const t = fasi.tables[0].rect;
+  fasi.tables.push({
+    id: "99",
+    name: "tblMia",
+    rect: { r1: 1, c1: t.c2 + 2, r2: 4, c2: t.c2 + 3 },
+    showHeaders: true,
+  });
+  fasi.cells.set(cellKey(1, t.c2 + 2), { value: "Mia" });
+  fasi.cells.set(cellKey(1, t.c2 + 3), { value: "Altra" });
+  const before = normalizedWorkbook(h.emu.workbook);
+  await expect(service().rollup()).rejects.toThrow(/La tabella «tblMia» sul foglio «Fasi» occupa le celle/);
+  expect(normalizedWorkbook(h.emu.workbook)).toEqual(before);
+
+  h.emu.reset(cloneWorkbook(loaded));
+  const ind = sheetOf(SHEETS.indicatori)!;
+  const right = ind.tables[0].rect.c2 + 1;
+  ind.cells.set(cellKey(5, right), { value: "appunto mio" });
+  await expect(service().rollup()).rejects.toThrow(/Sul foglio «Indicatori» le celle .* contengono dati/);
+  expect(cell(ind, 5, right)?.value).toBe("appunto mio");
+});
+
+test("struttura cambiata tra lettura e scrittura: messaggio di struttura, non un'eccezione", async () => {
+  const read = readPlan(await h.host.readWorkbook(), { today: TODAY });
+  const plan = buildRollupWritePlan(read.plan, computeRollups(read.plan));
+  // Someone deletes rows of tblFasi meanwhile.
+  sheetOf(SHEETS.fasi)!.tables[0].rect.r2 = 10;
+  await expect(h.host.writeRollups(plan)).rejects.toThrow(
+    excelMessages.layoutChanged("righe della tabella tblFasi"),
+  );
+});
+
+test("selezione di una cella e attivazione di un foglio", async () => {
+  await h.host.selectCell("Fasi!G12");
+  const fasi = sheetOf(SHEETS.fasi)!;
+  expect(h.emu.workbook.activeSheetId).toBe(fasi.id);
+  expect(h.emu.workbook.selection).toEqual({ sheetId: fasi.id, rect: { r1: 12, c1: 7, r2: 12, c2: 7 } });
+  await h.host.activateSheet("Indicatori");
+  expect(h.emu.workbook.activeSheetId).toBe(sheetOf(SHEETS.indicatori)!.id);
+  await expect(h.host.selectCell("G12")).rejects.toThrow(excelMessages.cellAddressInvalid("G12"));
+});
+
+test("ExcelApi 1.9 mancante: messaggio in italiano con le versioni che funzionano", () => {
+  const office = (supported: boolean) =>
+    ({
+      context: {
+        requirements: {
+          isSetSupported: (name: string, v: string) => supported && name === "ExcelApi" && v === "1.9",
+        },
+      },
+    }) as unknown as typeof Office;
+  expect(isExcelApiSupported(office(true))).toBe(true);
+  expect(() => checkExcelApi(office(true))).not.toThrow();
+  expect(() => checkExcelApi(office(false))).toThrow(new AppError("HOST", excelMessages.apiMissing));
+  expect(() => checkExcelApi(undefined)).toThrow(excelMessages.apiMissing);
+  expect(excelMessages.apiMissing).toMatch(/Microsoft 365/);
+  expect(excelMessages.apiMissing).toMatch(/Excel sul web/);
+});
