@@ -11,6 +11,7 @@ import { prepareSheets } from "./prepare";
 import { cellValue, readSheet, readSheets, tableBounds } from "./read";
 import { absolutePrintArea, installFastMergeLoading, renderSheet } from "./render";
 import { restoreFormulaNames } from "./names";
+import { compactValidations } from "./validations";
 import { parseDefinedNames, readZipText } from "./zipParts";
 import { findWorksheet, writeRollups } from "./rollups";
 
@@ -130,6 +131,7 @@ function hasDataRow(ws: ExcelJS.Worksheet): boolean {
  */
 function normaliseLoadedTables(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) {
+    compactValidations(ws);
     // Loaded print areas lose their $ signs; keep them absolute when the file is written again.
     if (ws.pageSetup?.printArea) ws.pageSetup.printArea = absolutePrintArea(ws.pageSetup.printArea);
     for (const t of sheetTables(ws)) {
