@@ -132,6 +132,8 @@ module.exports = (...args) => {
     },
   ];
   if (testExcelUrl) {
+    // Not o15apptofilemappingtable.js: with it, office.js outside Office goes on to load host code
+    // that clashes with the Excel library ("Cannot redefine property: context").
     for (const file of [
       "office.js",
       "excel-web-16.00.js",
