@@ -33,6 +33,20 @@ function isRunning(pid) {
   }
 }
 
+/** Checked before building: the dev server reports a busy port only as an uncaught exception. */
+function portFree(value) {
+  const net = require("node:net");
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(value, "localhost", () => probe.close(() => resolve(true)));
+  });
+}
+
+function portBusyMessage(value) {
+  return `La porta ${value} è occupata: ferma l'altro server o usa un'altra porta, ad esempio PORT=3001 npm start.`;
+}
+
 /** A certificate already on this machine, or a new self-signed one for localhost in .certs/. */
 function certificate() {
   const candidates = [
@@ -122,6 +136,10 @@ async function main() {
     fs.rmSync(PID_FILE, { force: true }); // left by a run that did not end cleanly
   }
 
+  if (!(await portFree(listenPort))) {
+    console.error(portBusyMessage(listenPort));
+    process.exit(1);
+  }
   process.env.PORT = String(listenPort);
   const cert = certificate();
   const webpack = require("webpack");
@@ -185,7 +203,7 @@ async function main() {
 main().catch((error) => {
   fs.rmSync(PID_FILE, { force: true });
   if (error && error.code === "EADDRINUSE") {
-    console.error(`La porta ${process.env.PORT} è occupata: ferma l'altro server o usa PORT=3001 npm start.`);
+    console.error(portBusyMessage(process.env.PORT));
   } else {
     console.error(error instanceof Error ? error.message : error);
   }
