@@ -4,6 +4,7 @@ import { promises as fs } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { fileMessages } from "../domain/messages";
 import { XlsxHost, XlsxOpenError } from "../hosts/xlsx/xlsxHost";
+import { keepValidationRangesWhileParsing } from "./exceljsPatches";
 import { listZipEntries } from "./zip";
 
 /** A user-facing failure: one Italian line on stderr and this exit code. */
@@ -50,6 +51,7 @@ async function readInputBytes(file: string): Promise<Buffer> {
 
 /** Opens an input workbook; missing, corrupt, password-protected or non-xlsx files throw CliError. */
 export async function openInput(file: string): Promise<XlsxHost> {
+  keepValidationRangesWhileParsing();
   const bytes = await readInputBytes(file);
   try {
     return await XlsxHost.fromBuffer(bytes);

@@ -149,3 +149,31 @@ describe("writeAtomic", () => {
     await expectCliError(writeAtomic(XlsxHost.createEmpty(), target), target, /Impossibile scrivere/);
   });
 });
+
+describe("openInput and whole-column data validations", () => {
+  it("loads and saves a D2:D1048576 rule in well under a second per step, unchanged", async () => {
+    const ExcelJS = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Fasi");
+    ws.getCell("A1").value = "Peso";
+    const dv = (ws as unknown as { dataValidations: { add(ref: string, v: object): void } }).dataValidations;
+    dv.add("D2:D1048576", { type: "decimal", operator: "between", allowBlank: true, formulae: [0, 100] });
+    dv.add("E2:E10", { type: "list", allowBlank: true, formulae: ['"Crescente,Decrescente"'] });
+    const file = join(dir, "colonne-intere.xlsx");
+    // Excel writes one rule over several ranges as a space-separated sqref.
+    const bytes = rezip(Buffer.from(await wb.xlsx.writeBuffer()), (name, data) =>
+      name === "xl/worksheets/sheet1.xml"
+        ? Buffer.from(data.toString().replace('sqref="E2:E10"', 'sqref="E2:E10 G2:G10"'))
+        : null,
+    );
+    writeFileSync(file, bytes);
+    const start = Date.now();
+    const host = await openInput(file);
+    const out = Buffer.from(await host.toBuffer());
+    expect(Date.now() - start).toBeLessThan(2000);
+    const { readZipEntry } = await import("../../src/cli/zip");
+    const xml = readZipEntry(out, "xl/worksheets/sheet1.xml")?.toString("utf8") ?? "";
+    const sqrefs = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(sqrefs).toEqual(["D2:D1048576", "E2:E10", "G2:G10"]);
+  });
+});
