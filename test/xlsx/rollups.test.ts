@@ -267,3 +267,42 @@ describe("writeRollups", () => {
     ]);
   });
 });
+
+describe("writeRollups on a plain range", () => {
+  it("writes the column without making a table, and drops its own stale formulas below shorter data", async () => {
+    const host = XlsxHost.createEmpty();
+    const ws = host.workbook.addWorksheet("Indicatori");
+    ws.getRow(1).values = ["Obiettivo", "Descrizione", "Valore Atteso", "Valore Raggiunto"];
+    for (let r = 2; r <= 5; r++) ws.getRow(r).values = ["OB1", `ind ${r}`, 10, r];
+    ws.getCell("F20").value = "nota dell'utente";
+    const column = (n: number) => ({
+      header: "Raggiungimento %",
+      col: 5,
+      formulas: range(n).map((i) => `=D${i + 2}/C${i + 2}*100`),
+      results: range(n).map((i) => ((i + 2) / 10) * 100),
+    });
+    const table = (n: number) => ({
+      sheet: "Indicatori",
+      table: null,
+      headerRow: 1,
+      firstRow: 2,
+      lastRow: 1 + n,
+      columns: [column(n)],
+    });
+    await host.writeRollups({ computed: [table(4)], definedNames: [], riepilogo });
+    const shorter = await XlsxHost.fromBuffer(await host.toBuffer());
+    const sheet = shorter.workbook.getWorksheet("Indicatori") as ExcelJS.Worksheet;
+    sheet.spliceRows(4, 2); // the user deleted two rows
+    await shorter.writeRollups({ computed: [table(2)], definedNames: [], riepilogo });
+    const wb = await load(await shorter.toBuffer());
+    const out = wb.getWorksheet("Indicatori") as ExcelJS.Worksheet;
+    expect(out.getCell("E1").value).toBe("Raggiungimento %");
+    expect(out.getCell("E3").value).toEqual({ formula: "D3/C3*100", result: 30 });
+    expect(out.getCell("E4").value).toBeNull();
+    expect(out.getCell("E5").value).toBeNull();
+    expect(out.getCell("F18").value).toBe("nota dell'utente");
+    expect(
+      (await (await XlsxHost.fromBuffer(await shorter.toBuffer())).readWorkbook()).sheets[0].tables,
+    ).toEqual([]);
+  });
+});
