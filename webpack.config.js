@@ -128,7 +128,14 @@ module.exports = (...args) => {
     {
       from: "manifest.xml",
       to: "manifest.xml",
-      transform: (content) => content.toString("utf8").split(DEV_URL).join(manifestUrl),
+      // AppDomain is an origin (no path); every other address gets the full base URL.
+      transform: (content) =>
+        content
+          .toString("utf8")
+          .split(`<AppDomain>${DEV_URL}</AppDomain>`)
+          .join(`<AppDomain>${new URL(manifestUrl).origin}</AppDomain>`)
+          .split(DEV_URL)
+          .join(manifestUrl),
     },
   ];
   if (testExcelUrl) {

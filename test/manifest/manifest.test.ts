@@ -194,7 +194,12 @@ describe("built manifest (webpack, SCHEDA_PEG_URL)", () => {
     expect(built).not.toContain("localhost");
     const urls = urlsIn(built);
     expect(urls.length).toBe(urlsIn(markup).length);
-    for (const url of urls) expect(url.startsWith(PROD_URL)).toBe(true);
+    for (const url of urls) expect(url.startsWith(new URL(PROD_URL).origin)).toBe(true);
+    // AppDomain is an origin; the pages and icons are under the sub-folder.
+    expect(built).toContain("<AppDomain>https://intranet.comune.example.it</AppDomain>");
+    for (const url of urls.filter((u) => !built.includes(`<AppDomain>${u}<`))) {
+      expect(url.startsWith(`${PROD_URL}/`)).toBe(true);
+    }
     expect(built).toContain(`<SourceLocation DefaultValue="${PROD_URL}/taskpane.html"/>`);
     expect(built).toContain(`<bt:Url id="Commands.Url" DefaultValue="${PROD_URL}/commands.html"/>`);
     expect(existsSync(join(out, "assets/icon-80.png"))).toBe(true);
