@@ -165,3 +165,23 @@ describe("prepareSheets", () => {
     expect(row.getCell(10).value).toBe("-");
   });
 });
+
+describe("prepareSheets list validations", () => {
+  it("leaves out a list longer than Excel's 255-character limit instead of writing a file Excel repairs", async () => {
+    const template = buildTemplate(2025);
+    const ind = template.tables.find((t) => t.table === "tblIndicatori");
+    const tipo = ind?.columns.find((c) => c.header === "Tipo");
+    if (!tipo) throw new Error("Tipo missing");
+    tipo.validation = { type: "list", values: Array.from({ length: 40 }, (_, i) => `TIPO NUMERO ${i}`) };
+    const host = XlsxHost.createEmpty();
+    await host.prepareSheets(template, { fillRows: false });
+    const { wb } = await reload(host);
+    const model = (
+      wb.getWorksheet("Indicatori") as unknown as {
+        dataValidations: { model: Record<string, { type: string }> };
+      }
+    ).dataValidations.model;
+    expect(model.C2).toBeUndefined();
+    expect(model.D2).toMatchObject({ type: "list" });
+  });
+});

@@ -100,6 +100,8 @@ function layOutTable(ws: ExcelJS.Worksheet, spec: InputTableSpec, fillRows: bool
 
   spec.columns.forEach((col, i) => {
     if (!col.validation) return;
+    // Excel refuses (repairs) a list validation whose text exceeds 255 characters.
+    if (col.validation.type === "list" && col.validation.values.join(",").length > 253) return;
     const letter = columnLetter(i + 1);
     // Not in exceljs's typings, but the documented way to validate a whole range in one entry.
     const dv = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } })
