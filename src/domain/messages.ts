@@ -256,7 +256,9 @@ export const paneStrings = {
   sampleDescription:
     "Carica il piano 2023 del Settore Socioeducativo (33 obiettivi, 80 fasi, 48 indicatori). Solo in una cartella senza dati.",
   sampleButton: "Carica esempio",
-  sampleDone: "Esempio caricato: 33 obiettivi con fasi e indicatori.",
+  sampleDone: (n: number) => `Esempio caricato: ${n} obiettivi con fasi e indicatori.`,
+  sampleNotWritten:
+    "Dopo il caricamento il foglio Obiettivi risulta vuoto: l'esempio non è stato scritto. Riprova in una cartella nuova.",
   sampleRefused: "Esempio non caricato",
 
   // 3. Verifica

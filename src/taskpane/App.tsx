@@ -57,7 +57,7 @@ const defaultFactory: ServiceFactory = (host, options) => new SchedaService(host
 
 interface States {
   prepare: ActionState<PrepareResult>;
-  sample: ActionState<PrepareResult>;
+  sample: ActionState<PrepareResult & { obiettivi: number }>;
   check: ActionState<CheckResult>;
   rollup: ActionState<RollupResult>;
   generate: ActionState<GenerateResult>;
@@ -136,12 +136,21 @@ function Pane({ env, createService = defaultFactory, today }: AppProps): ReactEl
   }, []);
 
   // Parametri and the filter lists come from a quiet read as soon as there is a workbook.
+  // An action that reads the plan itself wins over this read if it finishes later (planVersion).
+  const planVersion = useRef(0);
+  const updatePlan = useCallback((p: Plan) => {
+    planVersion.current++;
+    setPlan(p);
+  }, []);
   useEffect(() => {
     let live = true;
     if (!service) return;
+    const version = planVersion.current;
     service
       .check()
-      .then((r) => live && setPlan(r.plan))
+      .then((r) => {
+        if (live && planVersion.current === version) setPlan(r.plan);
+      })
       .catch(() => undefined);
     return () => {
       live = false;
@@ -180,11 +189,14 @@ function Pane({ env, createService = defaultFactory, today }: AppProps): ReactEl
   );
 
   /** After prepare/sample the sheets changed: read them again for Parametri and filters. */
-  const refreshPlan = async (svc: PaneService) => {
+  const refreshPlan = async (svc: PaneService): Promise<Plan | null> => {
     try {
-      setPlan((await svc.check()).plan);
+      const read = (await svc.check()).plan;
+      updatePlan(read);
+      return read;
     } catch {
       // the action itself succeeded; a failed read only leaves the lists as they were
+      return null;
     }
   };
 
@@ -203,8 +215,10 @@ function Pane({ env, createService = defaultFactory, today }: AppProps): ReactEl
       "sample",
       async (s) => {
         const result = await s.loadSample();
-        await refreshPlan(s);
-        return { status: "success", result };
+        // What counts is what the sheets now hold, read back, not what was meant to be written.
+        const obiettivi = (await refreshPlan(s))?.obiettivi.length ?? 0;
+        if (obiettivi === 0) return { status: "problems", message: paneStrings.sampleNotWritten };
+        return { status: "success", result: { ...result, obiettivi } };
       },
       svc,
     );
@@ -212,14 +226,14 @@ function Pane({ env, createService = defaultFactory, today }: AppProps): ReactEl
   const onCheck = () =>
     run("check", async (svc) => {
       const result = await svc.check();
-      setPlan(result.plan);
+      updatePlan(result.plan);
       return { status: result.problems.length > 0 ? "problems" : "success", result };
     });
 
   const onRollup = () =>
     run("rollup", async (svc) => {
       const result = await svc.rollup();
-      setPlan(result.check.plan);
+      updatePlan(result.check.plan);
       return { status: result.rollups ? "success" : "problems", result };
     });
 
@@ -227,7 +241,7 @@ function Pane({ env, createService = defaultFactory, today }: AppProps): ReactEl
     run("generate", async (svc) => {
       const used = filter;
       const result = await svc.generate(used);
-      setPlan(result.check.plan);
+      updatePlan(result.check.plan);
       const inScheda = new Set(filterObiettivi(result.check.plan, used).map((o) => o.codice));
       setSchedaRollups(result.rollups?.obiettivi.filter((o) => inScheda.has(o.codice)) ?? []);
       return { status: result.rollups ? "success" : "problems", result };
@@ -368,7 +382,7 @@ function Pane({ env, createService = defaultFactory, today }: AppProps): ReactEl
         >
           {states.sample.status === "success" && (
             <MessageBar intent="success">
-              <MessageBarBody>{paneStrings.sampleDone}</MessageBarBody>
+              <MessageBarBody>{paneStrings.sampleDone(states.sample.result.obiettivi)}</MessageBarBody>
             </MessageBar>
           )}
           {states.sample.status === "problems" && (

@@ -147,8 +147,8 @@ describe("standalone page (production bundle, Chromium)", () => {
       const done = page.getByTestId("generate-done");
       await done.waitFor({ timeout: 120_000 });
       expect(await done.textContent()).toMatch(/Scheda generata: 33 obiettivi, \d+ pagine\./);
-      await page.getByTestId("generate-done").scrollIntoViewIfNeeded();
-      await page.evaluate(() => window.scrollBy(0, 220));
+      await page.getByTestId("card-genera").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await page.evaluate(() => window.scrollBy(0, -8));
       await shot("fatto");
 
       const [download] = await Promise.all([
@@ -232,9 +232,8 @@ describe("standalone page (production bundle, Chromium)", () => {
     const lastError = items.map((i) => i.text?.startsWith("Errore")).lastIndexOf(true);
     if (firstWarning >= 0) expect(lastError).toBeLessThan(firstWarning);
     expect(await shownPerSheet(page)).toEqual(perSheet(after));
-    await page.getByTestId("card-verifica").scrollIntoViewIfNeeded();
-    await page.getByTestId("check-summary").evaluate((el) => el.scrollIntoView({ block: "start" }));
-    await page.evaluate(() => window.scrollBy(0, -120));
+    await page.getByTestId("card-verifica").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.evaluate(() => window.scrollBy(0, -8));
     await shot("problemi");
 
     // Genera Scheda still works (broken cells are read as empty), and the pane says there are errors
@@ -242,6 +241,26 @@ describe("standalone page (production bundle, Chromium)", () => {
     await page.getByTestId("generate-done").waitFor({ timeout: 120_000 });
     expect(await page.getByTestId("card-genera").textContent()).toContain("trattate come vuote");
   });
+
+  itChromium(
+    "Cartella vuota → Prepara fogli → Carica esempio fills the prepared tables (the order of use)",
+    async () => {
+      await openPage();
+      await page.getByRole("button", { name: "Cartella vuota" }).click();
+      await page.getByText("Cartella aperta: nuova cartella").waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "Prepara fogli", exact: true }).click();
+      await page
+        .getByTestId("card-prepara")
+        .getByText(/^Creati i fogli/)
+        .waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "Carica esempio", exact: true }).click();
+      const outcome = page
+        .getByTestId("card-esempio")
+        .getByText(/Esempio caricato|l'esempio non è stato scritto/);
+      await outcome.waitFor({ timeout: 60_000 });
+      expect(await outcome.textContent()).toBe("Esempio caricato: 33 obiettivi con fasi e indicatori.");
+    },
+  );
 
   itChromium("(3) no request left localhost except the Office.js script; (4) no console errors", async () => {
     // runs last: covers every page load and action of the tests above

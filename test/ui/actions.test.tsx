@@ -133,8 +133,19 @@ describe("Carica esempio", () => {
     const { service } = setup();
     await started(service);
     fireEvent.click(button("esempio", paneStrings.sampleButton));
-    expect(await within(card("esempio")).findByText(paneStrings.sampleDone)).toBeTruthy();
+    // the count is what the sheets hold once read back (the fake plan has 3 objectives)
+    expect(await within(card("esempio")).findByText(paneStrings.sampleDone(3))).toBeTruthy();
     expect(service.count("loadSample")).toBe(1);
+  });
+
+  it("problems: a load that leaves Obiettivi empty is not reported as done", async () => {
+    const service = new FakeService();
+    setup(service);
+    await started(service);
+    service.checkAnswer = async () => checkResult([], { ...PLAN, obiettivi: [] });
+    fireEvent.click(button("esempio", paneStrings.sampleButton));
+    expect(await within(card("esempio")).findByText(paneStrings.sampleNotWritten)).toBeTruthy();
+    expect(within(card("esempio")).queryByText(/Esempio caricato/)).toBeNull();
   });
 
   it("problems: a workbook with data is refused with the service's explanation, not as a crash", async () => {

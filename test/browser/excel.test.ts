@@ -1,0 +1,199 @@
+// The pane in Excel mode, end to end: the pane's bundle built with the test flag (SCHEDA_TEST_EXCEL_URL,
+// which production builds do not carry) runs in Chromium on the real Office.js Excel library against
+// the Excel emulator: Prepara fogli, Carica esempio, Verifica (a click selects the cell), Calcola,
+// Genera Scheda, Vai alla Scheda. Then the emulator's workbook is inspected.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { SchedaService } from "../../src/app/service";
+import { paneStrings } from "../../src/domain/messages";
+import type { SamplePlanJson } from "../../src/domain/template";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { sheet } from "../emulator/harness";
+import { colLetters, type WorkbookState } from "../emulator/model";
+import { startEmulator, type Emulator } from "../emulator/server";
+import { chromiumPath, itWithTool } from "../helpers/tools";
+import {
+  ROOT,
+  buildWeb,
+  launchChromium,
+  serveHttps,
+  watch,
+  type BrowserContext,
+  type Page,
+  type WebServer,
+} from "./web";
+
+const itChromium = itWithTool("Chromium", chromiumPath);
+const SAMPLE = JSON.parse(
+  readFileSync(path.join(ROOT, "assets/piano-2023-settore-socioeducativo.json"), "utf8"),
+) as SamplePlanJson;
+
+let tmp: string;
+let emu: Emulator | null = null;
+let server: WebServer | null = null;
+let context: BrowserContext | null = null;
+let page: Page;
+
+beforeAll(async () => {
+  if (!chromiumPath) return;
+  tmp = mkdtempSync(path.join(os.tmpdir(), "scheda-excel-"));
+  emu = await startEmulator(0);
+  const out = path.join(tmp, "web");
+  // The emulator's URL is baked into this test build only.
+  await buildWeb(out, { SCHEDA_TEST_EXCEL_URL: emu.url });
+  server = await serveHttps(out);
+  context = await launchChromium(chromiumPath, path.join(tmp, "profile"));
+  await watch(context);
+  page = context.pages()[0] ?? (await context.newPage());
+}, 600_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  await emu?.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Text of every cell of a sheet (values and formula results as the emulator holds them). */
+function sheetTexts(wb: WorkbookState, name: string): string {
+  return [...sheet(wb, name).cells.values()].map((c) => String(c.value ?? "")).join("\n");
+}
+
+function headerCol(wb: WorkbookState, name: string, header: string): number {
+  for (const [k, c] of sheet(wb, name).cells) {
+    const [r, col] = k.split(",").map(Number);
+    if (r === 1 && c.value === header) return col;
+  }
+  return -1;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const card = (id: string) => page.getByTestId(`card-${id}`);
+
+async function openPane() {
+  await page.goto(`${server!.origin}/taskpane.html`);
+  await page.getByRole("heading", { name: "Scheda PEG", level: 1 }).waitFor();
+  await page.waitForFunction(() => document.documentElement.dataset.mode !== undefined);
+  expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe("excel");
+  // no file bar in Excel
+  expect(await page.getByTestId("card-cartella").count()).toBe(0);
+}
+
+describe("task pane in Excel mode (real Office.js library, Excel emulator, Chromium)", () => {
+  const wb = () => emu!.workbook;
+  const codes = SAMPLE.obiettivi.map((o) => o.codice);
+
+  itChromium("Prepara fogli on an empty workbook creates the four sheets with their tables", async () => {
+    emu!.reset();
+    await openPane();
+    await card("prepara").getByRole("button", { name: paneStrings.prepareButton }).click();
+    await card("prepara")
+      .getByText(/^Creati i fogli/)
+      .waitFor({ timeout: 60_000 });
+    for (const [s, t] of [
+      ["Parametri", "tblParametri"],
+      ["Obiettivi", "tblObiettivi"],
+      ["Fasi", "tblFasi"],
+      ["Indicatori", "tblIndicatori"],
+    ]) {
+      expect(sheet(wb(), s).tables.map((x) => x.name)).toEqual([t]);
+    }
+    expect(headerCol(wb(), "Obiettivi", "Centro di Responsabilità")).toBeGreaterThan(0);
+  });
+
+  itChromium("Carica esempio then fills the tables Prepara fogli created (the order of use)", async () => {
+    // continues on the workbook of the previous test
+    await card("esempio").getByRole("button", { name: paneStrings.sampleButton }).click();
+    // success or the pane's own "nothing was written", whichever comes; then say which
+    const outcome = card("esempio").getByText(
+      new RegExp(`${escape(paneStrings.sampleDone(33))}|${escape(paneStrings.sampleNotWritten)}`),
+    );
+    await outcome.waitFor({ timeout: 90_000 });
+    expect(await outcome.textContent()).toBe(paneStrings.sampleDone(33));
+    const obiettiviText = sheetTexts(wb(), "Obiettivi");
+    expect(codes.filter((c) => !obiettiviText.includes(c))).toEqual([]);
+  });
+
+  itChromium(
+    "on the sample: Verifica (a click selects the cell), Calcola, Genera Scheda, Vai alla Scheda",
+    async () => {
+      emu!.reset();
+      await openPane();
+      // Carica esempio
+      await card("esempio").getByRole("button", { name: paneStrings.sampleButton }).click();
+      await card("esempio").getByText(paneStrings.sampleDone(33)).waitFor({ timeout: 120_000 });
+      const obiettiviText = sheetTexts(wb(), "Obiettivi");
+      expect(codes.filter((c) => !obiettiviText.includes(c))).toEqual([]);
+
+      // Verifica: the same counts the engine finds on the same sample as an .xlsx file
+      const reference = XlsxHost.createEmpty();
+      await new SchedaService(reference, { loadSample: async () => SAMPLE }).loadSample();
+      const expected = await new SchedaService(reference).check();
+      await card("verifica").getByRole("button", { name: paneStrings.checkButton, exact: true }).click();
+      if (expected.problems.length > 0) {
+        const summary = page.getByTestId("check-summary");
+        await summary.waitFor({ timeout: 60_000 });
+        expect(await summary.textContent()).toContain(
+          paneStrings.checkSummary(expected.errors, expected.warnings),
+        );
+        // clicking a problem selects its cell in the workbook
+        const target = expected.problems.find((p) => p.cell && !p.cell.includes("'"))!;
+        const group = page.getByTestId(`sheet-${target.sheet}`);
+        if ((await group.locator("[data-testid='problem']").first().isVisible()) === false) {
+          await group.getByRole("button", { name: new RegExp(`^${target.sheet}`) }).click();
+        }
+        await group
+          .getByRole("button", {
+            name: new RegExp(escape(target.message.slice(0, 30))),
+          })
+          .first()
+          .click();
+        const [sheetName, local] = target.cell!.split("!");
+        const deadline = Date.now() + 10_000;
+        while (!wb().selection && Date.now() < deadline) await page.waitForTimeout(100);
+        const sel = wb().selection!;
+        expect(wb().sheets.find((s) => s.id === sel.sheetId)?.name).toBe(sheetName);
+        expect(`${colLetters(sel.rect.c1)}${sel.rect.r1}`).toBe(local.replace(/\$/g, ""));
+      } else {
+        await card("verifica").getByText(paneStrings.checkClean).waitFor({ timeout: 60_000 });
+      }
+
+      // Calcola
+      await card("calcola").getByRole("button", { name: paneStrings.rollupButton }).click();
+      await card("calcola").getByText(paneStrings.rollupDone(33)).waitFor({ timeout: 120_000 });
+      for (const [s, headers] of [
+        [
+          "Obiettivi",
+          ["Avanzamento Fasi %", "Raggiungimento Indicatori %", "Grado di Raggiungimento %", "Esito"],
+        ],
+        ["Fasi", ["Tempistica", "Scostamento (giorni)"]],
+        ["Indicatori", ["Raggiungimento %"]],
+      ] as const) {
+        for (const h of headers) {
+          const col = headerCol(wb(), s, h);
+          expect({ sheet: s, header: h, found: col > 0 }).toEqual({ sheet: s, header: h, found: true });
+          // live formulas below the header
+          const formula = sheet(wb(), s).cells.get(`2,${col}`)?.formula;
+          expect(formula).toMatch(/^=/);
+        }
+      }
+      expect(() => sheet(wb(), "Riepilogo")).not.toThrow();
+
+      // Genera Scheda
+      await card("genera").getByRole("button", { name: paneStrings.generateButton }).click();
+      const done = page.getByTestId("generate-done");
+      await done.waitFor({ timeout: 180_000 });
+      expect(await done.textContent()).toMatch(/Scheda generata: 33 obiettivi, \d+ pagine\./);
+      const schedaText = sheetTexts(wb(), "Scheda");
+      expect(codes.filter((c) => !schedaText.includes(c))).toEqual([]);
+      expect(sheetTexts(wb(), "Riepilogo")).toContain("Gruppo");
+
+      await card("genera").getByRole("button", { name: paneStrings.goToScheda }).click();
+      const deadline = Date.now() + 10_000;
+      while (wb().activeSheetId !== sheet(wb(), "Scheda").id && Date.now() < deadline)
+        await page.waitForTimeout(100);
+      expect(wb().activeSheetId).toBe(sheet(wb(), "Scheda").id);
+    },
+  );
+});
