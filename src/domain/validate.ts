@@ -86,6 +86,10 @@ class Ctx {
   readonly objectiveByCode = new Map<string, Obiettivo>();
   readonly phasesByCode = new Map<string, Fase[]>();
   readonly indicatorsByCode = new Map<string, Indicatore[]>();
+  /** codeKey of each row's Codice / Obiettivo, computed once (parallel to plan.obiettivi, fasi, indicatori). */
+  readonly objectiveKeys: string[];
+  readonly phaseKeys: string[];
+  readonly indicatorKeys: string[];
 
   /** Broken cells per sheet as row/column keys, parsed once (a per-row address string would cost more). */
   private readonly brokenKeys: Record<SheetKind, Set<number>> = {
@@ -108,12 +112,15 @@ class Ctx {
         if (m) this.brokenKeys[kind].add(cellKey(Number(m[2]), columnIndex(m[1])));
       }
     }
-    for (const o of plan.obiettivi) {
-      const key = codeKey(o.codice);
+    this.objectiveKeys = plan.obiettivi.map((o) => codeKey(o.codice));
+    this.phaseKeys = plan.fasi.map((f) => codeKey(f.obiettivo));
+    this.indicatorKeys = plan.indicatori.map((i) => codeKey(i.obiettivo));
+    plan.obiettivi.forEach((o, n) => {
+      const key = this.objectiveKeys[n];
       if (o.codice && !this.objectiveByCode.has(key)) this.objectiveByCode.set(key, o);
-    }
-    for (const f of plan.fasi) push(this.phasesByCode, codeKey(f.obiettivo), f);
-    for (const i of plan.indicatori) push(this.indicatorsByCode, codeKey(i.obiettivo), i);
+    });
+    plan.fasi.forEach((f, n) => push(this.phasesByCode, this.phaseKeys[n], f));
+    plan.indicatori.forEach((i, n) => push(this.indicatorsByCode, this.indicatorKeys[n], i));
   }
 
   private layout<K extends SheetKind>(kind: K): SheetLayout<FieldOf<K>> | null {
@@ -176,9 +183,9 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 /** CODE_DUPLICATE: each later occurrence of a Codice (case-insensitive, as the rollup formulas match it). */
 function codeDuplicate(ctx: Ctx): void {
   const first = new Map<string, Obiettivo>();
-  for (const o of ctx.plan.obiettivi) {
+  for (const [n, o] of ctx.plan.obiettivi.entries()) {
     if (!o.codice) continue;
-    const key = codeKey(o.codice);
+    const key = ctx.objectiveKeys[n];
     const prev = first.get(key);
     if (!prev) first.set(key, o);
     else {
@@ -201,9 +208,9 @@ function objectiveUnknown(ctx: Ctx): void {
   // Without an Obiettivi sheet or its Codice column (SHEET_MISSING, COLUMN_MISSING) every row would be
   // unknown: that is one problem, already reported, not many.
   if (!ctx.hasColumn("obiettivi", "codice")) return;
-  const check = (kind: "fasi" | "indicatori", rows: { row: number; obiettivo: string }[]) => {
-    for (const r of rows) {
-      if (!r.obiettivo || ctx.objectiveByCode.has(codeKey(r.obiettivo))) continue;
+  const check = (kind: "fasi" | "indicatori", rows: { row: number; obiettivo: string }[], keys: string[]) => {
+    for (const [n, r] of rows.entries()) {
+      if (!r.obiettivo || ctx.objectiveByCode.has(keys[n])) continue;
       ctx.report(
         "OBJECTIVE_UNKNOWN",
         kind,
@@ -214,8 +221,8 @@ function objectiveUnknown(ctx: Ctx): void {
       );
     }
   };
-  check("fasi", ctx.plan.fasi);
-  check("indicatori", ctx.plan.indicatori);
+  check("fasi", ctx.plan.fasi, ctx.phaseKeys);
+  check("indicatori", ctx.plan.indicatori, ctx.indicatorKeys);
 }
 
 /**
@@ -241,8 +248,8 @@ function weightSum(ctx: Ctx): void {
 /** NO_PHASES: an objective no Fasi row points to. */
 function noPhases(ctx: Ctx): void {
   if (!ctx.hasColumn("fasi", "obiettivo")) return; // SHEET_MISSING / COLUMN_MISSING already says it
-  for (const o of ctx.plan.obiettivi) {
-    if (o.codice && !ctx.phasesByCode.has(codeKey(o.codice))) {
+  for (const [n, o] of ctx.plan.obiettivi.entries()) {
+    if (o.codice && !ctx.phasesByCode.has(ctx.objectiveKeys[n])) {
       ctx.report("NO_PHASES", "obiettivi", "codice", o.row, o.codice, msg.NO_PHASES(o.codice));
     }
   }
@@ -251,8 +258,8 @@ function noPhases(ctx: Ctx): void {
 /** NO_INDICATORS: an objective no Indicatori row points to. */
 function noIndicators(ctx: Ctx): void {
   if (!ctx.hasColumn("indicatori", "obiettivo")) return; // SHEET_MISSING / COLUMN_MISSING already says it
-  for (const o of ctx.plan.obiettivi) {
-    if (o.codice && !ctx.indicatorsByCode.has(codeKey(o.codice))) {
+  for (const [n, o] of ctx.plan.obiettivi.entries()) {
+    if (o.codice && !ctx.indicatorsByCode.has(ctx.objectiveKeys[n])) {
       ctx.report("NO_INDICATORS", "obiettivi", "codice", o.row, o.codice, msg.NO_INDICATORS(o.codice));
     }
   }
@@ -320,10 +327,11 @@ function dateOrder(ctx: Ctx): void {
 /** DATE_OUTSIDE_YEAR: a planned date whose year is not Parametri Anno. */
 function dateOutsideYear(ctx: Ctx): void {
   const anno = ctx.plan.parametri.anno;
+  const prefix = `${String(anno).padStart(4, "0")}-`; // ISO dates: the year is the prefix
   for (const f of ctx.plan.fasi) {
     for (const field of ["inizioPrevisto", "finePrevista"] as const) {
       const date = f[field];
-      if (date !== null && Number(date.slice(0, 4)) !== anno) {
+      if (date !== null && !date.startsWith(prefix)) {
         ctx.report(
           "DATE_OUTSIDE_YEAR",
           "fasi",
