@@ -288,6 +288,7 @@ export const paneStrings = {
   rollupButton: "Calcola",
   rollupDone: (n: number) => `Calcolati ${n} obiettivi; il foglio Riepilogo è aggiornato.`,
   esitoLabel: "Esito degli obiettivi",
+  goToRiepilogo: "Vai al Riepilogo",
   blockedTitle: "Impossibile procedere",
   blockedIntro: "La struttura della cartella non si può leggere. Correggi prima questi problemi:",
 

@@ -298,12 +298,14 @@ function Pane({ env, createService = defaultFactory, today }: AppProps): ReactEl
 
   const onStartFromSample = async () => {
     if (!env.files) return;
-    const h = await openWith(env.files.createEmpty, paneStrings.sampleWorkbookName);
+    const files = env.files;
+    const h = await openWith(() => files.createEmpty(), paneStrings.sampleWorkbookName);
     if (h) await onSample(makeService(h));
   };
 
   const onStartEmpty = () => {
-    if (env.files) void openWith(env.files.createEmpty, paneStrings.emptyWorkbookName);
+    const files = env.files;
+    if (files) void openWith(() => files.createEmpty(), paneStrings.emptyWorkbookName);
   };
 
   const onDownload = async () => {
@@ -445,7 +447,7 @@ function Pane({ env, createService = defaultFactory, today }: AppProps): ReactEl
               {host?.activateSheet && (
                 <div className={styles.row}>
                   <Button icon={<OpenRegular />} onClick={() => activate("Riepilogo")}>
-                    Riepilogo
+                    {paneStrings.goToRiepilogo}
                   </Button>
                 </div>
               )}
