@@ -185,3 +185,38 @@ describe("prepareSheets list validations", () => {
     expect(model.D2).toMatchObject({ type: "list" });
   });
 });
+
+describe("Carica esempio after Prepara fogli", () => {
+  it("fills the prepared empty tables with the sample; Parametri keeps what the user typed", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { SchedaService } = await import("../../src/app/service");
+    const { readPlan } = await import("../../src/domain/reader");
+    const json = JSON.parse(readFileSync("assets/piano-2023-settore-socioeducativo.json", "utf8"));
+    const host = XlsxHost.createEmpty();
+    const service = new SchedaService(host, { loadSample: async () => json, today: () => "2024-03-31" });
+    await service.prepare();
+    const par = host.workbook.getWorksheet("Parametri") as ExcelJS.Worksheet;
+    par.getCell("B2").value = "Comune di Prova";
+    const loaded = await service.loadSample();
+    expect(loaded.createdTables.sort()).toEqual(["tblFasi", "tblIndicatori", "tblObiettivi"]);
+    const reopened = await XlsxHost.fromBuffer(await host.toBuffer());
+    const read = readPlan(await reopened.readWorkbook(), { today: "2024-03-31" });
+    expect(read.problems).toEqual([]);
+    expect([read.plan.obiettivi.length, read.plan.fasi.length, read.plan.indicatori.length]).toEqual([
+      33, 80, 48,
+    ]);
+    expect(read.plan.parametri).toMatchObject({
+      ente: "Comune di Prova",
+      anno: 2023,
+      vista: json.header.vista,
+    });
+    expect(reopened.workbook.worksheets.map((w) => w.name)).toEqual([
+      "Parametri",
+      "Obiettivi",
+      "Fasi",
+      "Indicatori",
+    ]);
+    // A second Carica esempio is refused: the workbook now has data.
+    await expect(service.loadSample()).rejects.toThrow(/solo in una cartella vuota/);
+  });
+});

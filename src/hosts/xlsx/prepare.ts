@@ -8,7 +8,8 @@ import { TABLES } from "../../domain/schema";
 import type { InputTableSpec, WorkbookTemplate } from "../../domain/sheet";
 import { sheetTables, type TableModel } from "./internals";
 import { applyDefinedNames } from "./names";
-import { cellValue } from "./read";
+import { cellValue, readSheet, tableBounds } from "./read";
+import { replaceWorksheet } from "./render";
 import { findWorksheet } from "./rollups";
 
 const FONT = { name: "Calibri", size: 11 };
@@ -30,6 +31,7 @@ export function prepareSheets(
 ): PrepareResult {
   const result: PrepareResult = { createdSheets: [], createdTables: [] };
   for (const spec of template.tables) {
+    if (options.fillRows && refillPrepared(wb, spec, result)) continue;
     if (tableNameTaken(wb, spec.table)) continue;
     let ws = findWorksheet(wb, spec.sheet);
     if (!ws) {
@@ -46,6 +48,53 @@ export function prepareSheets(
   }
   if (template.definedNames.length > 0) applyDefinedNames(wb, template.definedNames);
   return result;
+}
+
+/**
+ * Carica esempio after Prepara fogli: the sheets and tables exist but hold no data. An input sheet
+ * with its table and no data row is laid out again with the rows; in Parametri only empty values are
+ * filled (what the user typed stays). Returns false when the sheet is not such a prepared one.
+ */
+function refillPrepared(wb: ExcelJS.Workbook, spec: InputTableSpec, result: PrepareResult): boolean {
+  const ws = findWorksheet(wb, spec.sheet);
+  if (!ws || !sheetTables(ws).some((t) => t.name.toLowerCase() === spec.table.toLowerCase())) return false;
+  if (spec.table === TABLES.parametri) {
+    const table = sheetTables(ws).find((t) => t.name.toLowerCase() === spec.table.toLowerCase());
+    const bounds = table ? tableBounds(table) : null;
+    if (bounds) fillEmptyParametri(ws, spec, bounds.firstCol, bounds.headerRow);
+    return true;
+  }
+  if (hasDataRow(ws) || spec.rows.length === 0) return false;
+  const fresh = replaceWorksheet(wb, ws.name);
+  layOutTable(fresh, spec, true);
+  result.createdTables.push(spec.table);
+  return true;
+}
+
+function fillEmptyParametri(
+  ws: ExcelJS.Worksheet,
+  spec: InputTableSpec,
+  keyCol: number,
+  headerRow: number,
+): void {
+  const wanted = new Map(
+    spec.rows.map((r) => [
+      String(r[0] ?? "")
+        .trim()
+        .toLowerCase(),
+      r[1] ?? null,
+    ]),
+  );
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r <= headerRow) return;
+    const key = cellValue(row.getCell(keyCol));
+    if (typeof key !== "string") return;
+    const value = wanted.get(key.trim().toLowerCase());
+    const cell = row.getCell(keyCol + 1);
+    if (value === undefined || value === null || cellValue(cell) !== null) return;
+    const v = toCellValue(value);
+    if (v !== null) cell.value = v;
+  });
 }
 
 function tableNameTaken(wb: ExcelJS.Workbook, name: string): boolean {
@@ -235,4 +284,18 @@ function tableOverExistingHeaders(ws: ExcelJS.Worksheet, spec: InputTableSpec): 
   if (known * 2 < spec.columns.length) return false;
   addTableOver(ws, spec.table, headers, 1, 1, lastRow);
   return true;
+}
+
+/** A data row: any non-blank cell below the header row (the table's, else the first used row). */
+export function hasDataRow(ws: ExcelJS.Worksheet): boolean {
+  const tables = sheetTables(ws)
+    .map(tableBounds)
+    .filter((t) => t !== null);
+  const sheet = readSheet(ws);
+  if (sheet.values.length === 0) return false;
+  const headerRow = tables.length > 0 ? Math.min(...tables.map((t) => t.headerRow)) : sheet.originRow;
+  return sheet.values.some(
+    (row, i) =>
+      sheet.originRow + i > headerRow && row.some((v) => v !== null && !(typeof v === "string" && !v.trim())),
+  );
 }

@@ -7,8 +7,8 @@ import type { RawWorkbook } from "../../domain/raw";
 import { SHEETS } from "../../domain/schema";
 import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../domain/sheet";
 import { sheetTables } from "./internals";
-import { prepareSheets } from "./prepare";
-import { cellValue, readSheet, readSheets, tableBounds } from "./read";
+import { hasDataRow, prepareSheets } from "./prepare";
+import { cellValue, readSheets } from "./read";
 import { absolutePrintArea, installFastMergeLoading, renderSheet } from "./render";
 import { restoreFormulaNames } from "./names";
 import { compactValidations } from "./validations";
@@ -108,20 +108,6 @@ export class XlsxHost implements Host {
     }
     return true;
   }
-}
-
-/** A data row: any non-blank cell below the header row (the table's, else the first used row). */
-function hasDataRow(ws: ExcelJS.Worksheet): boolean {
-  const tables = sheetTables(ws)
-    .map(tableBounds)
-    .filter((t) => t !== null);
-  const sheet = readSheet(ws);
-  if (sheet.values.length === 0) return false;
-  const headerRow = tables.length > 0 ? Math.min(...tables.map((t) => t.headerRow)) : sheet.originRow;
-  return sheet.values.some(
-    (row, i) =>
-      sheet.originRow + i > headerRow && row.some((v) => v !== null && !(typeof v === "string" && !v.trim())),
-  );
 }
 
 /**
