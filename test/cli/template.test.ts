@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
+import { readZipEntry } from "../../src/cli/zip";
 import { readPlan } from "../../src/domain/reader";
 import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS, PARAMETRI } from "../../src/domain/schema";
 import type { SamplePlanJson } from "../../src/domain/template";
@@ -115,20 +116,37 @@ describe("scheda-peg template", () => {
       ["Indicatori", ["tblIndicatori"]],
     ]);
     expect(await host.isEmptyWorkbook()).toBe(true);
-    const ws = host.workbook.getWorksheet("Indicatori");
-    const dv = (
-      ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }
-    ).dataValidations.model;
-    expect(dv.D2).toMatchObject({ type: "list", formulae: ['"Crescente,Decrescente"'] });
-    expect(dv.C500).toMatchObject({ type: "list" });
-    expect(String(dv.C2.formulae[0])).toContain("EFFICACIA");
+    // The rules as the file holds them: <dataValidation type sqref><formula1>…</formula1>.
+    const rules = (sheetFile: string) => {
+      const xml = readZipEntry(readFileSync(file), sheetFile)?.toString("utf8") ?? "";
+      return [
+        ...xml.matchAll(
+          /<dataValidation [^>]*?type="(\w+)"[^>]*?sqref="([^"]+)"[^>]*>(.*?)<\/dataValidation>/g,
+        ),
+      ].map((m) => [m[2], m[1], m[3].replace(/&quot;/g, '"')]);
+    };
+    const ind = rules("xl/worksheets/sheet4.xml");
+    expect(ind).toContainEqual(["D2:D1000", "list", '<formula1>"Crescente,Decrescente"</formula1>']);
+    expect(ind.find((r) => r[0] === "C2:C1000")?.[2]).toContain("EFFICACIA");
+    expect(ind).toContainEqual(["I2:I1000", "decimal", "<formula1>0</formula1><formula2>100</formula2>"]);
+    const fasiRules = rules("xl/worksheets/sheet3.xml");
+    expect(fasiRules).toContainEqual([
+      "G2:G1000",
+      "decimal",
+      "<formula1>0</formula1><formula2>100</formula2>",
+    ]);
+    expect(fasiRules).toContainEqual([
+      "H2:H1000",
+      "decimal",
+      "<formula1>0</formula1><formula2>100</formula2>",
+    ]);
+    expect(fasiRules.filter((r) => r[1] === "date").map((r) => r[0])).toEqual([
+      "C2:C1000",
+      "D2:D1000",
+      "E2:E1000",
+      "F2:F1000",
+    ]);
     const fasi = host.workbook.getWorksheet("Fasi");
-    const fdv = (
-      fasi as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }
-    ).dataValidations.model;
-    expect(fdv.G2).toMatchObject({ type: "decimal", formulae: [0, 100] });
-    expect(fdv.H2).toMatchObject({ type: "decimal", formulae: [0, 100] });
-    expect(fdv.C2).toMatchObject({ type: "date" });
     expect(fasi?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
 

@@ -16,8 +16,13 @@ it("a whole-column validation survives load and save, fast", async () => {
 
   const start = Date.now();
   const host = await XlsxHost.fromBuffer(input);
+  // Folded back: one entry per column run instead of a million cells.
+  const model = (host.workbook.getWorksheet("Fasi") as unknown as { dataValidations: { model: object } })
+    .dataValidations.model;
+  expect(Object.keys(model).sort()).toEqual(["D2:D1048576", "E2:E300", "F2:F300", "H5"]);
   const out = Buffer.from(await host.toBuffer());
-  expect(Date.now() - start).toBeLessThan(15000);
+  // Unfolded, saving alone took 27 s on an idle machine; generous bound for a busy CI runner.
+  expect(Date.now() - start).toBeLessThan(20000);
 
   const xml = readZipEntry(out, "xl/worksheets/sheet1.xml")?.toString("utf8") ?? "";
   const rules = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"[^>]*>(.*?)<\/dataValidation>/g)].map(

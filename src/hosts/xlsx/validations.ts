@@ -18,18 +18,25 @@ export function compactValidations(ws: ExcelJS.Worksheet, threshold = 2000): voi
   const kept: Record<string, object | undefined> = {};
   for (const key of keys) {
     const rule = dv.model[key];
-    const m = /^([A-Z]{1,3})(\d+)$/.exec(key);
-    if (!rule || !m) {
-      if (rule) kept[key] = rule;
+    if (!rule) continue;
+    // "AB12" → column 28, row 12, without a regex (a whole column is a million keys).
+    let col = 0;
+    let i = 0;
+    for (; i < key.length; i++) {
+      const ch = key.charCodeAt(i);
+      if (ch < 65 || ch > 90) break;
+      col = col * 26 + (ch - 64);
+    }
+    const row = Number(key.slice(i));
+    if (i === 0 || i > 3 || !Number.isInteger(row) || row < 1) {
+      kept[key] = rule;
       continue;
     }
     let byCol = groups.get(rule);
     if (!byCol) groups.set(rule, (byCol = new Map()));
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
     let rows = byCol.get(col);
     if (!rows) byCol.set(col, (rows = []));
-    rows.push(Number(m[2]));
+    rows.push(row);
   }
   for (const [rule, byCol] of groups) {
     for (const [col, rows] of byCol) {
