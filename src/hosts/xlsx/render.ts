@@ -113,7 +113,11 @@ type RangeCtor = new (top: number, left: number, bottom: number, right: number) 
  * set, so each merge is registered directly, the way exceljs itself stores it.
  */
 export function mergeAll(ws: ExcelJS.Worksheet, merges: Merge[]): void {
-  const taken = new Set<number>();
+  // Cell keys stay small integers (V8 Smis: no allocation) while columns fit in 10 bits, as in every
+  // layout we make; wider sheets fall back to string keys.
+  const narrow = merges.every((m) => m.right < 1024 && m.bottom < 1048577);
+  const taken = new Set<number | string>();
+  const key = narrow ? (r: number, c: number) => r * 1024 + c : (r: number, c: number) => `${r},${c}`;
   let Range: RangeCtor | null = null;
   const store = (ws as unknown as MergeInternals)._merges;
   for (const m of merges) {
@@ -121,14 +125,14 @@ export function mergeAll(ws: ExcelJS.Worksheet, merges: Merge[]): void {
     let free = true;
     for (let r = m.top; r <= m.bottom && free; r++) {
       for (let c = m.left; c <= m.right; c++) {
-        if (taken.has(r * 16384 + c)) {
+        if (taken.has(key(r, c))) {
           free = false;
           break;
         }
       }
     }
     if (!free) continue; // an overlapping merge is a layout bug; Excel would refuse the file
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) taken.add(r * 16384 + c);
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) taken.add(key(r, c));
     if (!Range) {
       // The first merge goes through the API; it hands us exceljs's own Range class for the rest.
       ws.mergeCellsWithoutStyle(m.top, m.left, m.bottom, m.right);
