@@ -242,6 +242,43 @@ describe("standalone page (production bundle, Chromium)", () => {
     expect(await page.getByTestId("card-genera").textContent()).toContain("trattate come vuote");
   });
 
+  itChromium("keyboard: Tab follows the order of use and Enter runs the focused action", async () => {
+    await openPage();
+    await page.getByRole("button", { name: "Parti dall'esempio 2023" }).click();
+    await page.getByText(/Esempio caricato: 33 obiettivi/).waitFor({ timeout: 60_000 });
+    // start from the top: a click on the (not focusable) title moves the focus starting point there
+    await page.getByRole("heading", { name: "Scheda PEG", level: 1 }).click();
+    const names: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      await page.keyboard.press("Tab");
+      names.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return (el?.getAttribute("aria-label") || el?.textContent || el?.tagName || "").trim();
+        }),
+      );
+    }
+    expect(names.slice(0, 8)).toEqual([
+      "Apri file .xlsx…",
+      "Parti dall'esempio 2023",
+      "Cartella vuota",
+      "Scarica la cartella",
+      "Prepara fogli",
+      "Carica esempio",
+      "Verifica",
+      "Calcola",
+    ]);
+    expect(names.slice(8)).toContain("Genera Scheda");
+    // back to Verifica and run it from the keyboard
+    for (let i = 0; i < 11 - 7; i++) await page.keyboard.press("Shift+Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Verifica");
+    await page.keyboard.press("Enter");
+    await page
+      .getByTestId("card-verifica")
+      .getByText(/Problemi trovati|Nessun problema/)
+      .waitFor({ timeout: 60_000 });
+  });
+
   itChromium(
     "Cartella vuota → Prepara fogli → Carica esempio fills the prepared tables (the order of use)",
     async () => {
