@@ -39,6 +39,30 @@ if (args[0] === "--child") {
   return;
 }
 
+if (args[0] === "--make-input") {
+  // `--make-input N FILE`: the synthetic plan of N objectives as an .xlsx file.
+  const { syntheticXlsx } = require(path.join(ROOT, "dist/node/bench/pipeline.js"));
+  const sample = JSON.parse(
+    fs.readFileSync(path.join(ROOT, "assets/piano-2023-settore-socioeducativo.json"), "utf8"),
+  );
+  syntheticXlsx(Number(args[1]), { sample }).then((bytes) => fs.writeFileSync(args[2], bytes));
+  return;
+}
+
+if (args[0] === "--cli") {
+  // `--cli FILE OUT`: `scheda-peg generate FILE -o OUT` in this process, timed, with its peak memory.
+  const { main } = require(path.join(ROOT, "dist/node/cli/main.js"));
+  const t0 = performance.now();
+  const quiet = { stdout: () => undefined, stderr: () => undefined };
+  main(["generate", args[1], "-o", args[2]], quiet).then((code) => {
+    const ms = performance.now() - t0;
+    process.stdout.write(
+      JSON.stringify({ code, ms, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n",
+    );
+  });
+  return;
+}
+
 const sizes = opt("--sizes", "33,1000,10000").split(",").map(Number);
 const runs = Number(opt("--runs", "3"));
 const json = args.includes("--json");
@@ -55,7 +79,7 @@ for (const n of sizes) {
   log(`Misura: ${n} obiettivi (${runs} ripetizioni)…`);
   const r = spawnSync(
     process.execPath,
-    ["--max-old-space-size=8192", __filename, "--child", String(n), String(runs)],
+    ["--max-old-space-size=16384", __filename, "--child", String(n), String(runs)],
     {
       cwd: ROOT,
       encoding: "utf8",
@@ -66,7 +90,30 @@ for (const n of sizes) {
     log(`Misura non riuscita per ${n} obiettivi:\n${r.stderr}`);
     process.exit(1);
   }
-  pipeline.push(JSON.parse(r.stdout.trim().split("\n").pop()));
+  const t = JSON.parse(r.stdout.trim().split("\n").pop());
+  // The user's figure: the CLI command end to end (open, check, rollups, Scheda, file), in a fresh process.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scheda-bench-"));
+  const input = path.join(tmp, `piano-${n}.xlsx`);
+  const node = [process.execPath, "--max-old-space-size=16384", __filename];
+  spawnSync(node[0], [...node.slice(1), "--make-input", String(n), input], { cwd: ROOT });
+  let cli = null;
+  for (let i = 0; i < runs; i++) {
+    const c = spawnSync(node[0], [...node.slice(1), "--cli", input, path.join(tmp, "out.xlsx")], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    const one = c.status === 0 ? JSON.parse(c.stdout.trim().split("\n").pop()) : null;
+    if (!one || one.code !== 0) {
+      log(`generate non riuscito per ${n} obiettivi:\n${c.stderr}`);
+      process.exit(1);
+    }
+    if (!cli || one.ms < cli.ms)
+      cli = { ms: one.ms, peakRssMb: Math.max(one.peakRssMb, cli ? cli.peakRssMb : 0) };
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  t.cliGenerateMs = cli.ms;
+  t.cliPeakRssMb = cli.peakRssMb;
+  pipeline.push(t);
 }
 
 let excel = [];
@@ -101,7 +148,7 @@ const scaling = {};
 if (sizes.includes(1000) && sizes.includes(10000)) {
   const a = byN(pipeline, 1000);
   const b = byN(pipeline, 10000);
-  for (const k of Object.keys(a)) if (k.endsWith("Ms")) scaling[k] = b[k] / a[k];
+  for (const k of Object.keys(a)) if (k.endsWith("Ms") || k.endsWith("Mb")) scaling[k] = b[k] / a[k];
   const ea = byN(excel, 1000);
   const eb = byN(excel, 10000);
   if (ea && eb) scaling.excelGenerateMs = eb.generateMs / ea.generateMs;
@@ -123,7 +170,9 @@ const rows = [
   ["Scheda .xlsx: nostro host", (t) => ms(t.schedaOursMs), "schedaOursMs"],
   ["Scheda .xlsx: exceljs semplice", (t) => ms(t.schedaRawMs), "schedaRawMs"],
   ["rapporto nostro/exceljs", (t) => t.ratio.toFixed(2), null],
-  ["memoria di picco (MB)", (t) => t.peakRssMb.toFixed(0), null],
+  ["memoria di picco del benchmark (MB)", (t) => t.peakRssMb.toFixed(0), "peakRssMb"],
+  ["scheda-peg generate, da capo a fine", (t) => ms(t.cliGenerateMs), "cliGenerateMs"],
+  ["memoria di picco di generate (MB)", (t) => t.cliPeakRssMb.toFixed(0), "cliPeakRssMb"],
   ["celle / unioni Scheda", (t) => `${t.schedaCells} / ${t.schedaMerges}`, null],
   ["pagine previste", (t) => String(t.plannedPages), null],
 ];
