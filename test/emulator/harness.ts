@@ -2,6 +2,7 @@
 // `@jest-environment jsdom`) talking over real HTTP to the emulator. The adapter under test is the
 // production ExcelHost; only its runner points at the emulator's URL.
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import { join } from "node:path";
 import { ExcelHost } from "../../src/hosts/excel/excelHost";
 import { cellKey, type Cell, type SheetState, type WorkbookState } from "./model";
@@ -10,6 +11,43 @@ import { startEmulator, type Emulator } from "./server";
 const LIBRARY = join(__dirname, "../../node_modules/@microsoft/office-js/dist/excel-web-16.00.js");
 
 let excelInJsdom: typeof Excel | null = null;
+
+interface OfficeExtensionInternals {
+  HttpUtility: {
+    setCustomSendRequestFunc(
+      f: (r: SendRequest) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>,
+    ): void;
+  };
+}
+
+interface SendRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+function nodeSend(
+  r: SendRequest,
+): Promise<{ statusCode: number; headers: Record<string, string>; body: string }> {
+  const body = typeof r.body === "string" ? r.body : r.body ? JSON.stringify(r.body) : "";
+  return new Promise((resolve, reject) => {
+    const req = http.request(r.url, { method: r.method, headers: r.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () =>
+        resolve({
+          statusCode: res.statusCode ?? 0,
+          headers: res.headers as Record<string, string>,
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+    });
+    // What a browser's fetch reports when the connection drops.
+    req.on("error", () => reject(new TypeError("Network request failed")));
+    req.end(body);
+  });
+}
 
 /**
  * The real Excel library. In a test file with `@jest-environment jsdom` it is evaluated in that
@@ -33,7 +71,11 @@ export function loadExcelLibrary(): typeof Excel {
       runScripts: "outside-only",
     });
     dom.window.eval(code);
-    excelInJsdom = (dom.window as unknown as { Excel: typeof Excel }).Excel;
+    const win = dom.window as unknown as { Excel: typeof Excel; OfficeExtension: OfficeExtensionInternals };
+    // jsdom's XMLHttpRequest converts every multi-megabyte body character by character; the library's
+    // own hook for a custom sender lets Node's http carry the same request, still over real HTTP.
+    win.OfficeExtension.HttpUtility.setCustomSendRequestFunc(nodeSend);
+    excelInJsdom = win.Excel;
   }
   return excelInJsdom;
 }

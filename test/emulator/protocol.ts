@@ -698,13 +698,38 @@ function rect1(r: number, c: number): Rect {
   return { r1: r, c1: c, r2: r, c2: c };
 }
 
+/** Merges by row, rebuilt when the list changed behind its back (checks stay fast on big sheets). */
+const mergeIndexes = new WeakMap<SheetState, { count: number; byRow: Map<number, Rect[]> }>();
+
+function mergeIndex(sheet: SheetState) {
+  let idx = mergeIndexes.get(sheet);
+  if (!idx || idx.count !== sheet.merges.length) {
+    idx = { count: 0, byRow: new Map() };
+    for (const m of sheet.merges) indexMerge(idx, m);
+    mergeIndexes.set(sheet, idx);
+  }
+  return idx;
+}
+
+function indexMerge(idx: { count: number; byRow: Map<number, Rect[]> }, m: Rect) {
+  for (let r = m.r1; r <= m.r2; r++) {
+    const list = idx.byRow.get(r) ?? [];
+    list.push(m);
+    idx.byRow.set(r, list);
+  }
+  idx.count++;
+}
+
 function merge(sheet: SheetState, r: Rect, across: boolean) {
   const rows = across
     ? Array.from({ length: r.r2 - r.r1 + 1 }, (_, i) => ({ ...r, r1: r.r1 + i, r2: r.r1 + i }))
     : [r];
   for (const m of rows) {
     if (m.r1 === m.r2 && m.c1 === m.c2) continue;
-    for (const old of sheet.merges) {
+    const idx = mergeIndex(sheet);
+    const near = new Set<Rect>();
+    for (let row = m.r1; row <= m.r2; row++) for (const old of idx.byRow.get(row) ?? []) near.add(old);
+    for (const old of near) {
       if (intersects(old, m) && !contains(m, old)) {
         throw new EmulatorError(
           "InvalidOperation",
@@ -716,7 +741,8 @@ function merge(sheet: SheetState, r: Rect, across: boolean) {
       if (intersects(t.rect, m))
         throw new EmulatorError("InvalidOperation", "Non si possono unire celle in una tabella.");
     }
-    sheet.merges = sheet.merges.filter((old) => !contains(m, old));
+    if ([...near].some((old) => contains(m, old)))
+      sheet.merges = sheet.merges.filter((old) => !contains(m, old));
     // Excel keeps only the top-left value of a merged area.
     for (let row = m.r1; row <= m.r2; row++) {
       for (let col = m.c1; col <= m.c2; col++) {
@@ -728,7 +754,9 @@ function merge(sheet: SheetState, r: Rect, across: boolean) {
         }
       }
     }
+    const current = mergeIndex(sheet);
     sheet.merges.push(m);
+    indexMerge(current, m);
   }
 }
 

@@ -72,6 +72,15 @@ export async function startEmulator(port = 0, host = "127.0.0.1"): Promise<Emula
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
+      try {
+        handle();
+      } catch (e) {
+        // Never leave a request without an answer: report the emulator's own failure.
+        res.statusCode = 500;
+        res.end(String((e as Error).stack ?? e));
+      }
+    });
+    const handle = () => {
       const raw = Buffer.concat(chunks);
       seen++;
       const record: RequestRecord = {
@@ -117,7 +126,23 @@ export async function startEmulator(port = 0, host = "127.0.0.1"): Promise<Emula
         return;
       }
       record.actions = (body.Actions ?? []).length;
-      const out = processQuery(emu.workbook, body);
+      let out: ReturnType<typeof processQuery>;
+      try {
+        out = processQuery(emu.workbook, body);
+      } catch (e) {
+        // A bug in the emulator itself: say so instead of dropping the connection.
+        record.error = "EmulatorInternalError";
+        send({
+          Error: {
+            Code: "EmulatorInternalError",
+            Message: String((e as Error).stack ?? e),
+            HttpStatusCode: 500,
+            ActionIndex: -1,
+            Location: "",
+          },
+        });
+        return;
+      }
       record.actionNames = out.actionNames;
       if (out.error) record.error = out.error;
       const text = JSON.stringify(out.response);
@@ -135,8 +160,13 @@ export async function startEmulator(port = 0, host = "127.0.0.1"): Promise<Emula
         return;
       }
       send(out.response);
-    });
+    };
   });
+  // The client may compute for a while between two syncs: an idle keep-alive socket closed by the
+  // server meanwhile would make the next request fail with ECONNRESET.
+  server.keepAliveTimeout = 10 * 60_000;
+  server.headersTimeout = 10 * 60_000 + 1000;
+  server.requestTimeout = 0;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   emu.port = (server.address() as AddressInfo).port;
   emu.url = `http://${host}:${emu.port}/api`;

@@ -30,8 +30,11 @@ const INPUT_SHEETS = [SHEETS.parametri, SHEETS.obiettivi, SHEETS.fasi, SHEETS.in
 const DATA_SHEETS = [SHEETS.obiettivi, SHEETS.fasi, SHEETS.indicatori];
 /** Suffix of the sheet a generated sheet is built under before the swap. */
 const TEMP_SUFFIX = " (nuovo)";
-/** Estimated response bytes per cell read (values + number format + value type). */
-const READ_BYTES_PER_CELL = 60;
+/**
+ * Response bytes assumed per cell read (value + number format + value type). Generous, because texts
+ * are long and unknown before reading: an answer over 5 MB would be refused.
+ */
+const READ_BYTES_PER_CELL = 150;
 const HEADER_FONT_COLOR = "#1F3864";
 const HEADER_FILL = "#DDEBF7";
 
@@ -396,7 +399,9 @@ export class ExcelHost implements Host {
     const temp = tempName(desc.name);
     await b.reserve(RANGE_OVERHEAD);
     ctx.workbook.worksheets.add(temp);
-    await renderInto(b, () => ctx.workbook.worksheets.getItem(temp), desc);
+    // One proxy for the whole render: a fresh getItem per operation would add a path to each of them.
+    const sheet = ctx.workbook.worksheets.getItem(temp);
+    await renderInto(b, () => sheet, desc);
   }
 
   /** Deletes the previous sheet and gives the new one its name and place, in the last request. */
@@ -503,7 +508,8 @@ export class ExcelHost implements Host {
     task: { t: ComputedTable; sheet: string; added: Set<number> },
   ): Promise<void> {
     const { t, sheet } = task;
-    const ws = () => ctx.workbook.worksheets.getItem(sheet);
+    const proxy = ctx.workbook.worksheets.getItem(sheet);
+    const ws = () => proxy;
     for (const c of [...t.columns].sort((a, b) => a.col - b.col)) {
       const letter = columnLetter(c.col);
       if (task.added.has(c.col)) {
@@ -547,7 +553,8 @@ export class ExcelHost implements Host {
     spec: InputTableSpec,
     withRows: boolean,
   ): Promise<void> {
-    const ws = () => ctx.workbook.worksheets.getItem(sheetName);
+    const proxy = ctx.workbook.worksheets.getItem(sheetName);
+    const ws = () => proxy;
     const rows = withRows ? spec.rows : [];
     const width = spec.columns.length;
     const last = columnLetter(width);

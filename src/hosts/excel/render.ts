@@ -5,7 +5,7 @@
 import { isoToSerial } from "../../domain/dates";
 import { columnLetter } from "../../domain/raw";
 import type { CellContent, CellStyle, ConditionalFormat, SheetDescription } from "../../domain/sheet";
-import { ACTION_OVERHEAD, RANGE_OVERHEAD, rowSlices, utf8Length, type Batcher } from "./batch";
+import { ACTION_OVERHEAD, NAV_OVERHEAD, RANGE_OVERHEAD, rowSlices, utf8Length, type Batcher } from "./batch";
 
 /** Cell value as Office.js takes it in `formulas` (null = leave the cell alone). */
 export type WireValue = string | number | boolean | null;
@@ -281,7 +281,10 @@ export async function applyStyles(
         : g.key === "border.left" || g.key === "border.right"
           ? "columns"
           : "rows";
-    const perChunk = g.key.startsWith("border.") ? 3 * ACTION_OVERHEAD + 200 : ACTION_OVERHEAD + 60;
+    // format → font/fill/borders → border item: one navigation each, then the property sets.
+    const perChunk = g.key.startsWith("border.")
+      ? 3 * NAV_OVERHEAD + 3 * ACTION_OVERHEAD
+      : (g.key.startsWith("font.") || g.key === "fill" ? 2 : 1) * NAV_OVERHEAD + ACTION_OVERHEAD;
     for (const addresses of chunkAreas(toAreas(g.cells, stack))) {
       await b.reserve(RANGE_OVERHEAD + utf8Length(addresses) + perChunk);
       applyProp(ws().getRanges(addresses), g.key, g.value);
@@ -302,7 +305,7 @@ export async function renderInto(
   for (let i = 0; i < desc.columnWidths.length; i++) {
     const w = desc.columnWidths[i];
     if (!(w > 0)) continue;
-    await b.reserve(RANGE_OVERHEAD + ACTION_OVERHEAD);
+    await b.reserve(RANGE_OVERHEAD + NAV_OVERHEAD + ACTION_OVERHEAD);
     const letter = columnLetter(i + 1);
     ws().getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(w);
   }
@@ -343,7 +346,7 @@ export async function renderInto(
   await applyRowHeights(b, ws, desc);
 
   for (const cf of desc.conditionalFormats ?? []) {
-    await b.reserve(RANGE_OVERHEAD + 6 * ACTION_OVERHEAD + utf8Length(JSON.stringify(cf)));
+    await b.reserve(RANGE_OVERHEAD + 5 * NAV_OVERHEAD + 6 * ACTION_OVERHEAD + utf8Length(JSON.stringify(cf)));
     addConditionalFormat(ws(), cf);
   }
 
@@ -439,7 +442,7 @@ async function applyRowHeights(b: Batcher, ws: () => Excel.Worksheet, desc: Shee
       prev = r;
     }
     for (const addresses of chunkAreas(areas)) {
-      await b.reserve(RANGE_OVERHEAD + utf8Length(addresses) + ACTION_OVERHEAD);
+      await b.reserve(RANGE_OVERHEAD + utf8Length(addresses) + NAV_OVERHEAD + ACTION_OVERHEAD);
       ws().getRanges(addresses).format.rowHeight = h;
     }
   }
