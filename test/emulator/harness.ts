@@ -110,18 +110,6 @@ export function cell(s: SheetState, row: number, col: number): Cell | undefined 
   return s.cells.get(cellKey(row, col));
 }
 
-/** Cells with a value or formula: "r,c" → { value, formula, numberFormat }. */
-export function contentMap(
-  s: SheetState,
-): Map<string, { value: unknown; formula?: string; numberFormat: string }> {
-  const out = new Map<string, { value: unknown; formula?: string; numberFormat: string }>();
-  for (const [k, c] of s.cells) {
-    if (c.value === null && c.formula === undefined) continue;
-    out.set(k, { value: c.value, formula: c.formula, numberFormat: c.numberFormat ?? "General" });
-  }
-  return out;
-}
-
 /** Puts a sheet with values (row 1 = first array row) into the workbook directly (test setup). */
 export function putValues(
   s: SheetState,

@@ -76,7 +76,8 @@ export interface PageLayoutState {
 export interface SheetState {
   id: string;
   name: string;
-  cells: Map<string, Cell>;
+  /** Keyed by cellKey(row, col). */
+  cells: Map<number, Cell>;
   merges: Rect[];
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
@@ -102,7 +103,12 @@ export interface WorkbookState {
   nextId: number;
 }
 
-export const cellKey = (r: number, c: number): string => `${r},${c}`;
+/** Numeric keys keep the map fast on sheets with millions of cells. */
+export const cellKey = (r: number, c: number): number => r * 20000 + c;
+
+export function splitKey(key: number): [row: number, col: number] {
+  return [Math.floor(key / 20000), key % 20000];
+}
 
 export function newWorkbook(): WorkbookState {
   return {
@@ -220,7 +226,7 @@ export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
   let r: Rect | null = null;
   for (const [key, cell] of sheet.cells) {
     if (valuesOnly && cell.formula === undefined && (cell.value === null || cell.value === "")) continue;
-    const [row, col] = key.split(",").map(Number);
+    const [row, col] = splitKey(key);
     if (!r) r = { r1: row, c1: col, r2: row, c2: col };
     else {
       r.r1 = Math.min(r.r1, row);

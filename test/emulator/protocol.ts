@@ -7,6 +7,7 @@ import {
   MAX_ROWS,
   areaAddress,
   cellKey,
+  splitKey,
   contains,
   intersects,
   newSheet,
@@ -762,7 +763,7 @@ function merge(sheet: SheetState, r: Rect, across: boolean) {
 
 function clear(sheet: SheetState, r: Rect, applyTo: string) {
   for (const [key, cell] of [...sheet.cells]) {
-    const [row, col] = key.split(",").map(Number);
+    const [row, col] = splitKey(key);
     if (row < r.r1 || row > r.r2 || col < r.c1 || col > r.c2) continue;
     if (applyTo === "All" || applyTo === "Contents") {
       cell.value = null;

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 // The emulator itself, driven by the real Office.js library: Excel's rules it models, and its refusals.
-import { newSheet } from "../emulator/model";
+import { cellKey, newSheet } from "../emulator/model";
 import { cell, startHarness, type Harness } from "../emulator/harness";
 
 let h: Harness;
@@ -45,9 +45,9 @@ test("text starting with = becomes a formula unless the cell is text-formatted; 
 
 test("values come back with their types, number formats and error values", async () => {
   const s = h.emu.workbook.sheets[0];
-  s.cells.set("1,1", { value: 45000, numberFormat: "dd/mm/yyyy" });
-  s.cells.set("1,2", { value: "#N/A", error: true });
-  s.cells.set("1,3", { value: "testo" });
+  s.cells.set(cellKey(1, 1), { value: 45000, numberFormat: "dd/mm/yyyy" });
+  s.cells.set(cellKey(1, 2), { value: "#N/A", error: true });
+  s.cells.set(cellKey(1, 3), { value: "testo" });
   const got = await h.run(async (ctx) => {
     const r = ctx.workbook.worksheets.getItem("Foglio1").getRange("A1:D1");
     r.load("values,numberFormat,valueTypes,address");

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type * as ExcelJS from "exceljs";
 import type { SamplePlanJson } from "../../src/domain/template";
-import { areaAddress, type SheetState, type WorkbookState } from "../emulator/model";
+import { areaAddress, splitKey, type SheetState, type WorkbookState } from "../emulator/model";
 
 export function loadSampleJson(): SamplePlanJson {
   return JSON.parse(
@@ -29,7 +29,7 @@ export function dumpEmulatorSheet(s: SheetState): SheetDump {
   const cells: Record<string, CellDump> = {};
   for (const [key, c] of s.cells) {
     if ((c.value === null || c.value === "") && c.formula === undefined) continue;
-    const [r, col] = key.split(",").map(Number);
+    const [r, col] = splitKey(key);
     cells[`${r},${col}`] = {
       // No formula engine in the emulator: formula cells are compared by formula only.
       value: c.formula !== undefined ? null : c.value,
@@ -71,7 +71,7 @@ export function normalizedWorkbook(wb: WorkbookState): unknown {
   return {
     sheets: wb.sheets.map((s) => ({
       name: s.name,
-      cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+      cells: [...s.cells.entries()].sort(([a], [b]) => a - b),
       merges: s.merges,
       columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
       rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
@@ -91,7 +91,7 @@ export function inputCells(wb: WorkbookState, sheets: string[]): Record<string, 
   const out: Record<string, unknown> = {};
   for (const s of wb.sheets) {
     if (!sheets.includes(s.name)) continue;
-    for (const [k, c] of s.cells) out[`${s.name}!${k}`] = structuredClone(c);
+    for (const [k, c] of s.cells) out[`${s.name}!${splitKey(k).join(",")}`] = structuredClone(c);
   }
   return out;
 }
