@@ -430,6 +430,8 @@ function method(wb: WorkbookState, o: Obj, name: string, args: unknown[]): unkno
       }
       if (name === "GetItem") return indexer(wb, o, String(args[0]));
       if (name === "GetItemOrNullObject") {
+        // A missing item is a null object, not an error (its load answers null, isNullObject is true):
+        // https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties
         const s = sheetByName(wb, String(args[0]));
         return s ? { t: "Worksheet", sheet: s } : null;
       }
@@ -510,6 +512,8 @@ function method(wb: WorkbookState, o: Obj, name: string, args: unknown[]): unkno
         wb.selection = { sheetId: sheet.id, rect: o.rect };
         return null;
       }
+      // Big arrays: the library (setRangePropertiesInBulk in excel-web-16.00.debug.js) checks the size,
+      // then sets 1,500-cell chunks on range.getRow(i).getBoundingRect(range.getRow(j)).
       if (o.t === "Range" && name === "_ValidateArraySize") {
         // The library splits big arrays into 1,500-cell chunks and first asks Excel to check the size.
         const rows = o.rect.r2 - o.rect.r1 + 1;
@@ -744,7 +748,8 @@ function merge(sheet: SheetState, r: Rect, across: boolean) {
     }
     if ([...near].some((old) => contains(m, old)))
       sheet.merges = sheet.merges.filter((old) => !contains(m, old));
-    // Excel keeps only the top-left value of a merged area.
+    // Excel keeps only the top-left value of a merged area (Range.merge:
+    // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)).
     for (let row = m.r1; row <= m.r2; row++) {
       for (let col = m.c1; col <= m.c2; col++) {
         if (row === m.r1 && col === m.c1) continue;
@@ -801,7 +806,8 @@ function addTable(
     if (intersects(m, rect))
       throw new EmulatorError("InvalidOperation", "Una tabella non può contenere celle unite.");
   }
-  // A table always has at least one body row.
+  // A table always has at least one body row; tables cannot overlap (TableCollection.add:
+  // https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
   if (rect.r2 === rect.r1) rect.r2 = rect.r1 + 1;
   let n = 1;
   while (tableByKey(wb, null, `Table${n}`)) n++;
@@ -956,11 +962,14 @@ function writeGrid(
   for (let i = 0; i < g.length; i++) {
     for (let j = 0; j < g[i].length; j++) {
       const v = g[i][j];
-      // null leaves the cell as it is (Range.values / numberFormat: "null input values are ignored").
+      // null leaves the cell as it is; "" clears the value or resets the format to General.
+      // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values
       if (v === null || v === undefined) continue;
       const cell = getCell(sheet, rect.r1 + i, rect.c1 + j);
-      if (kind === "numberFormat") cell.numberFormat = String(v);
-      else applyInput(cell, v);
+      if (kind === "numberFormat") {
+        if (v === "" || v === "General") delete cell.numberFormat;
+        else cell.numberFormat = String(v);
+      } else applyInput(cell, v);
     }
   }
 }

@@ -3,7 +3,7 @@
 //   const emu = await startEmulator(0); … new Excel.RequestContext(emu.url) … await emu.stop();
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { newWorkbook, type WorkbookState } from "./model";
+import { areaAddress, newWorkbook, splitKey, type WorkbookState } from "./model";
 import { processQuery, type RequestBody, type RequestRecord } from "./protocol";
 
 /**
@@ -62,6 +62,12 @@ export async function startEmulator(port = 0, host = "127.0.0.1"): Promise<Emula
     if (req.method === "OPTIONS") {
       res.statusCode = 204;
       res.end();
+      return;
+    }
+    if (req.method === "GET" && /\/state$/.test(req.url ?? "")) {
+      // The workbook as JSON, for a test that runs the emulator in another process.
+      res.setHeader("Content-Type", "application/json; charset=utf-8");
+      res.end(JSON.stringify(workbookJson(emu.workbook)));
       return;
     }
     if (req.method !== "POST" || !/\/ProcessQuery(\?|$)/.test(req.url ?? "")) {
@@ -171,4 +177,26 @@ export async function startEmulator(port = 0, host = "127.0.0.1"): Promise<Emula
   emu.port = (server.address() as AddressInfo).port;
   emu.url = `http://${host}:${emu.port}/api`;
   return emu;
+}
+
+/** Plain-JSON view of the workbook (sheets with their cells by A1-style row/col, merges, tables, names). */
+export function workbookJson(wb: WorkbookState) {
+  return {
+    activeSheetId: wb.activeSheetId,
+    selection: wb.selection,
+    names: [...wb.names.values()],
+    sheets: wb.sheets.map((s) => ({
+      id: s.id,
+      name: s.name,
+      cells: [...s.cells.entries()].map(([k, c]) => {
+        const [row, col] = splitKey(k);
+        return { row, col, ...c };
+      }),
+      merges: s.merges.map(areaAddress),
+      tables: s.tables.map((t) => ({ name: t.name, range: areaAddress(t.rect) })),
+      horizontalPageBreaks: s.horizontalPageBreaks,
+      pageLayout: s.pageLayout,
+      protected: s.protected,
+    })),
+  };
 }
