@@ -11,8 +11,11 @@
 export const BUDGET = 4_000_000;
 /** Largest 2-D block written by one action, so blocks pack well into requests. */
 export const BLOCK_BYTES = 400_000;
-/** What one range operation costs on the wire besides its value (object path, instantiate, keep-reference). */
-export const RANGE_OVERHEAD = 360;
+/**
+ * What one range operation costs on the wire besides its value: object path and instantiation (ranges
+ * are untracked, so no keep-reference action goes with them).
+ */
+export const RANGE_OVERHEAD = 280;
 /** One property set or method call. */
 export const ACTION_OVERHEAD = 110;
 /** One navigation step (range.format, format.font, borders.getItem(…)): a path and its instantiation. */

@@ -517,12 +517,12 @@ export class ExcelHost implements Host {
         await b.reserve(RANGE_OVERHEAD + jsonBytes(c.header));
         ctx.workbook.tables.getItem(t.table!).columns.add(undefined, undefined, c.header);
         await b.reserve(RANGE_OVERHEAD + ACTION_OVERHEAD);
-        ws().getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(
+        ws().getRange(`${letter}:${letter}`).untrack().format.columnWidth = widthToPoints(
           c.helper ? 6 : Math.max(12, Math.min(40, c.header.length + 2)),
         );
       } else {
         await b.reserve(RANGE_OVERHEAD + jsonBytes(c.header));
-        ws().getRange(`${letter}${t.headerRow}`).values = [[textForExcel(c.header, false)]];
+        ws().getRange(`${letter}${t.headerRow}`).untrack().values = [[textForExcel(c.header, false)]];
       }
       if (c.formulas.length === 0) continue;
       if (c.numberFormat) {
@@ -539,7 +539,9 @@ export class ExcelHost implements Host {
       );
       if (c.helper) {
         await b.reserve(RANGE_OVERHEAD + ACTION_OVERHEAD);
-        const range = ws().getRange(`${letter}${t.firstRow}:${letter}${t.firstRow + c.formulas.length - 1}`);
+        const range = ws()
+          .getRange(`${letter}${t.firstRow}:${letter}${t.firstRow + c.formulas.length - 1}`)
+          .untrack();
         range.format.font.color = "#808080";
         range.format.font.size = 9;
       }
@@ -565,7 +567,7 @@ export class ExcelHost implements Host {
       const col = spec.columns[i];
       const letter = columnLetter(i + 1);
       await b.reserve(RANGE_OVERHEAD * 2 + ACTION_OVERHEAD * 3);
-      ws().getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(col.width);
+      ws().getRange(`${letter}:${letter}`).untrack().format.columnWidth = widthToPoints(col.width);
       if (col.numberFormat) {
         const nf: WireValue[][] = Array.from({ length: validationLast - 1 }, () => [col.numberFormat!]);
         await writeGrid(b, ws, 2, i + 1, nf, "numberFormat");
@@ -586,7 +588,7 @@ export class ExcelHost implements Host {
     ];
     await writeGrid(b, ws, 1, 1, grid, "formulas");
     await b.reserve(RANGE_OVERHEAD * 3 + ACTION_OVERHEAD * 6);
-    const header = ws().getRange(`A1:${last}1`);
+    const header = ws().getRange(`A1:${last}1`).untrack();
     header.format.font.bold = true;
     header.format.font.color = HEADER_FONT_COLOR;
     header.format.fill.color = HEADER_FILL;
@@ -602,7 +604,7 @@ export class ExcelHost implements Host {
       if (!v) continue;
       await b.reserve(RANGE_OVERHEAD + ACTION_OVERHEAD + jsonBytes(v));
       const letter = columnLetter(i + 1);
-      const dv = ws().getRange(`${letter}2:${letter}${validationLast}`).dataValidation;
+      const dv = ws().getRange(`${letter}2:${letter}${validationLast}`).untrack().dataValidation;
       if (v.type === "list") dv.rule = { list: { inCellDropDown: true, source: v.values.join(",") } };
       else if (v.type === "decimal")
         dv.rule = {

@@ -83,7 +83,7 @@ export async function writeGrid(
     const address = `${columnLetter(left)}${r1}:${columnLetter(left + width - 1)}${r1 + slice.rows.length - 1}`;
     // The library sends arrays over 1,500 cells in 1,500-cell chunks, each with its own range paths.
     await b.reserve(RANGE_OVERHEAD + slice.bytes + Math.ceil((slice.rows.length * width) / 1500) * 900);
-    const range = ws().getRange(address);
+    const range = ws().getRange(address).untrack();
     // Office.js types these as any[][]; null entries leave cells unchanged.
     if (what === "formulas") range.formulas = slice.rows;
     else range.numberFormat = slice.rows;
@@ -287,7 +287,7 @@ export async function applyStyles(
       : (g.key.startsWith("font.") || g.key === "fill" ? 2 : 1) * NAV_OVERHEAD + ACTION_OVERHEAD;
     for (const addresses of chunkAreas(toAreas(g.cells, stack))) {
       await b.reserve(RANGE_OVERHEAD + utf8Length(addresses) + perChunk);
-      applyProp(ws().getRanges(addresses), g.key, g.value);
+      applyProp(ws().getRanges(addresses).untrack(), g.key, g.value);
     }
   }
 }
@@ -307,7 +307,7 @@ export async function renderInto(
     if (!(w > 0)) continue;
     await b.reserve(RANGE_OVERHEAD + NAV_OVERHEAD + ACTION_OVERHEAD);
     const letter = columnLetter(i + 1);
-    ws().getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(w);
+    ws().getRange(`${letter}:${letter}`).untrack().format.columnWidth = widthToPoints(w);
   }
 
   let maxRow = 0;
@@ -411,12 +411,13 @@ async function applyMerges(b: Batcher, ws: () => Excel.Worksheet, desc: SheetDes
       await b.reserve(RANGE_OVERHEAD + ACTION_OVERHEAD);
       ws()
         .getRange(area(s.r1, s.left, s.r2, s.right))
+        .untrack()
         .merge(true);
     }
   }
   for (const a of multi) {
     await b.reserve(RANGE_OVERHEAD + ACTION_OVERHEAD);
-    ws().getRange(a).merge(false);
+    ws().getRange(a).untrack().merge(false);
   }
 }
 
@@ -443,7 +444,7 @@ async function applyRowHeights(b: Batcher, ws: () => Excel.Worksheet, desc: Shee
     }
     for (const addresses of chunkAreas(areas)) {
       await b.reserve(RANGE_OVERHEAD + utf8Length(addresses) + NAV_OVERHEAD + ACTION_OVERHEAD);
-      ws().getRanges(addresses).format.rowHeight = h;
+      ws().getRanges(addresses).untrack().format.rowHeight = h;
     }
   }
 }
@@ -479,7 +480,7 @@ function setHeaderFooter(hf: Excel.HeaderFooter, code: string, where: "Header" |
 }
 
 function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat): void {
-  const range = ws.getRange(cf.range);
+  const range = ws.getRange(cf.range).untrack();
   const hex = (c: string) => `#${c.replace(/^#/, "").toUpperCase()}`;
   if (cf.type === "dataBar") {
     const f = range.conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
