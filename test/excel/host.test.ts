@@ -8,7 +8,14 @@ import { computeRollups } from "../../src/domain/rollup";
 import { SHEETS } from "../../src/domain/schema";
 import type { SamplePlanJson } from "../../src/domain/template";
 import { checkExcelApi, isExcelApiSupported, markerName } from "../../src/hosts/excel/excelHost";
-import { cellKey, cloneWorkbook, newSheet, newWorkbook, type WorkbookState } from "../emulator/model";
+import {
+  cellKey,
+  cloneWorkbook,
+  newSheet,
+  newWorkbook,
+  splitKey,
+  type WorkbookState,
+} from "../emulator/model";
 import { cell, startHarness, type Harness } from "../emulator/harness";
 import { inputCells, loadSampleJson, normalizedWorkbook, TODAY } from "./helpers";
 
@@ -97,6 +104,23 @@ test("le celle di input restano identiche dopo ogni azione, e ripetere un'azione
     SHEETS.riepilogo,
     SHEETS.scheda,
   ]);
+});
+
+test("fogli senza tabelle Excel (intervalli semplici): colonne calcolate scritte accanto, input intatto", async () => {
+  for (const name of INPUTS) sheetOf(name)!.tables = [];
+  const before = inputCells(h.emu.workbook, INPUTS);
+  const result = await service().rollup();
+  expect(result.rollups).not.toBeNull();
+  const after = inputCells(h.emu.workbook, INPUTS);
+  for (const [key, value] of Object.entries(before))
+    expect({ key, value: after[key] }).toEqual({ key, value });
+  const obiettivi = sheetOf(SHEETS.obiettivi)!;
+  const headers = [...obiettivi.cells.entries()]
+    .filter(([k]) => splitKey(k)[0] === 1)
+    .map(([, c]) => c.value);
+  expect(headers).toEqual(expect.arrayContaining(["Grado di Raggiungimento %", "Esito"]));
+  const formulas = [...obiettivi.cells.values()].filter((c) => c.formula !== undefined);
+  expect(formulas.length).toBeGreaterThanOrEqual(33 * 4);
 });
 
 test("un titolo che sembra una formula resta testo, nella tabella e nella Scheda", async () => {
