@@ -63,19 +63,25 @@ if (args[0] === "--cli") {
   return;
 }
 
-const sizes = opt("--sizes", "33,1000,10000").split(",").map(Number);
-const runs = Number(opt("--runs", "3"));
+// `--from FILE`: print the table of a saved --json run; `--excel-from FILE`: Excel figures saved by
+// test/bench/excelHost.test.ts (BENCH_OUT), measured separately.
+const fromFile = opt("--from", null);
+const saved = fromFile ? JSON.parse(fs.readFileSync(fromFile, "utf8")) : null;
+const sizes = saved
+  ? saved.pipeline.map((t) => t.objectives)
+  : opt("--sizes", "33,1000,10000").split(",").map(Number);
+const runs = saved ? saved.runs : Number(opt("--runs", "3"));
 const json = args.includes("--json");
 const log = (s) => process.stderr.write(s + "\n");
 
-if (!args.includes("--no-build")) {
+if (!saved && !args.includes("--no-build")) {
   log("Compilazione (npm run build:node)…");
   const b = spawnSync("npx", ["tsc", "-p", "tsconfig.node.json"], { cwd: ROOT, stdio: "inherit" });
   if (b.status !== 0 && !fs.existsSync(path.join(ROOT, "dist/node/bench/pipeline.js"))) process.exit(2);
 }
 
-const pipeline = [];
-for (const n of sizes) {
+const pipeline = saved ? saved.pipeline : [];
+for (const n of saved ? [] : sizes) {
   log(`Misura: ${n} obiettivi (${runs} ripetizioni)…`);
   const r = spawnSync(
     process.execPath,
@@ -116,8 +122,10 @@ for (const n of sizes) {
   pipeline.push(t);
 }
 
-let excel = [];
-if (!args.includes("--no-excel")) {
+let excel = saved ? saved.excel : [];
+if (opt("--excel-from", null)) {
+  excel = JSON.parse(fs.readFileSync(opt("--excel-from", null), "utf8"));
+} else if (!saved && !args.includes("--no-excel")) {
   log(`Host Excel (emulatore, libreria Office.js reale): ${sizes.join(", ")} obiettivi…`);
   const out = path.join(os.tmpdir(), `scheda-bench-excel-${process.pid}.json`);
   const r = spawnSync("npx", ["jest", "test/bench", "--silent"], {
@@ -134,14 +142,16 @@ if (!args.includes("--no-excel")) {
   fs.rmSync(out, { force: true });
 }
 
-const machine = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpus: os.cpus().length,
-  cpuModel: os.cpus()[0] ? os.cpus()[0].model : "?",
-  memoryGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-  loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
-};
+const machine = saved
+  ? saved.machine
+  : {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0] ? os.cpus()[0].model : "?",
+      memoryGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+      loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    };
 
 const byN = (list, n) => list.find((x) => x.objectives === n);
 const scaling = {};
