@@ -10,7 +10,7 @@ import { paneStrings } from "../../src/domain/messages";
 import type { SamplePlanJson } from "../../src/domain/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { sheet } from "../emulator/harness";
-import { colLetters, type WorkbookState } from "../emulator/model";
+import { cellKey, colLetters, splitKey, type WorkbookState } from "../emulator/model";
 import { startEmulator, type Emulator } from "../emulator/server";
 import { chromiumPath, itWithTool } from "../helpers/tools";
 import {
@@ -62,7 +62,7 @@ function sheetTexts(wb: WorkbookState, name: string): string {
 
 function headerCol(wb: WorkbookState, name: string, header: string): number {
   for (const [k, c] of sheet(wb, name).cells) {
-    const [r, col] = k.split(",").map(Number);
+    const [r, col] = splitKey(k);
     if (r === 1 && c.value === header) return col;
   }
   return -1;
@@ -174,7 +174,7 @@ describe("task pane in Excel mode (real Office.js library, Excel emulator, Chrom
           const col = headerCol(wb(), s, h);
           expect({ sheet: s, header: h, found: col > 0 }).toEqual({ sheet: s, header: h, found: true });
           // live formulas below the header
-          const formula = sheet(wb(), s).cells.get(`2,${col}`)?.formula;
+          const formula = sheet(wb(), s).cells.get(cellKey(2, col))?.formula;
           expect(formula).toMatch(/^=/);
         }
       }

@@ -69,6 +69,23 @@ test("Carica esempio rifiuta una cartella con dati; Prepara fogli non tocca ciò
   expect(await h.host.isEmptyWorkbook()).toBe(true);
 });
 
+test("Carica esempio dopo Prepara fogli riempie le tabelle preparate (Parametri: solo i valori vuoti)", async () => {
+  const empty = newWorkbook();
+  empty.sheets.push(newSheet(empty, "Foglio1"));
+  h.emu.reset(empty);
+  await service().prepare();
+  expect(await h.host.isEmptyWorkbook()).toBe(true);
+  await service().loadSample();
+  const check = await service().check();
+  const json = loadSampleJson();
+  expect(check.plan.obiettivi).toHaveLength(json.obiettivi.length);
+  expect(check.plan.fasi).toHaveLength(json.obiettivi.reduce((n, o) => n + o.fasi.length, 0));
+  expect(check.plan.indicatori).toHaveLength(json.obiettivi.reduce((n, o) => n + o.indicatori.length, 0));
+  expect(check.plan.parametri.vista).toBe(json.header.vista);
+  expect(check.errors).toBe(0);
+  for (const name of INPUTS) expect(sheetOf(name)!.tables).toHaveLength(1);
+});
+
 test("le celle di input restano identiche dopo ogni azione, e ripetere un'azione dà la stessa cartella", async () => {
   const before = inputCells(h.emu.workbook, INPUTS);
   const tablesBefore = new Map(INPUTS.map((n) => [n, { ...sheetOf(n)!.tables[0].rect }]));

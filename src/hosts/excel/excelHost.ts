@@ -8,7 +8,7 @@ import { AppError } from "../../app/service";
 import { normalizeHeader } from "../../domain/headers";
 import { excelMessages } from "../../domain/messages";
 import { columnLetter, isCellError, type RawSheet, type RawValue, type RawWorkbook } from "../../domain/raw";
-import { SHEETS } from "../../domain/schema";
+import { SHEETS, TABLES } from "../../domain/schema";
 import type {
   ComputedTable,
   InputTableSpec,
@@ -269,8 +269,28 @@ export class ExcelHost implements Host {
 
   async prepareSheets(template: WorkbookTemplate, options: { fillRows: boolean }): Promise<PrepareResult> {
     return this.guard(async (ctx) => {
-      const pre = await this.preflight(ctx, { writeSheets: [], generated: [], tableRanges: false });
+      const pre = await this.preflight(ctx, {
+        writeSheets: [],
+        generated: [],
+        tableRanges: options.fillRows,
+      });
       const result: PrepareResult = { createdSheets: [], createdTables: [] };
+      // Carica esempio after Prepara fogli: our own tables (at A1) that hold no data row are rebuilt with
+      // the rows; in Parametri only the empty values are filled. Any data at all leaves a table alone.
+      const refill = options.fillRows
+        ? template.tables.flatMap((spec) => {
+            const t = pre.tables.find((x) => sameName(x.name, spec.table));
+            if (!t || t.r1 !== 1 || t.c1 !== 1) return [];
+            if (pre.sheets.find((x) => sameName(x.name, t.sheet))?.protected) {
+              throw new AppError("HOST", excelMessages.protectedSheet(t.sheet));
+            }
+            const used = ctx.workbook.worksheets.getItem(t.sheet).getUsedRangeOrNullObject(true);
+            used.load("rowCount");
+            const body = ctx.workbook.tables.getItem(t.name).getRange();
+            body.load("values");
+            return [{ spec, table: t, used, body }];
+          })
+        : [];
       // Sheets that exist without the table: only an empty sheet gets one (its data is never touched).
       const candidates = template.tables.filter(
         (spec) => !pre.tables.some((t) => sameName(t.name, spec.table)),
@@ -285,9 +305,24 @@ export class ExcelHost implements Host {
           usedRanges.set(spec.table, r);
         }
       }
-      if (usedRanges.size > 0) await ctx.sync();
+      if (usedRanges.size > 0 || refill.length > 0) await ctx.sync();
 
       const b = new Batcher(ctx, suspend);
+      for (const { spec, table, used, body } of refill) {
+        if (spec.table === TABLES.parametri) {
+          await this.fillEmptyParametri(b, ctx, table.sheet, body.values, spec);
+          continue;
+        }
+        if (!used.isNullObject && used.rowCount > 1) continue;
+        await b.reserve(RANGE_OVERHEAD * 2);
+        ctx.workbook.tables.getItem(table.name).delete();
+        ctx.workbook.worksheets
+          .getItem(table.sheet)
+          .getRange(`A1:${columnLetter(table.c2)}${table.r2}`)
+          .clear("Contents");
+        await this.layOutTable(b, ctx, table.sheet, spec, true);
+        result.createdTables.push(spec.table);
+      }
       for (const spec of candidates) {
         let sheetName = pre.sheets.find((s) => sameName(s.name, spec.sheet))?.name;
         if (sheetName) {
@@ -545,6 +580,34 @@ export class ExcelHost implements Host {
         range.format.font.color = "#808080";
         range.format.font.size = 9;
       }
+    }
+  }
+
+  /** Writes the template's Parametri values into the rows of tblParametri whose Valore is empty. */
+  private async fillEmptyParametri(
+    b: Batcher,
+    ctx: Excel.RequestContext,
+    sheetName: string,
+    values: unknown[][],
+    spec: InputTableSpec,
+  ): Promise<void> {
+    const keyOf = (v: unknown) =>
+      String(v ?? "")
+        .trim()
+        .toLowerCase();
+    const wanted = new Map(spec.rows.map((r) => [keyOf(r[0]), r[1]]));
+    for (let i = 1; i < values.length; i++) {
+      const v = wanted.get(keyOf(values[i][0]));
+      const current = values[i][1];
+      if (v === undefined || v === null || v === "" || (current !== "" && current !== null)) continue;
+      await b.reserve(RANGE_OVERHEAD + ACTION_OVERHEAD);
+      const cell = ctx.workbook.worksheets
+        .getItem(sheetName)
+        .getRange(`B${i + 1}`)
+        .untrack();
+      cell.values = [
+        [v instanceof Date ? dateSerial(v) : typeof v === "string" ? textForExcel(v, false) : (v as number)],
+      ];
     }
   }
 
