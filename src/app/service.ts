@@ -10,6 +10,7 @@ import { computeRollups, type Rollups } from "../domain/rollup";
 import { layoutScheda, type SchedaFilter } from "../domain/scheda/layout";
 import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template";
 import { validatePlan } from "../domain/validate";
+import type { SheetDescription } from "../domain/sheet";
 import type { Host, PrepareResult } from "./host";
 
 /** An expected failure with an Italian message for the user (not a bug). */
@@ -42,6 +43,8 @@ export interface GenerateResult extends RollupResult {
   /** Objectives in the Scheda and pages the generator planned (0 when blocked). */
   objectives: number;
   pages: number;
+  /** The Scheda as rendered (absent when blocked), e.g. for printing it alone to PDF. */
+  scheda?: SheetDescription;
 }
 
 export type ProgressStep = "lettura" | "verifica" | "calcolo" | "scrittura" | "impaginazione" | "fine";
@@ -106,6 +109,7 @@ export class SchedaService {
       rollups,
       objectives: filterObiettivi(check.plan, filter).length,
       pages: scheda.plannedPages ?? 0,
+      scheda,
     };
   }
 

@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { AppError, SchedaService } from "../app/service";
 import { todayIso } from "../domain/dates";
 import { generateMessages } from "../domain/messages";
-import { layoutScheda, type SchedaFilter } from "../domain/scheda/layout";
+import type { SchedaFilter } from "../domain/scheda/layout";
 import { XlsxHost } from "../hosts/xlsx/xlsxHost";
 import { CliError, checkRewritable, openInput, resolveOutput, writeAtomic } from "./files";
 import type { CliIo } from "./io";
@@ -72,9 +72,8 @@ export async function runGenerate(
         return 2;
       }
       // A workbook holding only the Scheda, so the PDF is exactly the report.
-      const scheda = layoutScheda(result.check.plan, result.rollups, { filter, generatedOn: today });
       const printable = XlsxHost.createEmpty();
-      await printable.renderSheet(scheda);
+      await printable.renderSheet(result.scheda!);
       const pdf = pdfPathFor(output);
       try {
         await printXlsxToPdf(await printable.toBuffer(), pdf, soffice);
