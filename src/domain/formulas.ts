@@ -16,6 +16,7 @@
 //   there) until the user retypes them as real numbers or dates; the validation lists such cells;
 // - a Codice or group value is matched by COUNTIFS, which ignores case (so does the TypeScript) but
 //   reads `*`, `?`, `~` in a Codice as wildcards and does not trim spaces the reader trims.
+import { mostCommonYear } from "./reader";
 import { isoToSerial } from "./dates";
 import { normalizeHeader } from "./headers";
 import { rollupStrings } from "./messages";
@@ -137,21 +138,7 @@ export function assignColumns(
 
 /** Default Anno the reader would use without a valid Anno cell (most common Fine Prevista year). */
 function dataYear(plan: Plan): number {
-  const counts = new Map<number, number>();
-  for (const f of plan.fasi) {
-    if (f.finePrevista === null) continue;
-    const y = Number(f.finePrevista.slice(0, 4));
-    counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  let bestCount = 0;
-  for (const [y, n] of counts) {
-    if (n > bestCount || (n === bestCount && best !== null && y > best)) {
-      best = y;
-      bestCount = n;
-    }
-  }
-  return best ?? plan.parametri.anno;
+  return mostCommonYear(plan.fasi) ?? plan.parametri.anno;
 }
 
 function num(n: number): string {

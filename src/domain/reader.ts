@@ -561,7 +561,7 @@ function locateParametri(
 }
 
 /** Most common year of Fine Prevista (ties → the later year); null without dates. */
-function mostCommonYear(fasi: Fase[]): number | null {
+export function mostCommonYear(fasi: Fase[]): number | null {
   const counts = new Map<number, number>();
   for (const f of fasi) {
     if (f.finePrevista === null) continue;
