@@ -35,6 +35,11 @@ const TEMP_SUFFIX = " (nuovo)";
  * are long and unknown before reading: an answer over 5 MB would be refused.
  */
 const READ_BYTES_PER_CELL = 150;
+/**
+ * Estimated response bytes per read request. Lower than the write budget because the estimate above is
+ * a guess: a 10,000-objective plan with long texts reached 5.0 MB responses at 4 MB.
+ */
+const READ_BUDGET = 3_000_000;
 const HEADER_FONT_COLOR = "#1F3864";
 const HEADER_FILL = "#DDEBF7";
 
@@ -149,7 +154,7 @@ export class ExcelHost implements Host {
         sheet.originRow = used.rowIndex + 1;
         sheet.originCol = used.columnIndex + 1;
         const cols = used.columnCount;
-        const rowsPerBlock = Math.max(1, Math.floor(BUDGET / (cols * READ_BYTES_PER_CELL)));
+        const rowsPerBlock = Math.max(1, Math.floor(READ_BUDGET / (cols * READ_BYTES_PER_CELL)));
         for (let top = 0; top < used.rowCount; top += rowsPerBlock) {
           const rows = Math.min(rowsPerBlock, used.rowCount - top);
           blocks.push({ sheet, range: null, top: sheet.originRow + top, left: sheet.originCol, rows, cols });
@@ -158,7 +163,7 @@ export class ExcelHost implements Host {
       let pending = 0;
       for (const block of blocks) {
         const bytes = block.rows * block.cols * READ_BYTES_PER_CELL;
-        if (pending > 0 && pending + bytes > BUDGET) {
+        if (pending > 0 && pending + bytes > READ_BUDGET) {
           await ctx.sync();
           pending = 0;
         }
