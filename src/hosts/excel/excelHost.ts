@@ -16,7 +16,7 @@ import type {
   SheetDescription,
   WorkbookTemplate,
 } from "../../domain/sheet";
-import { ACTION_OVERHEAD, Batcher, BUDGET, RANGE_OVERHEAD, jsonBytes } from "./batch";
+import { ACTION_OVERHEAD, Batcher, RANGE_OVERHEAD, jsonBytes } from "./batch";
 import { dateSerial, renderInto, textForExcel, widthToPoints, writeGrid, type WireValue } from "./render";
 
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
