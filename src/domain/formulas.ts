@@ -260,6 +260,36 @@ function makeColumn(
   return { header, col, formulas, results, ...extra };
 }
 
+/**
+ * Helper column Peso × value (0 unless both are numbers and Peso > 0): what SUMIFS adds up for the
+ * weighted means of R (indicators) and of Grado medio (objectives).
+ */
+function weightedColumn(
+  layout: SheetLayout,
+  header: string,
+  col: number,
+  here: (col: number, row: number) => string,
+  weightCol: number,
+  valueCol: number,
+  item: (i: number) => { peso: number | null; value: number | null } | null,
+): ComputedColumn {
+  return makeColumn(
+    layout,
+    header,
+    col,
+    (row) => {
+      const p = here(weightCol, row);
+      const v = here(valueCol, row);
+      return `IF(ISNUMBER(${v}),IF(ISNUMBER(${p}),IF(${p}>0,${p}*${v},0),0),0)`;
+    },
+    (i) => {
+      const x = item(i);
+      return x && x.value !== null && x.peso !== null && x.peso > 0 ? x.peso * x.value : 0;
+    },
+    { numberFormat: "0.00", helper: true },
+  );
+}
+
 function headerLookup(layout: SheetLayout, colOf: Map<string, number>): (col: number) => string {
   const byCol = new Map([...colOf].map(([h, c]) => [c, h]));
   return (col) => byCol.get(col) ?? layout.headers[col] ?? "";
@@ -310,22 +340,10 @@ function buildIndicatori(plan: Plan, rollups: Rollups): Built | null {
   if (hasPeso) {
     const pCol = c.peso as number;
     columns.push(
-      makeColumn(
-        L,
-        H_PR,
-        colOf.get(H_PR) as number,
-        (row) => {
-          const p = refs.here(pCol, row);
-          const r = refs.here(rCol, row);
-          return `IF(ISNUMBER(${r}),IF(ISNUMBER(${p}),IF(${p}>0,${p}*${r},0),0),0)`;
-        },
-        (i) => {
-          const ind = items[i];
-          const r = ind ? (byInd.get(ind) ?? null) : null;
-          return ind && r !== null && ind.peso !== null && ind.peso > 0 ? ind.peso * r : 0;
-        },
-        { numberFormat: "0.00", helper: true },
-      ),
+      weightedColumn(L, H_PR, colOf.get(H_PR) as number, refs.here, pCol, rCol, (i) => {
+        const ind = items[i];
+        return ind ? { peso: ind.peso, value: byInd.get(ind) ?? null } : null;
+      }),
     );
   }
   return { table: tableOf(L, columns), refs, colOf };
@@ -499,22 +517,10 @@ function buildObiettivi(plan: Plan, rollups: Rollups, fasi: Built | null, ind: B
   if (hasPeso) {
     const pCol = c.peso as number;
     columns.push(
-      makeColumn(
-        L,
-        H_PG,
-        colOf.get(H_PG) as number,
-        (row) => {
-          const p = refs.here(pCol, row);
-          const G = refs.here(gCol, row);
-          return `IF(ISNUMBER(${G}),IF(ISNUMBER(${p}),IF(${p}>0,${p}*${G},0),0),0)`;
-        },
-        (i) => {
-          const o = items[i];
-          const g = res(i)?.grado ?? null;
-          return o && g !== null && o.peso !== null && o.peso > 0 ? o.peso * g : 0;
-        },
-        { numberFormat: "0.00", helper: true },
-      ),
+      weightedColumn(L, H_PG, colOf.get(H_PG) as number, refs.here, pCol, gCol, (i) => {
+        const o = items[i];
+        return o ? { peso: o.peso, value: res(i)?.grado ?? null } : null;
+      }),
     );
   }
   return { table: tableOf(L, columns), refs, colOf };
