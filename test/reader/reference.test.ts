@@ -2,11 +2,11 @@
 // and a big plan reads in linear time.
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { Fase, Indicatore, Obiettivo } from "../../src/domain/model";
 import type { RawValue } from "../../src/domain/raw";
 import { readPlan } from "../../src/domain/reader";
 import type { SamplePlanJson } from "../../src/domain/template";
 import { HEADERS, referenceWorkbook, rowOf, tableSheet, workbook } from "../helpers/rawWorkbook";
+import { expectedPlanFromJson } from "../helpers/referencePlan";
 
 const data = JSON.parse(
   readFileSync(join(__dirname, "../../assets/piano-2023-settore-socioeducativo.json"), "utf8"),
@@ -22,62 +22,7 @@ describe("reference plan 2023", () => {
   });
 
   it("reads every field as the JSON has it", () => {
-    const link = (l: { codice: string; descrizione: string } | null) =>
-      l ? `${l.codice} ${l.descrizione}` : null;
-    const obiettivi: Obiettivo[] = [];
-    const fasi: Fase[] = [];
-    const indicatori: Indicatore[] = [];
-    data.obiettivi.forEach((o, i) => {
-      obiettivi.push({
-        row: i + 2,
-        codice: o.codice,
-        titolo: o.titolo,
-        assessorato: o.assessorato,
-        centroResponsabilita: o.centro_responsabilita,
-        responsabile: o.responsabile,
-        valorePubblico: o.valore_pubblico,
-        obiettivoMandato: link(o.obiettivo_mandato),
-        obiettivoMissione: link(o.obiettivo_missione),
-        obiettivoProgramma: link(o.obiettivo_programma),
-        modalitaAttuazione: o.modalita_attuazione,
-        statoAttuazione: o.stato_attuazione,
-        stato: o.stato,
-        peso: null,
-      });
-      for (const f of o.fasi) {
-        fasi.push({
-          row: fasi.length + 2,
-          obiettivo: o.codice,
-          titolo: f.titolo,
-          inizioPrevisto: f.inizio_previsto,
-          finePrevista: f.fine_prevista,
-          inizioEffettivo: f.inizio_effettivo,
-          fineEffettiva: f.fine_effettiva,
-          peso: f.peso,
-          avanzamento: f.avanzamento,
-          responsabile: f.responsabile,
-          centroResponsabilita: f.centro_responsabilita,
-          note: f.note,
-        });
-      }
-      for (const x of o.indicatori) {
-        indicatori.push({
-          row: indicatori.length + 2,
-          obiettivo: o.codice,
-          descrizione: x.descrizione,
-          tipo: x.tipo,
-          polarita: null,
-          valoreAtteso: x.valore_atteso,
-          valoreRaggiunto: x.valore_raggiunto,
-          storico: [
-            { anno: 2022, valore: x.valore_2022 },
-            { anno: 2021, valore: x.valore_2021 },
-          ],
-          peso: null,
-          note: x.note,
-        });
-      }
-    });
+    const { obiettivi, fasi, indicatori } = expectedPlanFromJson(data);
     expect(r.plan.obiettivi).toEqual(obiettivi);
     expect(r.plan.fasi).toEqual(fasi);
     expect(r.plan.indicatori).toEqual(indicatori);
