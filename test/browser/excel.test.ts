@@ -2,19 +2,17 @@
 // which production builds do not carry) runs in Chromium on the real Office.js Excel library against
 // the Excel emulator: Prepara fogli, Carica esempio, Verifica (a click selects the cell), Calcola,
 // Genera Scheda, Vai alla Scheda. Then the emulator's workbook is inspected.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SchedaService } from "../../src/app/service";
 import { paneStrings } from "../../src/domain/messages";
-import type { SamplePlanJson } from "../../src/domain/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { sheet } from "../emulator/harness";
 import { cellKey, colLetters, splitKey, type WorkbookState } from "../emulator/model";
 import { startEmulator, type Emulator } from "../emulator/server";
 import { chromiumPath, itWithTool } from "../helpers/tools";
 import {
-  ROOT,
   buildWeb,
   launchChromium,
   serveHttps,
@@ -23,11 +21,10 @@ import {
   type Page,
   type WebServer,
 } from "./web";
+import { loadSampleJson } from "../helpers/sample";
 
 const itChromium = itWithTool("Chromium", chromiumPath);
-const SAMPLE = JSON.parse(
-  readFileSync(path.join(ROOT, "assets/piano-2023-settore-socioeducativo.json"), "utf8"),
-) as SamplePlanJson;
+const SAMPLE = loadSampleJson();
 
 let tmp: string;
 let emu: Emulator | null = null;

@@ -3,11 +3,10 @@
 // (2) a broken workbook shows its problems with their cells; (3) no request leaves localhost except
 // the Office.js script; (4) no console errors. Also takes the pane screenshots (docs/pane-*.png).
 import ExcelJS from "exceljs";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SchedaService, type CheckResult } from "../../src/app/service";
-import type { SamplePlanJson } from "../../src/domain/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { chromiumPath, itWithTool } from "../helpers/tools";
 import {
@@ -22,11 +21,10 @@ import {
   type Watch,
   type WebServer,
 } from "./web";
+import { loadSampleJson } from "../helpers/sample";
 
 const itChromium = itWithTool("Chromium", chromiumPath);
-const SAMPLE = JSON.parse(
-  readFileSync(path.join(ROOT, "assets/piano-2023-settore-socioeducativo.json"), "utf8"),
-) as SamplePlanJson;
+const SAMPLE = loadSampleJson();
 const SHOTS = path.join(ROOT, "test-output/screenshots");
 const TODAY = () => "2024-03-31";
 

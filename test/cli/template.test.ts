@@ -6,15 +6,13 @@ import { main } from "../../src/cli/main";
 import { readZipEntry } from "../../src/cli/zip";
 import { readPlan } from "../../src/domain/reader";
 import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS, PARAMETRI } from "../../src/domain/schema";
-import type { SamplePlanJson } from "../../src/domain/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { cleanup, convertWithLibreOffice } from "../helpers/libreoffice";
 import { itWithTool, sofficePath } from "../helpers/tools";
 import { expectedPlanFromJson } from "../helpers/referencePlan";
+import { loadSampleJson } from "../helpers/sample";
 
-const json = JSON.parse(
-  readFileSync("assets/piano-2023-settore-socioeducativo.json", "utf8"),
-) as SamplePlanJson;
+const json = loadSampleJson();
 const dir = mkdtempSync(join(tmpdir(), "scheda-template-"));
 const itLo = itWithTool("LibreOffice (soffice)", sofficePath);
 

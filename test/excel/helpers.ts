@@ -1,15 +1,8 @@
 // Shared pieces of the Excel-host tests: the sample, dumps of both hosts' sheets in one shape.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type * as ExcelJS from "exceljs";
-import type { SamplePlanJson } from "../../src/domain/template";
 import { areaAddress, splitKey, type SheetState, type WorkbookState } from "../emulator/model";
 
-export function loadSampleJson(): SamplePlanJson {
-  return JSON.parse(
-    readFileSync(join(__dirname, "../../assets/piano-2023-settore-socioeducativo.json"), "utf8"),
-  ) as SamplePlanJson;
-}
+export { loadSampleJson } from "../helpers/sample";
 
 export const TODAY = "2024-01-15";
 

@@ -1,16 +1,12 @@
 // The reference 2023 plan laid out as raw rows reads back exactly as the JSON, with no problem;
 // and a big plan reads in linear time.
-import { readFileSync } from "fs";
-import { join } from "path";
 import type { RawValue } from "../../src/domain/raw";
 import { readPlan } from "../../src/domain/reader";
-import type { SamplePlanJson } from "../../src/domain/template";
 import { HEADERS, referenceWorkbook, rowOf, tableSheet, workbook } from "../helpers/rawWorkbook";
 import { expectedPlanFromJson } from "../helpers/referencePlan";
+import { loadSampleJson } from "../helpers/sample";
 
-const data = JSON.parse(
-  readFileSync(join(__dirname, "../../assets/piano-2023-settore-socioeducativo.json"), "utf8"),
-) as SamplePlanJson;
+const data = loadSampleJson();
 
 describe("reference plan 2023", () => {
   const r = readPlan(referenceWorkbook(data), { today: "2026-01-15" });

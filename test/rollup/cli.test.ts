@@ -5,14 +5,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { buildSample, type SamplePlanJson } from "../../src/domain/template";
+import { buildSample } from "../../src/domain/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { readXlsxCells } from "./oracle";
+import { loadSampleJson } from "../helpers/sample";
 
 const dir = mkdtempSync(join(tmpdir(), "scheda-rollup-cli-"));
-const sampleJson = JSON.parse(
-  readFileSync(join(__dirname, "../../assets/piano-2023-settore-socioeducativo.json"), "utf8"),
-) as SamplePlanJson;
+const sampleJson = loadSampleJson();
 
 async function writeSample(path: string): Promise<void> {
   const host = XlsxHost.createEmpty();

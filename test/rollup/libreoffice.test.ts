@@ -2,20 +2,19 @@
 // computed cell must equal the TypeScript value within 1e-6 — for the sample plan, for seeded random
 // plans (tables and plain ranges, optional columns left out), and again after input cells and
 // Parametri are changed, which proves the formulas are live and read everything they should.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { SchedaService } from "../../src/app/service";
 import { buildRollupWritePlan } from "../../src/domain/formulas";
 import type { Plan } from "../../src/domain/model";
 import { computeRollups, type Rollups } from "../../src/domain/rollup";
 import type { ParametroKey } from "../../src/domain/schema";
 import type { RollupWritePlan } from "../../src/domain/sheet";
-import { buildSample, type SamplePlanJson } from "../../src/domain/template";
+import { buildSample } from "../../src/domain/template";
 import { applyDefinedNames } from "../../src/hosts/xlsx/names";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { itWithTool, sofficePath } from "../helpers/tools";
 import { randomTemplate, rng, writeAsPlainRanges, writeAsTables } from "./generator";
 import { compareCells, expectedCells, readXlsxCells, recalcWithLibreOffice } from "./oracle";
+import { loadSampleJson } from "../helpers/sample";
 
 const itLo = itWithTool("LibreOffice (soffice)", sofficePath);
 const TODAY = "2024-06-30";
@@ -48,9 +47,7 @@ async function tsOn(bytes: Uint8Array): Promise<RollupWritePlan> {
 }
 
 async function sampleBytes(): Promise<Uint8Array> {
-  const json = JSON.parse(
-    readFileSync(join(__dirname, "../../assets/piano-2023-settore-socioeducativo.json"), "utf8"),
-  ) as SamplePlanJson;
+  const json = loadSampleJson();
   const host = XlsxHost.createEmpty();
   await host.prepareSheets(buildSample(json), { fillRows: true });
   return host.toBuffer();

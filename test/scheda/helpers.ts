@@ -1,10 +1,9 @@
 // Shared by the end-to-end Scheda tests: run the CLI in-process, read the Scheda sheet back.
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import type { SamplePlanJson } from "../../src/domain/template";
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "scheda-test-"));
@@ -29,11 +28,7 @@ export async function cli(argv: string[], env?: Record<string, string>) {
   }
 }
 
-export function sampleJson(): SamplePlanJson {
-  return JSON.parse(
-    readFileSync(join(__dirname, "../../assets/piano-2023-settore-socioeducativo.json"), "utf8"),
-  ) as SamplePlanJson;
-}
+export { loadSampleJson as sampleJson } from "../helpers/sample";
 
 export type Value = string | number | Date | null;
 

@@ -1,17 +1,14 @@
 // The 2023 reference plan (assets JSON) laid out as a workbook validates with 0 errors. Its warnings are
 // the ones the real report implies: objectives without indicators, and nothing else.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { sortProblems } from "../../src/domain/problems";
 import type { RawSheet, RawValue, RawWorkbook } from "../../src/domain/raw";
 import { readPlan } from "../../src/domain/reader";
 import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS } from "../../src/domain/schema";
 import type { SamplePlanJson } from "../../src/domain/template";
 import { validatePlan } from "../../src/domain/validate";
+import { loadSampleJson } from "../helpers/sample";
 
-const data = JSON.parse(
-  readFileSync(join(__dirname, "../../assets/piano-2023-settore-socioeducativo.json"), "utf8"),
-) as SamplePlanJson;
+const data = loadSampleJson();
 
 const date = (iso: string | null) => {
   if (iso === null) return null;

@@ -1,7 +1,5 @@
 // The synthetic plan generator (src/bench/synthetic.ts): deterministic, realistic texts from the sample,
 // valid when asked for a valid plan, and writable by the .xlsx host in its template form.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import {
   syntheticPlan,
   syntheticTemplate,
@@ -10,13 +8,11 @@ import {
 } from "../../src/bench/synthetic";
 import { SchedaService } from "../../src/app/service";
 import { readPlan } from "../../src/domain/reader";
-import type { SamplePlanJson } from "../../src/domain/template";
 import { validatePlan } from "../../src/domain/validate";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { loadSampleJson } from "../helpers/sample";
 
-const sample = JSON.parse(
-  readFileSync(join(__dirname, "../../assets/piano-2023-settore-socioeducativo.json"), "utf8"),
-) as SamplePlanJson;
+const sample = loadSampleJson();
 
 describe("syntheticPlan", () => {
   it("is n objectives × 3 phases × 2 indicators and the same for the same seed", () => {

@@ -4,6 +4,7 @@ import { readZipEntry, listZipEntries } from "../../src/cli/zip";
 import { buildTemplate } from "../../src/domain/template";
 import { FASI_COLUMNS, OBIETTIVI_COLUMNS, PARAMETRI } from "../../src/domain/schema";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { loadSampleJson } from "../helpers/sample";
 
 type Snapshot = Map<string, string>;
 
@@ -188,10 +189,9 @@ describe("prepareSheets list validations", () => {
 
 describe("Carica esempio after Prepara fogli", () => {
   it("fills the prepared empty tables with the sample; Parametri keeps what the user typed", async () => {
-    const { readFileSync } = await import("node:fs");
     const { SchedaService } = await import("../../src/app/service");
     const { readPlan } = await import("../../src/domain/reader");
-    const json = JSON.parse(readFileSync("assets/piano-2023-settore-socioeducativo.json", "utf8"));
+    const json = loadSampleJson();
     const host = XlsxHost.createEmpty();
     const service = new SchedaService(host, { loadSample: async () => json, today: () => "2024-03-31" });
     await service.prepare();

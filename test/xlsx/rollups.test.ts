@@ -1,15 +1,13 @@
 // writeRollups: computed columns join the tables, input cells stay exactly as they were, twice = once.
 import * as ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
 import { readZipEntry } from "../../src/cli/zip";
 import type { RollupWritePlan, SheetDescription } from "../../src/domain/sheet";
-import { buildSample, type SamplePlanJson } from "../../src/domain/template";
+import { buildSample } from "../../src/domain/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { rezip } from "./zipWriter";
+import { loadSampleJson } from "../helpers/sample";
 
-const json = JSON.parse(
-  readFileSync("assets/piano-2023-settore-socioeducativo.json", "utf8"),
-) as SamplePlanJson;
+const json = loadSampleJson();
 const nObiettivi = json.obiettivi.length;
 const nFasi = json.obiettivi.reduce((n, o) => n + o.fasi.length, 0);
 const nIndicatori = json.obiettivi.reduce((n, o) => n + o.indicatori.length, 0);
