@@ -6,8 +6,20 @@ export interface CellErrorValue {
   error: string;
 }
 
-/** One cell as the host read it. Dates may arrive as Date (exceljs) or as serial numbers with a date format (Office.js). */
-export type RawValue = number | string | boolean | Date | CellErrorValue | null;
+/**
+ * A formula cell saved without its computed value (openpyxl and other generators write formulas that
+ * way). The value is unknown until a spreadsheet recalculates the file.
+ */
+export interface UncachedFormulaValue {
+  uncachedFormula: string;
+}
+
+/**
+ * One cell as the host read it. Dates may arrive as Date (ISO date cells, exceljs) or as serial numbers
+ * with a date format (Office.js, the file host): serials count from 1900, or from 1904 when the
+ * workbook says so (`RawWorkbook.date1904`).
+ */
+export type RawValue = number | string | boolean | Date | CellErrorValue | UncachedFormulaValue | null;
 
 /** An Excel table (ListObject) found on a sheet; coordinates are 1-based worksheet rows and columns. */
 export interface RawTable {
@@ -17,6 +29,11 @@ export interface RawTable {
   lastCol: number;
   /** Last row of the table body (equals headerRow when the table has no rows). */
   lastRow: number;
+  /**
+   * Column names exactly as the table definition holds them (trailing spaces and all), left to right:
+   * structured references must use these, not the normalised header.
+   */
+  columns?: string[];
 }
 
 export interface RawSheet {
@@ -32,6 +49,14 @@ export interface RawSheet {
 
 export interface RawWorkbook {
   sheets: RawSheet[];
+  /** The workbook counts date serials from 1904 (old Mac workbooks); default false. */
+  date1904?: boolean;
+}
+
+export function isUncachedFormula(v: unknown): v is UncachedFormulaValue {
+  return (
+    typeof v === "object" && v !== null && typeof (v as UncachedFormulaValue).uncachedFormula === "string"
+  );
 }
 
 export function isCellError(v: unknown): v is CellErrorValue {

@@ -2,7 +2,7 @@
 // never throws: a workbook may hold anything, and the reader must report it, not crash on it.
 import { formatIt, type IsoDate } from "./dates";
 import { readerTexts } from "./messages";
-import { isCellError, type RawValue } from "./raw";
+import { isCellError, isUncachedFormula, type RawValue } from "./raw";
 import type { ColumnKind } from "./schema";
 
 /**
@@ -233,6 +233,7 @@ export function describeValue(v: RawValue): string {
     const iso = dateToIso(v);
     return iso ? formatIt(iso) : readerTexts.invalidDate;
   }
+  if (isUncachedFormula(v)) return `=${v.uncachedFormula}`;
   return v.error;
 }
 

@@ -373,5 +373,6 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
 
 function toCell(v: RawValue): ExcelJS.CellValue {
   if (v === null || typeof v !== "object" || v instanceof Date) return v;
+  if (!("error" in v)) return null;
   return { error: v.error } as ExcelJS.CellErrorValue;
 }

@@ -7,7 +7,7 @@ import type { Host, PrepareResult } from "../../app/host";
 import { AppError } from "../../app/service";
 import { normalizeHeader } from "../../domain/headers";
 import { excelMessages } from "../../domain/messages";
-import { columnLetter, isCellError, type RawSheet, type RawValue, type RawWorkbook } from "../../domain/raw";
+import { columnLetter, isCellError, isUncachedFormula, type RawSheet, type RawValue, type RawWorkbook } from "../../domain/raw";
 import { SHEETS, TABLES } from "../../domain/schema";
 import type {
   ComputedTable,
@@ -647,7 +647,7 @@ export class ExcelHost implements Host {
       ...rows.map((row) =>
         spec.columns.map((c, j) => {
           const v: RawValue = row[j] ?? null;
-          if (v === null || isCellError(v)) return null;
+          if (v === null || isCellError(v) || isUncachedFormula(v)) return null;
           if (v instanceof Date) return dateSerial(v);
           if (typeof v === "string") return v === "" ? null : textForExcel(v, c.numberFormat === "@");
           return v;

@@ -3,7 +3,7 @@
 import type * as ExcelJS from "exceljs";
 import type { PrepareResult } from "../../app/host";
 import { validationMessages } from "../../domain/messages";
-import { columnLetter, isCellError, type RawValue } from "../../domain/raw";
+import { columnLetter, isCellError, isUncachedFormula, type RawValue } from "../../domain/raw";
 import { TABLES } from "../../domain/schema";
 import type { InputTableSpec, WorkbookTemplate } from "../../domain/sheet";
 import { sheetTables, type TableModel } from "./internals";
@@ -170,7 +170,7 @@ function layOutTable(ws: ExcelJS.Worksheet, spec: InputTableSpec, fillRows: bool
 }
 
 function toCellValue(v: RawValue): ExcelJS.CellValue {
-  if (v === null || isCellError(v)) return null;
+  if (v === null || isCellError(v) || isUncachedFormula(v)) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   // Strings stay strings in exceljs (also "=…", "+…"): written as text cells, never as formulas.
   return v;
