@@ -11,18 +11,11 @@ import { layoutScheda, type SchedaFilter } from "../domain/scheda/layout";
 import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template";
 import { validatePlan } from "../domain/validate";
 import type { SheetDescription } from "../domain/sheet";
+import { AppError } from "./errors";
 import type { Host, PrepareResult } from "./host";
 
-/** An expected failure with an Italian message for the user (not a bug). */
-export class AppError extends Error {
-  constructor(
-    readonly code: "NOT_EMPTY" | "FILTER_UNKNOWN" | "BLOCKED" | "HOST",
-    message: string,
-  ) {
-    super(message);
-    this.name = "AppError";
-  }
-}
+export { AppError };
+
 
 export interface CheckResult {
   plan: Plan;

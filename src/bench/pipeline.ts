@@ -54,7 +54,7 @@ export interface PipelineOptions {
 /** The synthetic plan as an .xlsx file (header row 1, one Excel table per sheet), as a user would have it. */
 export async function syntheticXlsx(n: number, options: PipelineOptions = {}): Promise<Uint8Array> {
   const texts = options.sample ? syntheticTextsFromSample(options.sample) : undefined;
-  const host = XlsxHost.createEmpty();
+  const host = await XlsxHost.createEmpty();
   await host.prepareSheets(syntheticTemplate(n, { seed: options.seed ?? 1, texts }), { fillRows: true });
   return host.toBuffer();
 }
@@ -151,7 +151,7 @@ export async function benchPipeline(n: number, options: PipelineOptions = {}): P
 }
 
 async function writeSchedaOurs(scheda: SheetDescription): Promise<Uint8Array> {
-  const host = XlsxHost.createEmpty();
+  const host = await XlsxHost.createEmpty();
   await host.renderSheet(scheda);
   return host.toBuffer();
 }

@@ -3,8 +3,42 @@
 // none of the host's care. Our host's time over this one is its overhead.
 import * as ExcelJS from "exceljs";
 import { isoToSerial } from "../domain/dates";
-import type { SheetDescription } from "../domain/sheet";
-import { toExcelStyle } from "../hosts/xlsx/render";
+import type { CellStyle, SheetDescription } from "../domain/sheet";
+
+function argb(color: string): { argb: string } {
+  const c = color.replace(/^#/, "").toUpperCase();
+  return { argb: c.length === 6 ? `FF${c}` : c };
+}
+
+/** A domain style as exceljs wants it (converted once per style key). */
+function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  const font: Partial<ExcelJS.Font> = { name: s.font.name, size: s.font.size };
+  if (s.font.bold) font.bold = true;
+  if (s.font.italic) font.italic = true;
+  if (s.font.underline) font.underline = true;
+  if (s.font.color) font.color = argb(s.font.color);
+  out.font = font;
+  if (s.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: argb(s.fill), bgColor: argb(s.fill) };
+  if (s.border) {
+    const b: Partial<ExcelJS.Borders> = {};
+    for (const side of ["top", "bottom", "left", "right"] as const) {
+      const v = s.border[side];
+      if (v) b[side] = { style: v.weight, color: argb(v.color) };
+    }
+    out.border = b;
+  }
+  if (s.alignment) {
+    const a: Partial<ExcelJS.Alignment> = {};
+    if (s.alignment.horizontal) a.horizontal = s.alignment.horizontal;
+    if (s.alignment.vertical) a.vertical = s.alignment.vertical;
+    if (s.alignment.wrapText) a.wrapText = true;
+    if (s.alignment.indent) a.indent = s.alignment.indent;
+    out.alignment = a;
+  }
+  if (s.numberFormat) out.numFmt = s.numberFormat;
+  return out;
+}
 
 export async function writeRawExceljs(desc: SheetDescription): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -12,8 +46,7 @@ export async function writeRawExceljs(desc: SheetDescription): Promise<Uint8Arra
   desc.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
-  // Converting a style is done once per key; it is the same conversion the host uses, so both
-  // files carry identical styles.
+  // Converting a style is done once per key.
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   const dateStyles = new Map<string, Partial<ExcelJS.Style>>();
   for (const [key, style] of Object.entries(desc.styles)) {

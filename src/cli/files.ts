@@ -1,11 +1,12 @@
 // File handling shared by the CLI commands: open the input (unreadable → exit 2 with one Italian line),
-// name the output, refuse to drop parts exceljs cannot keep, write atomically.
+// name the output (an .xlsm stays .xlsm), write atomically.
 import { promises as fs } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { fileMessages } from "../domain/messages";
+import { AppError } from "../app/errors";
+import { hostMessages } from "../domain/messages";
+import type { CliIo } from "./io";
 import { XlsxHost, XlsxOpenError } from "../hosts/xlsx/xlsxHost";
-import { keepValidationRangesWhileParsing } from "./exceljsPatches";
-import { listZipEntries } from "./zip";
 
 /** A user-facing failure: one Italian line on stderr and this exit code. */
 export class CliError extends Error {
@@ -51,7 +52,6 @@ async function readInputBytes(file: string): Promise<Buffer> {
 
 /** Opens an input workbook; missing, corrupt, password-protected or non-xlsx files throw CliError. */
 export async function openInput(file: string): Promise<XlsxHost> {
-  keepValidationRangesWhileParsing();
   const bytes = await readInputBytes(file);
   try {
     return await XlsxHost.fromBuffer(bytes);
@@ -61,39 +61,18 @@ export async function openInput(file: string): Promise<XlsxHost> {
   }
 }
 
-/** `<name>-scheda.xlsx` beside the input unless -o names a file. */
-export function resolveOutput(input: string, output: string | undefined): string {
-  if (output) return output;
+/**
+ * `<name>-scheda.xlsx` beside the input unless -o names a file; a workbook with macros keeps them, so
+ * its result is `<name>-scheda.xlsm` (an .xlsx holding macros is a file Excel refuses to open).
+ */
+export function resolveOutput(input: string, output: string | undefined, macros = false): string {
+  if (output) {
+    if (macros && extname(output).toLowerCase() !== ".xlsm") throw new CliError(hostMessages.macroNeedsXlsm(output));
+    return output;
+  }
   const ext = extname(input);
   const stem = basename(input, ext);
-  return join(dirname(input), `${stem}-scheda.xlsx`);
-}
-
-/** Parts of a workbook that exceljs drops when it rewrites the file. */
-export function partsThatWouldBeLost(entries: string[], file = ""): string[] {
-  const parts: string[] = [];
-  if (entries.some((e) => e.startsWith("xl/charts/"))) parts.push(fileMessages.partCharts);
-  if (entries.some((e) => e.startsWith("xl/pivotTables/") || e.startsWith("xl/pivotCache/"))) {
-    parts.push(fileMessages.partPivot);
-  }
-  if (entries.some((e) => e === "xl/vbaProject.bin") || extname(file).toLowerCase() === ".xlsm") {
-    parts.push(fileMessages.partMacros);
-  }
-  return parts;
-}
-
-/** Throws CliError when the input holds charts, pivot tables or macros and force is not set. */
-export async function checkRewritable(file: string, force: boolean): Promise<void> {
-  if (force) return;
-  const bytes = await readInputBytes(file);
-  let entries: string[];
-  try {
-    entries = listZipEntries(bytes).map((e) => e.name);
-  } catch {
-    throw new CliError(fileMessages.cannotOpen(file, fileMessages.openCorrupt));
-  }
-  const lost = partsThatWouldBeLost(entries, file);
-  if (lost.length > 0) throw new CliError(fileMessages.wouldLose(file, lost));
+  return join(dirname(input), `${stem}-scheda${macros ? ".xlsm" : ".xlsx"}`);
 }
 
 /** Writes via a temporary file in the same folder, then renames (the input is never half-written). */
@@ -122,4 +101,20 @@ export async function checkNotExisting(path: string, force: boolean): Promise<vo
     return;
   }
   throw new CliError(fileMessages.outputExists(path));
+}
+
+/**
+ * The end of every command: an expected failure (CliError, or AppError from the service and the host)
+ * is one Italian message on stderr and its exit code; anything else is a bug and goes up.
+ */
+export function reportFailure(err: unknown, io: CliIo): number {
+  if (err instanceof CliError) {
+    io.stderr(`${err.message}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof AppError) {
+    io.stderr(`${err.message}\n`);
+    return 2;
+  }
+  throw err;
 }

@@ -7,7 +7,7 @@ import { todayIso } from "../domain/dates";
 import { generateMessages } from "../domain/messages";
 import type { SchedaFilter } from "../domain/scheda/layout";
 import { XlsxHost } from "../hosts/xlsx/xlsxHost";
-import { CliError, checkRewritable, openInput, resolveOutput, writeAtomic } from "./files";
+import { CliError, openInput, reportFailure, resolveOutput, writeAtomic } from "./files";
 import type { CliIo } from "./io";
 import { findSoffice, printXlsxToPdf } from "./pdf";
 
@@ -41,26 +41,19 @@ export async function runGenerate(
 ): Promise<number> {
   try {
     const host = await openInput(file);
-    await checkRewritable(file, !!opts.force);
     const filter: SchedaFilter = {
       cdr: (opts.cdr ?? []).map((c) => c.trim()),
       obiettivi: parseCodes(opts.obiettivi),
     };
     const today = todayIso();
     const service = new SchedaService(host, { today: () => today });
-    let result;
-    try {
-      result = await service.generate(filter);
-    } catch (err) {
-      if (err instanceof AppError && err.code === "FILTER_UNKNOWN") throw new CliError(err.message);
-      throw err;
-    }
+    const result = await service.generate(filter);
     if (!result.rollups) {
       io.stderr(`${generateMessages.blocked}\n`);
       for (const p of result.check.blocking) io.stderr(`  ${p.cell ?? p.sheet}  ${p.rule}  ${p.message}\n`);
       return 2;
     }
-    const output = resolveOutput(file, opts.output);
+    const output = resolveOutput(file, opts.output, host.hasMacros);
     await writeAtomic(host, output);
     io.stdout(generateMessages.written(output, result.objectives, result.pages));
     if (result.check.errors > 0) io.stderr(generateMessages.withErrors(result.check.errors));
@@ -72,7 +65,7 @@ export async function runGenerate(
         return 2;
       }
       // A workbook holding only the Scheda, so the PDF is exactly the report.
-      const printable = XlsxHost.createEmpty();
+      const printable = await XlsxHost.createEmpty();
       await printable.renderSheet(result.scheda!);
       const pdf = pdfPathFor(output);
       try {
@@ -87,10 +80,6 @@ export async function runGenerate(
     }
     return 0;
   } catch (err) {
-    if (err instanceof CliError) {
-      io.stderr(`${err.message}\n`);
-      return err.exitCode;
-    }
-    throw err;
+    return reportFailure(err, io);
   }
 }

@@ -5,7 +5,7 @@
 import { SchedaService } from "../app/service";
 import { rollupStrings } from "../domain/messages";
 import type { Rollups } from "../domain/rollup";
-import { CliError, checkRewritable, openInput, resolveOutput, writeAtomic } from "./files";
+import { CliError, openInput, reportFailure, resolveOutput, writeAtomic } from "./files";
 import type { CliIo } from "./io";
 
 export async function runRollup(
@@ -15,14 +15,13 @@ export async function runRollup(
 ): Promise<number> {
   try {
     const host = await openInput(file);
-    await checkRewritable(file, !!opts.force);
     const result = await new SchedaService(host).rollup();
     if (!result.rollups) {
       io.stderr(`${rollupStrings.cliBlocked}\n`);
       for (const p of result.check.blocking) io.stderr(`  ${p.cell ?? p.sheet}  ${p.rule}  ${p.message}\n`);
       return 2;
     }
-    const output = resolveOutput(file, opts.output);
+    const output = resolveOutput(file, opts.output, host.hasMacros);
     await writeAtomic(host, output);
     if (opts.json) io.stdout(`${JSON.stringify(rollupsJson(result.rollups), null, 2)}\n`);
     else {
@@ -40,11 +39,7 @@ export async function runRollup(
     }
     return 0;
   } catch (err) {
-    if (err instanceof CliError) {
-      io.stderr(`${err.message}\n`);
-      return err.exitCode;
-    }
-    throw err;
+    return reportFailure(err, io);
   }
 }
 

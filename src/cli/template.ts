@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { fileMessages } from "../domain/messages";
 import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template";
 import { XlsxHost } from "../hosts/xlsx/xlsxHost";
-import { CliError, checkNotExisting, writeAtomic } from "./files";
+import { CliError, checkNotExisting, reportFailure, writeAtomic } from "./files";
 import type { CliIo } from "./io";
 
 export const DEFAULT_TEMPLATE_FILE = "scheda-peg-modello.xlsx";
@@ -40,11 +40,7 @@ async function writeNew(
     const host = await build();
     await writeAtomic(host, output);
   } catch (err) {
-    if (err instanceof CliError) {
-      io.stderr(`${err.message}\n`);
-      return err.exitCode;
-    }
-    throw err;
+    return reportFailure(err, io);
   }
   io.stdout(fileMessages.written(output));
   return 0;
@@ -54,7 +50,7 @@ export async function runTemplate(opts: { output?: string; force?: boolean }, io
   const output = opts.output ?? join(process.cwd(), DEFAULT_TEMPLATE_FILE);
   return writeNew(
     async () => {
-      const host = XlsxHost.createEmpty();
+      const host = await XlsxHost.createEmpty();
       await host.prepareSheets(buildTemplate(), { fillRows: true });
       return host;
     },
@@ -68,7 +64,7 @@ export async function runSample(opts: { output?: string; force?: boolean }, io: 
   const output = opts.output ?? join(process.cwd(), DEFAULT_SAMPLE_FILE);
   return writeNew(
     async () => {
-      const host = XlsxHost.createEmpty();
+      const host = await XlsxHost.createEmpty();
       await host.prepareSheets(buildSample(await loadSampleJson()), { fillRows: true });
       return host;
     },

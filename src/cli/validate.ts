@@ -3,7 +3,7 @@
 import { SchedaService, type CheckResult } from "../app/service";
 import { validateCliMessages as text } from "../domain/messages";
 import type { Problem } from "../domain/problems";
-import { CliError, openInput } from "./files";
+import { openInput, reportFailure } from "./files";
 import type { CliIo } from "./io";
 
 export async function runValidate(file: string, opts: { json?: boolean }, io: CliIo): Promise<number> {
@@ -12,11 +12,7 @@ export async function runValidate(file: string, opts: { json?: boolean }, io: Cl
     const host = await openInput(file);
     result = await new SchedaService(host).check();
   } catch (err) {
-    if (err instanceof CliError) {
-      io.stderr(`${err.message}\n`);
-      return err.exitCode;
-    }
-    throw err;
+    return reportFailure(err, io);
   }
   io.stdout(opts.json ? formatJson(result) : formatHuman(result));
   return result.errors > 0 ? 1 : 0;

@@ -182,6 +182,40 @@ export const fileMessages = {
   assetMissing: (file: string) => `Dati di esempio non trovati (${file}): l'installazione è incompleta.`,
 };
 
+/** Why a host stops before writing (both hosts: the file and Excel). Each names the cells. */
+export const hostMessages = {
+  cellsInTheWay: (sheet: string, cells: string[], more: number) =>
+    `Sul foglio «${sheet}» ${cells.length + more === 1 ? "la cella" : "le celle"} ${cells.join(", ")}` +
+    `${more > 0 ? ` e altre ${more}` : ""} ${cells.length + more === 1 ? "contiene" : "contengono"} dati dove Scheda PEG deve ` +
+    "scrivere le colonne calcolate. Spostare quei dati (o la tabella) e riprovare: non è stato scritto nulla.",
+  tableInTheWay: (table: string, sheet: string, where: string) =>
+    `La tabella «${table}» sul foglio «${sheet}» (${where}) occupa le celle dove Scheda PEG deve scrivere le colonne ` +
+    "calcolate. Spostarla o eliminarla e riprovare: non è stato scritto nulla.",
+  mergeInTheWay: (sheet: string, where: string) =>
+    `Sul foglio «${sheet}» le celle unite ${where} toccano le colonne calcolate di Scheda PEG. Separarle ` +
+    "(Home › Unisci e allinea al centro) e riprovare: non è stato scritto nulla.",
+  noRoomRight: (sheet: string, header: string) =>
+    `Sul foglio «${sheet}» non c'è spazio a destra dei dati per la colonna «${header}»: la tabella arriva all'ultima ` +
+    "colonna del foglio (XFD). Spostare i dati più a sinistra e riprovare: non è stato scritto nulla.",
+  protectedSheet: (sheet: string) =>
+    `Il foglio «${sheet}» è protetto e Scheda PEG non può scriverci. Togliere la protezione (Revisione › Rimuovi ` +
+    "protezione foglio) e riprovare: non è stato scritto nulla.",
+  renamedSheet: (expected: string, actual: string) =>
+    `Il foglio «${actual}» è il foglio «${expected}» generato in precedenza, poi rinominato. Per non sovrascriverlo, ` +
+    `Scheda PEG si ferma: rinominarlo di nuovo «${expected}» oppure eliminarlo, poi riprovare.`,
+  notAWorksheet: (sheet: string) =>
+    `«${sheet}» è un foglio grafico o di dialogo, non un foglio di lavoro: Scheda PEG non può scriverci. Rinominarlo e riprovare.`,
+  sheetTooLarge: (sheet: string, lastCell: string) =>
+    `Il foglio «${sheet}» ha contenuto fino alla cella ${lastCell}: un'area troppo grande da leggere. Eliminare le ` +
+    "righe e colonne vuote oltre i dati (o il contenuto lasciato in fondo al foglio) e riprovare.",
+  sheetMissing: (sheet: string) => `Il foglio «${sheet}» non esiste più. Eseguire di nuovo Verifica e riprovare.`,
+  layoutChanged: (what: string) =>
+    `La struttura della cartella non corrisponde a quella letta (${what}). Forse è stata modificata nel frattempo: ` +
+    "eseguire di nuovo Verifica e riprovare.",
+  macroNeedsXlsm: (file: string) =>
+    `La cartella contiene macro: il risultato va scritto in un file .xlsm, non in "${file}".`,
+};
+
 /** Data validation texts written into the template's sheets (Excel shows them while typing). */
 export const validationMessages = {
   listTitle: "Valore non previsto",

@@ -297,6 +297,9 @@ function findHeader<K extends string>(
   };
 }
 
+/** Empty rows at the bottom of a table beyond which the table's extent is ignored (see buildLayout). */
+const MAX_BLANK_TABLE_ROWS = 10000;
+
 /** Builds the layout of a sheet from its header row; reports missing and repeated columns. */
 function buildLayout<K extends string>(
   grid: Grid,
@@ -358,6 +361,17 @@ function buildLayout<K extends string>(
   }
   if (cand.table) {
     layout.lastRow = Math.max(cand.headerRow, cand.table.lastRow);
+    // A table stretched far below its data (down to row 1,048,576, say): the rows the add-in reads and
+    // fills with formulas stop at the data, or a million empty rows would get formulas.
+    const scanFrom = Math.min(layout.lastRow, grid.lastRow);
+    let lastData = cand.headerRow;
+    for (let r = scanFrom; r > cand.headerRow; r--) {
+      if (!grid.isBlankRow(r, cand.firstCol, cand.lastCol)) {
+        lastData = r;
+        break;
+      }
+    }
+    if (layout.lastRow - lastData > MAX_BLANK_TABLE_ROWS) layout.lastRow = lastData;
   } else {
     for (let r = grid.lastRow; r > cand.headerRow; r--) {
       if (!grid.isBlankRow(r, cand.firstCol, cand.lastCol)) {

@@ -114,6 +114,26 @@ export interface InputColumnSpec {
   validation?: DataValidation;
 }
 
+/**
+ * How the input tables the add-in lays out look (Prepara fogli, template, sample), in both hosts:
+ * header style and height, body font, table style, and how far column formats and validations reach.
+ */
+export const INPUT_TABLE_LOOK = {
+  header: {
+    font: { name: "Calibri", size: 11, bold: true, color: "1F3864" },
+    fill: "DDEBF7",
+    alignment: { vertical: "middle", wrapText: true },
+    border: { bottom: { weight: "thin", color: "8EA9DB" } },
+  } satisfies CellStyle,
+  headerHeight: 30,
+  bodyFont: { name: "Calibri", size: 11 },
+  tableStyle: "TableStyleLight9",
+  /** Column formats and validations reach this many rows below the data (room to type)… */
+  bodyMargin: 500,
+  /** …and at least down to this row. */
+  minBodyLastRow: 1000,
+} as const;
+
 /** One input sheet holding one Excel table whose header row is row 1 (template and sample). */
 export interface InputTableSpec {
   sheet: string;
@@ -127,6 +147,23 @@ export interface WorkbookTemplate {
   tables: InputTableSpec[];
   /** Names the template defines (Parametri values for the formulas). */
   definedNames: { name: string; refersTo: string }[];
+}
+
+/** How the body cells of a computed column look (both hosts apply exactly this). */
+export function computedColumnStyle(c: Pick<ComputedColumn, "numberFormat" | "helper">): {
+  numberFormat?: string;
+  font?: { size: number; color: string };
+} {
+  return {
+    ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}),
+    // Helper columns are there for the formulas: small and grey, so the eye skips them.
+    ...(c.helper ? { font: { size: 9, color: "808080" } } : {}),
+  };
+}
+
+/** Width (character units) of a computed column the add-in appends. */
+export function computedColumnWidth(c: Pick<ComputedColumn, "header" | "helper">): number {
+  return c.helper ? 6 : Math.max(12, Math.min(40, c.header.length + 2));
 }
 
 /** A computed column appended to an input table (or to the right of a plain range). */

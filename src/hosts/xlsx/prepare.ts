@@ -1,53 +1,110 @@
 // Prepara fogli / template / sample: creates the missing input sheets and their Excel tables.
-// An existing sheet's data is never touched.
-import type * as ExcelJS from "exceljs";
+// An existing sheet's data is never touched; a sheet the add-in lays out is a new part (or a blank
+// sheet's part), and a table laid over existing headers is one new table part.
 import type { PrepareResult } from "../../app/host";
-import { validationMessages } from "../../domain/messages";
+import { normalizeHeader } from "../../domain/headers";
 import { columnLetter, isCellError, isUncachedFormula, type RawValue } from "../../domain/raw";
 import { TABLES } from "../../domain/schema";
-import type { InputTableSpec, WorkbookTemplate } from "../../domain/sheet";
-import { sheetTables, type TableModel } from "./internals";
-import { applyDefinedNames } from "./names";
-import { cellValue, readSheet, tableBounds } from "./read";
-import { replaceWorksheet } from "./render";
-import { findWorksheet } from "./rollups";
+import { INPUT_TABLE_LOOK, type InputTableSpec, type WorkbookTemplate } from "../../domain/sheet";
+import { DATE_FORMAT } from "../../domain/template";
+import type { XmlRow } from "./cells";
+import type { SheetEntry, XlsxDocument } from "./document";
+import { renderInputSheetXml } from "./inputSheetXml";
+import { CONTENT_TYPES, REL_TYPES, relsPathOf } from "./package";
+import { parseSheet, type ParsedSheet } from "./read";
+import { cellXml, patchSheetCells, type CellWrite } from "./sheetPatch";
+import { jsDateSerial, xmlUtf8 } from "./sheetXml";
+import { allTableIds, newTableXml, rawTableOf, readSheetTables } from "./tables";
+import { findElement } from "./xml";
 
-const FONT = { name: "Calibri", size: 11 };
-const HEADER_STYLE: Partial<ExcelJS.Style> = {
-  font: { ...FONT, bold: true, color: { argb: "FF1F3864" } },
-  fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" }, bgColor: { argb: "FFDDEBF7" } },
-  alignment: { vertical: "middle", wrapText: true },
-  border: { bottom: { style: "thin", color: { argb: "FF8EA9DB" } } },
-};
-const TABLE_STYLE = { theme: "TableStyleLight9", showRowStripes: true, showColumnStripes: false };
-/** Data validation and column formats reach this many rows below the data (room to type). */
-const BODY_MARGIN = 500;
-const MIN_BODY_LAST_ROW = 1000;
-
-export function prepareSheets(
-  wb: ExcelJS.Workbook,
+export async function prepareSheets(
+  doc: XlsxDocument,
   template: WorkbookTemplate,
   options: { fillRows: boolean },
-): PrepareResult {
+): Promise<PrepareResult> {
   const result: PrepareResult = { createdSheets: [], createdTables: [] };
   for (const spec of template.tables) {
-    if (options.fillRows && refillPrepared(wb, spec, result)) continue;
-    if (tableNameTaken(wb, spec.table)) continue;
-    let ws = findWorksheet(wb, spec.sheet);
-    if (!ws) {
-      ws = wb.addWorksheet(spec.sheet);
+    if (options.fillRows && (await refillPrepared(doc, spec, result))) continue;
+    if (await tableNameTaken(doc, spec.table)) continue;
+    const entry = doc.sheet(spec.sheet);
+    if (!entry) {
+      await layOutTable(doc, spec, options.fillRows, null);
       result.createdSheets.push(spec.sheet);
-      layOutTable(ws, spec, options.fillRows);
       result.createdTables.push(spec.table);
-    } else if (isBlankSheet(ws)) {
-      layOutTable(ws, spec, options.fillRows);
+      continue;
+    }
+    if (entry.kind !== "worksheet" || !entry.path) continue;
+    const parsed = await parseSheet(doc, entry);
+    if (isBlankSheet(doc, parsed)) {
+      await layOutTable(doc, spec, options.fillRows, entry);
       result.createdTables.push(spec.table);
-    } else if (tableOverExistingHeaders(ws, spec)) {
+    } else if (await tableOverExistingHeaders(doc, parsed, spec)) {
       result.createdTables.push(spec.table);
     }
   }
-  if (template.definedNames.length > 0) applyDefinedNames(wb, template.definedNames);
+  if (template.definedNames.length > 0) {
+    await doc.editNames(
+      template.definedNames.map((n) => ({
+        name: n.name,
+        localSheetId: null,
+        text: n.refersTo.startsWith("=") ? n.refersTo.slice(1) : n.refersTo,
+      })),
+    );
+  }
   return result;
+}
+
+async function tableNameTaken(doc: XlsxDocument, name: string): Promise<boolean> {
+  for (const s of doc.info.sheets) {
+    if (s.kind !== "worksheet" || !s.path) continue;
+    if ((await readSheetTables(doc.pkg, s.path)).some((t) => t.name.toLowerCase() === name.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** No value, no table, no drawing or other part attached: nothing of the user's to keep. */
+function isBlankSheet(doc: XlsxDocument, sheet: ParsedSheet): boolean {
+  if (sheet.tables.length > 0) return false;
+  if (doc.pkg.has(relsPathOf(sheet.entry.path))) return false;
+  return sheet.rows.every((r) => r.cells.every((c) => c.value === null || c.value === ""));
+}
+
+/** Writes the sheet (new, or over a blank/prepared one) and its table part. */
+async function layOutTable(
+  doc: XlsxDocument,
+  spec: InputTableSpec,
+  fillRows: boolean,
+  entry: SheetEntry | null,
+  existingTablePath?: string,
+): Promise<void> {
+  const styles = await doc.styles();
+  // Parametri rows are settings (the defaults), part of the layout: written even without fillRows.
+  const rows = fillRows || spec.table === TABLES.parametri ? spec.rows : [];
+  const relId = "rId1";
+  const sheet = renderInputSheetXml(
+    { ...spec, rows },
+    styles,
+    { fillRows: true, tableRelId: relId, date1904: doc.date1904 },
+  );
+  await doc.putSheet(spec.sheet, xmlUtf8(sheet.chunks));
+  const target = doc.sheet(spec.sheet) as SheetEntry;
+  void entry;
+  const tablePath = existingTablePath ?? doc.pkg.freePath("xl/tables", "table", "xml");
+  const id = Math.max(0, ...(await allTableIds(doc.pkg))) + 1;
+  const lastRow = 1 + Math.max(1, rows.length);
+  doc.pkg.setText(
+    tablePath,
+    newTableXml({
+      id,
+      name: spec.table,
+      ref: `A1:${columnLetter(spec.columns.length)}${lastRow}`,
+      columns: spec.columns.map((c) => c.header),
+      styleName: INPUT_TABLE_LOOK.tableStyle,
+    }),
+  );
+  await doc.pkg.setContentType(tablePath, CONTENT_TYPES.table);
+  const got = await doc.pkg.addRelationship(target.path, REL_TYPES.table, tablePath);
+  if (got !== relId) throw new Error(`prepare: relationship ${got} instead of ${relId}`);
 }
 
 /**
@@ -55,247 +112,137 @@ export function prepareSheets(
  * with its table and no data row is laid out again with the rows; in Parametri only empty values are
  * filled (what the user typed stays). Returns false when the sheet is not such a prepared one.
  */
-function refillPrepared(wb: ExcelJS.Workbook, spec: InputTableSpec, result: PrepareResult): boolean {
-  const ws = findWorksheet(wb, spec.sheet);
-  if (!ws || !sheetTables(ws).some((t) => t.name.toLowerCase() === spec.table.toLowerCase())) return false;
+async function refillPrepared(doc: XlsxDocument, spec: InputTableSpec, result: PrepareResult): Promise<boolean> {
+  const entry = doc.sheet(spec.sheet);
+  if (!entry || entry.kind !== "worksheet" || !entry.path) return false;
+  const parsed = await parseSheet(doc, entry);
+  const table = parsed.tables.find((t) => t.name.toLowerCase() === spec.table.toLowerCase());
+  if (!table) return false;
   if (spec.table === TABLES.parametri) {
-    const table = sheetTables(ws).find((t) => t.name.toLowerCase() === spec.table.toLowerCase());
-    const bounds = table ? tableBounds(table) : null;
-    if (bounds) fillEmptyParametri(ws, spec, bounds.firstCol, bounds.headerRow);
+    await fillEmptyParametri(doc, parsed, spec, table.left, rawTableOf(table).headerRow);
     return true;
   }
-  if (hasDataRow(ws) || spec.rows.length === 0) return false;
-  const fresh = replaceWorksheet(wb, ws.name);
-  layOutTable(fresh, spec, true);
+  if (hasDataRow(parsed) || spec.rows.length === 0) return false;
+  // The part is the one Prepara fogli wrote: replaced whole, its table part reused.
+  await layOutTable(doc, spec, true, entry, table.path);
   result.createdTables.push(spec.table);
   return true;
 }
 
-function fillEmptyParametri(
-  ws: ExcelJS.Worksheet,
+async function fillEmptyParametri(
+  doc: XlsxDocument,
+  sheet: ParsedSheet,
   spec: InputTableSpec,
   keyCol: number,
   headerRow: number,
-): void {
-  const wanted = new Map(
-    spec.rows.map((r) => [
-      String(r[0] ?? "")
-        .trim()
-        .toLowerCase(),
-      r[1] ?? null,
-    ]),
-  );
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r <= headerRow) return;
-    const key = cellValue(row.getCell(keyCol));
-    if (typeof key !== "string") return;
-    const value = wanted.get(key.trim().toLowerCase());
-    const cell = row.getCell(keyCol + 1);
-    if (value === undefined || value === null || cellValue(cell) !== null) return;
-    const v = toCellValue(value);
-    if (v !== null) cell.value = v;
-  });
-}
-
-function tableNameTaken(wb: ExcelJS.Workbook, name: string): boolean {
-  return wb.worksheets.some((ws) => sheetTables(ws).some((t) => t.name.toLowerCase() === name.toLowerCase()));
-}
-
-function isBlankSheet(ws: ExcelJS.Worksheet): boolean {
-  if (sheetTables(ws).length > 0) return false;
-  let blank = true;
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cellValue(cell) !== null) blank = false;
-    });
-  });
-  return blank;
-}
-
-function layOutTable(ws: ExcelJS.Worksheet, spec: InputTableSpec, fillRows: boolean): void {
-  // Parametri rows are settings (the defaults), part of the layout: written even without fillRows.
-  const rows = fillRows || spec.table === TABLES.parametri ? spec.rows : [];
-  const bodyRows = Math.max(1, rows.length);
-  const lastRow = 1 + bodyRows;
-  const validationLast = Math.max(MIN_BODY_LAST_ROW, lastRow + BODY_MARGIN);
-
-  // Column formats first: exceljs copies a column's style into the cells it already has.
-  const bodyStyles = spec.columns.map((col, i) => {
-    const style: Partial<ExcelJS.Style> = { font: FONT };
-    if (col.numberFormat) style.numFmt = col.numberFormat;
-    const column = ws.getColumn(i + 1);
-    column.width = col.width;
-    column.style = style;
-    return style;
-  });
-
-  const header = ws.getRow(1);
-  spec.columns.forEach((col, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = col.header;
-    cell.style = HEADER_STYLE;
-  });
-  header.height = 30;
-
-  rows.forEach((values, r) => {
-    const row = ws.getRow(2 + r);
-    spec.columns.forEach((_col, c) => {
-      const cell = row.getCell(c + 1);
-      cell.style = bodyStyles[c];
-      const v = toCellValue(values[c] ?? null);
-      if (v !== null) cell.value = v;
-    });
-  });
-
-  spec.columns.forEach((col, i) => {
-    if (!col.validation) return;
-    // Excel refuses (repairs) a list validation whose text exceeds 255 characters.
-    if (col.validation.type === "list" && col.validation.values.join(",").length > 253) return;
-    const letter = columnLetter(i + 1);
-    // Not in exceljs's typings, but the documented way to validate a whole range in one entry.
-    const dv = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } })
-      .dataValidations;
-    dv.add(`${letter}2:${letter}${validationLast}`, toValidation(col.validation));
-  });
-
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }];
-  addTableOver(
-    ws,
-    spec.table,
-    spec.columns.map((c) => c.header),
-    1,
-    1,
-    lastRow,
-  );
-}
-
-function toCellValue(v: RawValue): ExcelJS.CellValue {
-  if (v === null || isCellError(v) || isUncachedFormula(v)) return null;
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  // Strings stay strings in exceljs (also "=…", "+…"): written as text cells, never as formulas.
-  return v;
-}
-
-function toValidation(
-  v: NonNullable<InputTableSpec["columns"][number]["validation"]>,
-): ExcelJS.DataValidation {
-  switch (v.type) {
-    case "list":
-      return {
-        type: "list",
-        allowBlank: true,
-        formulae: [`"${v.values.map((s) => s.replace(/"/g, '""')).join(",")}"`],
-        showErrorMessage: true,
-        errorStyle: "warning",
-        errorTitle: validationMessages.listTitle,
-        error: validationMessages.list(v.values),
-      };
-    case "decimal":
-      return {
-        type: "decimal",
-        operator: "between",
-        allowBlank: true,
-        formulae: [v.min, v.max],
-        showErrorMessage: true,
-        errorStyle: "stop",
-        errorTitle: validationMessages.decimalTitle,
-        error: validationMessages.decimal(v.min, v.max),
-      };
-    case "date":
-      return {
-        type: "date",
-        operator: "between",
-        allowBlank: true,
-        formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
-        showErrorMessage: true,
-        errorStyle: "stop",
-        errorTitle: validationMessages.dateTitle,
-        error: validationMessages.date,
-      };
+): Promise<void> {
+  const wanted = new Map(spec.rows.map((r) => [normalizeHeader(String(r[0] ?? "")), r[1] ?? null]));
+  const styles = await doc.styles();
+  const prefix = findElement(sheet.xml, "sheetData")?.prefix ?? "";
+  const writes: CellWrite[] = [];
+  for (const row of sheet.rows) {
+    if (row.row <= headerRow) continue;
+    const key = row.cells.find((c) => c.col === keyCol)?.value;
+    if (typeof key !== "string") continue;
+    const value = wanted.get(normalizeHeader(key));
+    const cell = row.cells.find((c) => c.col === keyCol + 1);
+    if (value === undefined || value === null || (cell && cell.value !== null && cell.value !== "")) continue;
+    const style = cell?.style ?? 0;
+    const xml = valueCell(prefix, row.row, keyCol + 1, style, value, doc.date1904, () =>
+      styles.xfWith(style, { numberFormat: DATE_FORMAT }),
+    );
+    if (xml) writes.push({ row: row.row, col: keyCol + 1, xml });
   }
+  if (writes.length > 0) doc.setSheetXml(sheet.entry, patchSheetCells(sheet.xml, sheet.rows, writes));
 }
 
-/**
- * A table whose cells are already written. addTable (with no rows) only writes the header names,
- * which equal the cells; the body extent is then set on the model exceljs serialises.
- */
-function addTableOver(
-  ws: ExcelJS.Worksheet,
-  name: string,
-  headers: string[],
-  headerRow: number,
-  firstCol: number,
-  lastRow: number,
-): void {
-  const ref = `${columnLetter(firstCol)}${headerRow}`;
-  const table = ws.addTable({
-    name,
-    displayName: name,
-    ref,
-    headerRow: true,
-    totalsRow: false,
-    style: TABLE_STYLE,
-    columns: headers.map((h) => ({ name: h, filterButton: true })),
-    rows: [],
-  } as ExcelJS.TableProperties) as unknown as { table: TableModel };
-  const right = columnLetter(firstCol + headers.length - 1);
-  const bottom = Math.max(lastRow, headerRow + 1);
-  table.table.tableRef = `${ref}:${right}${bottom}`;
-  table.table.autoFilterRef = `${ref}:${right}${bottom}`;
+function valueCell(
+  prefix: string,
+  row: number,
+  col: number,
+  style: number,
+  v: RawValue,
+  date1904: boolean,
+  dateStyle: () => number,
+): string | null {
+  if (v === null || isCellError(v) || isUncachedFormula(v)) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? cellXml(prefix, row, col, style, { kind: "number", value: v }) : null;
+  if (typeof v === "string") return cellXml(prefix, row, col, style, { kind: "text", text: v });
+  if (typeof v === "boolean") return cellXml(prefix, row, col, style, { kind: "text", text: v ? "VERO" : "FALSO" });
+  const serial = jsDateSerial(v, date1904);
+  return serial === null ? null : cellXml(prefix, row, col, dateStyle(), { kind: "number", value: serial });
 }
 
 /**
  * A sheet with data but no table: when row 1 holds distinct plain-text headers over the whole used
  * width and most of the template's headers are among them, an Excel table is laid over it as is.
  */
-function tableOverExistingHeaders(ws: ExcelJS.Worksheet, spec: InputTableSpec): boolean {
+async function tableOverExistingHeaders(doc: XlsxDocument, sheet: ParsedSheet, spec: InputTableSpec): Promise<boolean> {
   // Excel refuses a table over merged cells or under a sheet-level filter.
-  if (sheetTables(ws).length > 0 || ws.hasMerges || ws.autoFilter) return false;
+  if (sheet.tables.length > 0 || sheet.merges.length > 0 || findElement(sheet.xml, "autoFilter")) return false;
   let lastCol = 0;
   let lastRow = 0;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cellValue(cell) === null) return;
-      lastCol = Math.max(lastCol, c);
-      lastRow = Math.max(lastRow, r);
-    });
-  });
+  for (const r of sheet.rows)
+    for (const c of r.cells) {
+      if (c.value === null || c.value === "") continue;
+      lastCol = Math.max(lastCol, c.col);
+      lastRow = Math.max(lastRow, c.row);
+    }
   if (lastCol === 0) return false;
+  const header = sheet.rows.find((r) => r.row === 1);
   const headers: string[] = [];
   const seen = new Set<string>();
-  const header = ws.getRow(1);
   for (let c = 1; c <= lastCol; c++) {
-    const cell = header.getCell(c);
-    if (cell.isMerged || typeof cell.value !== "string" || !cell.value.trim()) return false;
-    const key = cell.value.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    headers.push(cell.value);
+    const v = header?.cells.find((x) => x.col === c)?.value;
+    if (typeof v !== "string" || !v.trim()) return false;
+    const k = v.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    headers.push(v);
   }
-  const norm = (s: string) =>
-    s
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/\s+/g, " ")
-      .trim()
-      .toLowerCase();
-  const present = new Set(headers.map(norm));
-  const known = spec.columns.filter((c) => present.has(norm(c.header))).length;
+  const present = new Set(headers.map(normalizeHeader));
+  const known = spec.columns.filter((c) => present.has(normalizeHeader(c.header))).length;
   if (known * 2 < spec.columns.length) return false;
-  addTableOver(ws, spec.table, headers, 1, 1, lastRow);
+
+  const tablePath = doc.pkg.freePath("xl/tables", "table", "xml");
+  const id = Math.max(0, ...(await allTableIds(doc.pkg))) + 1;
+  const ref = `A1:${columnLetter(lastCol)}${Math.max(lastRow, 2)}`;
+  doc.pkg.setText(
+    tablePath,
+    newTableXml({ id, name: spec.table, ref, columns: headers, styleName: INPUT_TABLE_LOOK.tableStyle }),
+  );
+  await doc.pkg.setContentType(tablePath, CONTENT_TYPES.table);
+  const relId = await doc.pkg.addRelationship(sheet.entry.path, REL_TYPES.table, tablePath);
+  doc.setSheetXml(sheet.entry, addTablePart(sheet.xml, relId));
   return true;
 }
 
+/** `<tableParts>` is near the end of a worksheet, only `extLst` may follow it. */
+function addTablePart(xml: string, relId: string): string {
+  const root = findElement(xml, "worksheet");
+  const prefix = root?.prefix ?? "";
+  let out = xml;
+  let rPrefix = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(out)?.[1];
+  if (!rPrefix) {
+    rPrefix = "r";
+    out = out.replace(/<([\w.-]+:)?worksheet(?=[\s>])/, (m) => `${m} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);
+  }
+  const el = `<${prefix}tableParts count="1"><${prefix}tablePart ${rPrefix}:id="${relId}"/></${prefix}tableParts>`;
+  const close = out.lastIndexOf(`</${prefix}worksheet>`);
+  // The worksheet's own extLst, when present, is its last child: the table parts go before it.
+  if (out.slice(0, close).trimEnd().endsWith(`</${prefix}extLst>`)) {
+    const ext = Math.max(out.lastIndexOf(`<${prefix}extLst>`, close), out.lastIndexOf(`<${prefix}extLst `, close));
+    if (ext >= 0) return out.slice(0, ext) + el + out.slice(ext);
+  }
+  return out.slice(0, close) + el + out.slice(close);
+}
+
 /** A data row: any non-blank cell below the header row (the table's, else the first used row). */
-export function hasDataRow(ws: ExcelJS.Worksheet): boolean {
-  const tables = sheetTables(ws)
-    .map(tableBounds)
-    .filter((t) => t !== null);
-  const sheet = readSheet(ws);
-  if (sheet.values.length === 0) return false;
-  const headerRow = tables.length > 0 ? Math.min(...tables.map((t) => t.headerRow)) : sheet.originRow;
-  return sheet.values.some(
-    (row, i) =>
-      sheet.originRow + i > headerRow && row.some((v) => v !== null && !(typeof v === "string" && !v.trim())),
-  );
+export function hasDataRow(sheet: ParsedSheet): boolean {
+  const headers = sheet.tables.map((t) => rawTableOf(t).headerRow);
+  const used = (r: XmlRow) => r.cells.some((c) => c.value !== null && !(typeof c.value === "string" && !c.value.trim()));
+  const firstUsed = sheet.rows.find(used)?.row;
+  if (firstUsed === undefined) return false;
+  const headerRow = headers.length > 0 ? Math.min(...headers) : firstUsed;
+  return sheet.rows.some((r) => r.row > headerRow && used(r));
 }

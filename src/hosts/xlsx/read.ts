@@ -1,149 +1,106 @@
-// exceljs worksheet → RawSheet: the used range's values, number formats and tables.
-import * as ExcelJS from "exceljs";
-import type { RawSheet, RawTable, RawValue } from "../../domain/raw";
+// The input sheets of a file as the domain reads them (RawWorkbook): values, number formats, tables.
+// Only the four input sheets are parsed; the area handed over is bounded by the cells with content,
+// so a table or a stray value reaching row 1,048,576 costs nothing (or stops with a clear message).
+import { AppError } from "../../app/errors";
+import { normalizeHeader } from "../../domain/headers";
+import { hostMessages } from "../../domain/messages";
+import { columnLetter, type RawSheet, type RawValue, type RawWorkbook } from "../../domain/raw";
 import { SHEETS } from "../../domain/schema";
-import { sheetTables, type TableModel } from "./internals";
+import { readMerges, readSheetRows, type XmlRow } from "./cells";
+import type { XlsxDocument, SheetEntry } from "./document";
+import { rawTableOf, readSheetTables, type TablePart } from "./tables";
 
-/** Sheets the add-in generates: never read as input. */
-const GENERATED = new Set([SHEETS.riepilogo, SHEETS.scheda]);
+/** Sheets the reader looks for (found by name, case and accents aside). */
+const INPUT_SHEETS = [SHEETS.parametri, SHEETS.obiettivi, SHEETS.fasi, SHEETS.indicatori].map(normalizeHeader);
 
-export function readSheets(wb: ExcelJS.Workbook): RawSheet[] {
-  return wb.worksheets.filter((ws) => !GENERATED.has(ws.name as never)).map(readSheet);
+/** Cells handed to the reader per sheet at most (rows × columns of the bounding box). */
+export const MAX_READ_CELLS = 5_000_000;
+
+export interface ParsedSheet {
+  entry: SheetEntry;
+  xml: string;
+  rows: XmlRow[];
+  tables: TablePart[];
+  merges: { top: number; left: number; bottom: number; right: number }[];
 }
 
-export function readSheet(ws: ExcelJS.Worksheet): RawSheet {
-  const tables = sheetTables(ws)
-    .map(tableBounds)
-    .filter((t): t is RawTable => t !== null);
-  // The used range: every cell with a value, widened to cover the tables' header rows.
+export function isInputSheet(name: string): boolean {
+  return INPUT_SHEETS.includes(normalizeHeader(name));
+}
+
+export async function parseSheet(doc: XlsxDocument, entry: SheetEntry): Promise<ParsedSheet> {
+  const xml = await doc.sheetXml(entry);
+  const rows = readSheetRows(xml, await doc.sharedStrings());
+  return { entry, xml, rows, tables: await readSheetTables(doc.pkg, entry.path), merges: readMerges(xml) };
+}
+
+export async function readInputWorkbook(doc: XlsxDocument): Promise<RawWorkbook> {
+  const styles = await doc.styles();
+  const sheets: RawSheet[] = [];
+  for (const entry of doc.info.sheets) {
+    if (entry.kind !== "worksheet" || !entry.path || !isInputSheet(entry.name)) continue;
+    const parsed = await parseSheet(doc, entry);
+    sheets.push(toRawSheet(parsed, (s) => styles.numberFormatCode(s)));
+  }
+  return { sheets, date1904: doc.date1904 };
+}
+
+function hasValue(v: RawValue): boolean {
+  return v !== null && v !== "";
+}
+
+export function toRawSheet(sheet: ParsedSheet, formatOf: (style: number) => string): RawSheet {
+  const tables = sheet.tables.map(rawTableOf);
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
   let right = 0;
-  const cells: { row: number; col: number; value: RawValue; numFmt: string }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const value = cellValue(cell);
-      if (value === null || value === "") return;
-      cells.push({ row: r, col: c, value, numFmt: cell.numFmt || "General" });
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
-    });
-  });
+  let farRow: { row: number; col: number } | null = null;
+  let farCol: { row: number; col: number } | null = null;
+  for (const row of sheet.rows) {
+    for (const c of row.cells) {
+      if (!hasValue(c.value)) continue;
+      if (c.row < top) top = c.row;
+      if (c.col < left) left = c.col;
+      if (c.row > bottom) {
+        bottom = c.row;
+        farRow = c;
+      }
+      if (c.col > right) {
+        right = c.col;
+        farCol = c;
+      }
+    }
+  }
+  // Header rows and columns of the tables are part of what the reader looks at (not their bodies).
   for (const t of tables) {
     top = Math.min(top, t.headerRow);
-    bottom = Math.max(bottom, t.lastRow);
+    bottom = Math.max(bottom, t.headerRow);
     left = Math.min(left, t.firstCol);
     right = Math.max(right, t.lastCol);
   }
-  if (bottom === 0) {
-    return { name: ws.name, originRow: 1, originCol: 1, values: [], numberFormats: [], tables };
-  }
+  const name = sheet.entry.name;
+  if (bottom === 0) return { name, originRow: 1, originCol: 1, values: [], numberFormats: [], tables };
   const height = bottom - top + 1;
   const width = right - left + 1;
+  if (height * width > MAX_READ_CELLS) {
+    const far = height >= width ? farRow : farCol;
+    const cell = far ? `${columnLetter(far.col)}${far.row}` : `${columnLetter(right)}${bottom}`;
+    throw new AppError("HOST", hostMessages.sheetTooLarge(name, cell));
+  }
   const values: RawValue[][] = [];
   const numberFormats: string[][] = [];
   for (let i = 0; i < height; i++) {
     values.push(new Array<RawValue>(width).fill(null));
     numberFormats.push(new Array<string>(width).fill("General"));
   }
-  for (const cell of cells) {
-    values[cell.row - top][cell.col - left] = cell.value;
-    numberFormats[cell.row - top][cell.col - left] = cell.numFmt;
-  }
-  // Empty cells still carry their format (a percent-formatted column, a date column).
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.findRow(r);
-    if (!row) continue;
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      if (c < left || c > right) return;
-      if (cell.numFmt) numberFormats[r - top][c - left] = cell.numFmt;
-    });
-  }
-  return { name: ws.name, originRow: top, originCol: left, values, numberFormats, tables };
-}
-
-/** One cell's value as the domain wants it; merged-away cells read as empty. */
-export function cellValue(cell: ExcelJS.Cell): RawValue {
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
-  // cell.value of a formula drops falsy results (0, "", false): take the result itself.
-  if (cell.type === ExcelJS.ValueType.Formula) return plain(cell.result);
-  return plain(cell.value);
-}
-
-function plain(v: unknown): RawValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if (typeof o.error === "string") return { error: o.error };
-    if ("formula" in o || "sharedFormula" in o) return plain(o.result);
-    if (Array.isArray(o.richText)) return richText(o.richText);
-    if ("hyperlink" in o || "text" in o) {
-      const t = o.text;
-      if (typeof t === "string") return t;
-      if (t && typeof t === "object" && Array.isArray((t as { richText?: unknown }).richText)) {
-        return richText((t as { richText: unknown[] }).richText);
-      }
-      return t === undefined || t === null ? null : String(t);
+  for (const row of sheet.rows) {
+    if (row.row < top || row.row > bottom) continue;
+    for (const c of row.cells) {
+      if (c.col < left || c.col > right) continue;
+      values[c.row - top][c.col - left] = c.value;
+      numberFormats[c.row - top][c.col - left] = formatOf(c.style);
     }
   }
-  return null;
-}
-
-function richText(parts: unknown[]): string {
-  return parts.map((p) => String((p as { text?: unknown }).text ?? "")).join("");
-}
-
-/** Decodes "B3:K40" (optionally with $) into 1-based bounds. */
-export function decodeRange(
-  ref: string,
-): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const left = letters(m[1]);
-  const top = Number(m[2]);
-  const right = m[3] ? letters(m[3]) : left;
-  const bottom = m[4] ? Number(m[4]) : top;
-  return {
-    top: Math.min(top, bottom),
-    left: Math.min(left, right),
-    bottom: Math.max(top, bottom),
-    right: Math.max(left, right),
-  };
-}
-
-function letters(s: string): number {
-  let n = 0;
-  for (const ch of s.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** Where a table sits: loaded tables know only `tableRef`, added ones `ref` + columns. */
-export function tableBounds(t: TableModel): RawTable | null {
-  let box = t.tableRef ? decodeRange(t.tableRef) : null;
-  if (!box && t.ref) {
-    const tl = decodeRange(t.ref);
-    if (!tl) return null;
-    const height = (t.headerRow === false ? 0 : 1) + (t.rows?.length ?? 0) + (t.totalsRow ? 1 : 0);
-    box = {
-      top: tl.top,
-      left: tl.left,
-      bottom: tl.top + Math.max(height, 1) - 1,
-      right: tl.left + t.columns.length - 1,
-    };
-  }
-  if (!box) return null;
-  const hasHeader = t.headerRow !== false;
-  const lastRow = box.bottom - (t.totalsRow ? 1 : 0);
-  return {
-    name: t.name,
-    headerRow: hasHeader ? box.top : box.top - 1,
-    firstCol: box.left,
-    lastCol: box.right,
-    lastRow: Math.max(lastRow, hasHeader ? box.top : box.top - 1),
-  };
+  return { name, originRow: top, originCol: left, values, numberFormats, tables };
 }

@@ -1,119 +1,153 @@
-// Computed columns (formulas with cached results), defined names and the Riepilogo sheet.
-// Only the add-in's own cells are written: input cells keep value, formula, format and style.
-import type * as ExcelJS from "exceljs";
-import { columnLetter } from "../../domain/raw";
-import type { ComputedColumn, ComputedTable, RollupWritePlan } from "../../domain/sheet";
-import { sheetTables, type TableModel } from "./internals";
-import { applyDefinedNames } from "./names";
-import { decodeRange } from "./read";
-import { renderSheet } from "./render";
+// Computed columns (formulas with cached results), workbook names and the Riepilogo sheet, written by
+// patching the package. Everything is checked first (sheets, tables, target cells, merges); a conflict
+// stops the run before a single part changes.
+import { AppError } from "../../app/errors";
+import { hostMessages } from "../../domain/messages";
+import { conflictMessage, findConflict, targetAreas, type Box, type TargetArea } from "../../domain/ownership";
+import { computedColumnStyle, computedColumnWidth, type ComputedTable, type RollupWritePlan } from "../../domain/sheet";
+import type { XlsxDocument, SheetEntry } from "./document";
+import { parseSheet, type ParsedSheet } from "./read";
+import { checkGeneratedSheet, renderGenerated } from "./render";
+import { addColumnWidths, cellXml, patchSheetCells, widenDimension, type CellWrite } from "./sheetPatch";
+import { extendTable, type TableColumnEdit, type TablePart } from "./tables";
+import type { XmlCell } from "./cells";
+import { attribute, findElement } from "./xml";
 
-const HELPER_FONT = { name: "Calibri", size: 9, color: { argb: "FF808080" } };
-
-export function writeRollups(wb: ExcelJS.Workbook, plan: RollupWritePlan): void {
-  for (const t of plan.computed) writeComputedTable(wb, t);
-  applyDefinedNames(wb, plan.definedNames);
-  renderSheet(wb, plan.riepilogo);
+interface Task {
+  t: ComputedTable;
+  sheet: ParsedSheet;
+  table: TablePart | null;
+  areas: TargetArea[];
+  cells: Map<number, XmlCell>;
 }
 
-export function findWorksheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  return wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+const key = (row: number, col: number) => row * 16385 + col;
+
+export async function writeRollups(doc: XlsxDocument, plan: RollupWritePlan): Promise<void> {
+  const tasks: Task[] = [];
+  for (const t of plan.computed) tasks.push(await preflight(doc, t));
+  await checkGeneratedSheet(doc, plan.riepilogo.name);
+
+  for (const task of tasks) await writeComputed(doc, task);
+  await doc.editNames(plan.definedNames.map((n) => ({ name: n.name, localSheetId: null, text: stripEquals(n.refersTo) })));
+  await renderGenerated(doc, plan.riepilogo);
+  await doc.dropCalcChain();
 }
 
-function writeComputedTable(wb: ExcelJS.Workbook, t: ComputedTable): void {
-  const ws = findWorksheet(wb, t.sheet);
-  if (!ws) throw new Error(`writeRollups: foglio ${t.sheet} assente`);
-  const table = t.table
-    ? sheetTables(ws).find((m) => m.name.toLowerCase() === (t.table as string).toLowerCase())
-    : undefined;
-  const headerRow = ws.getRow(t.headerRow);
-  for (const column of t.columns) {
-    writeHeader(ws, headerRow, column, table);
-    writeBody(ws, t, column);
+function stripEquals(f: string): string {
+  return f.startsWith("=") ? f.slice(1) : f;
+}
+
+/** A worksheet the add-in may write into: present, a cell sheet, not protected. */
+export function writableSheet(doc: XlsxDocument, name: string): SheetEntry {
+  const entry = doc.sheet(name);
+  if (!entry) throw new AppError("HOST", hostMessages.sheetMissing(name));
+  if (entry.kind !== "worksheet" || !entry.path) throw new AppError("HOST", hostMessages.notAWorksheet(entry.name));
+  return entry;
+}
+
+export function isProtected(xml: string): boolean {
+  const p = findElement(xml, "sheetProtection");
+  if (!p) return false;
+  const v = (attribute(p.tag, "sheet") ?? "0").toLowerCase();
+  return v === "1" || v === "true";
+}
+
+async function preflight(doc: XlsxDocument, t: ComputedTable): Promise<Task> {
+  const entry = writableSheet(doc, t.sheet);
+  const sheet = await parseSheet(doc, entry);
+  if (isProtected(sheet.xml)) throw new AppError("HOST", hostMessages.protectedSheet(entry.name));
+  const cells = new Map<number, XmlCell>();
+  for (const row of sheet.rows) for (const c of row.cells) cells.set(key(c.row, c.col), c);
+  let table: TablePart | null = null;
+  if (t.table) {
+    const wanted = t.table.toLowerCase();
+    table = sheet.tables.find((x) => x.name.toLowerCase() === wanted) ?? null;
+    if (!table) throw new AppError("HOST", hostMessages.layoutChanged(`tabella ${t.table}`));
   }
-  if (table) extendTable(ws, table, t);
+  const headerAt = (col: number) => {
+    const v = cells.get(key(t.headerRow, col))?.value;
+    return typeof v === "string" ? v : "";
+  };
+  const box: Box | null = table ? { top: table.top, left: table.left, bottom: table.bottom, right: table.right } : null;
+  const areas = targetAreas(t, box, headerAt);
+  const conflict = findConflict(
+    areas,
+    {
+      sheet: entry.name,
+      hasContent: (r, c) => {
+        const cell = cells.get(key(r, c));
+        return !!cell && (cell.formula || (cell.value !== null && cell.value !== ""));
+      },
+      merges: sheet.merges,
+      tables: sheet.tables.map((x) => ({ name: x.name, box: { top: x.top, left: x.left, bottom: x.bottom, right: x.right } })),
+    },
+    table?.name ?? null,
+  );
+  if (conflict) throw new AppError("HOST", conflictMessage(conflict));
+  return { t, sheet, table, areas, cells };
 }
 
-function writeHeader(
-  ws: ExcelJS.Worksheet,
-  headerRow: ExcelJS.Row,
-  column: ComputedColumn,
-  table: TableModel | undefined,
-): void {
-  const cell = headerRow.getCell(column.col);
-  const isNew = cell.value === null || cell.value === undefined;
-  cell.value = column.header;
-  if (isNew) {
-    // Look like the headers beside it: copy the style of the nearest header cell on the left.
-    const firstCol = table?.tableRef ? (decodeRange(table.tableRef)?.left ?? 1) : 1;
-    for (let c = column.col - 1; c >= firstCol; c--) {
-      const left = headerRow.getCell(c);
-      if (left.value !== null && left.value !== undefined) {
-        cell.style = { ...left.style };
-        break;
+async function writeComputed(doc: XlsxDocument, task: Task): Promise<void> {
+  const { t, sheet, table, cells } = task;
+  const styles = await doc.styles();
+  const prefix = findElement(sheet.xml, "sheetData")?.prefix ?? "";
+  const writes: CellWrite[] = [];
+  const widths: { col: number; width: number }[] = [];
+  const left = table?.left ?? 1;
+  for (const [i, column] of t.columns.entries()) {
+    const area = task.areas[i];
+    // Header: an appended one looks like the nearest header on its left; an existing one keeps its look.
+    let headerStyle = cells.get(key(t.headerRow, column.col))?.style ?? 0;
+    if (area.appended) {
+      for (let c = column.col - 1; c >= left; c--) {
+        const h = cells.get(key(t.headerRow, c));
+        if (h && h.value !== null && h.value !== "") {
+          headerStyle = h.style;
+          break;
+        }
       }
+      widths.push({ col: column.col, width: computedColumnWidth(column) });
     }
-    const col = ws.getColumn(column.col);
-    if (!col.width) col.width = column.helper ? 6 : Math.max(12, Math.min(40, column.header.length + 2));
+    writes.push({
+      row: t.headerRow,
+      col: column.col,
+      xml: cellXml(prefix, t.headerRow, column.col, headerStyle, { kind: "text", text: column.header }),
+    });
+    const look = computedColumnStyle(column);
+    const bodyStyle = styles.xfWith(0, {
+      ...(look.numberFormat ? { numberFormat: look.numberFormat } : {}),
+      ...(look.font ? { font: look.font } : {}),
+    });
+    column.formulas.forEach((formula, r) => {
+      const row = t.firstRow + r;
+      writes.push({
+        row,
+        col: column.col,
+        xml: cellXml(prefix, row, column.col, bodyStyle, { kind: "formula", formula, result: column.results[r] ?? null }),
+      });
+    });
   }
-}
-
-function writeBody(ws: ExcelJS.Worksheet, t: ComputedTable, column: ComputedColumn): void {
-  const style: Partial<ExcelJS.Style> = {};
-  if (column.numberFormat) style.numFmt = column.numberFormat;
-  if (column.helper) style.font = HELPER_FONT;
-  column.formulas.forEach((f, i) => {
-    const cell = ws.getRow(t.firstRow + i).getCell(column.col);
-    const formula = f.startsWith("=") ? f.slice(1) : f;
-    const result = column.results[i];
-    cell.value = (
-      result === null || result === undefined ? { formula } : { formula, result }
-    ) as ExcelJS.CellFormulaValue;
-    cell.style = style;
+  let xml = patchSheetCells(sheet.xml, sheet.rows, writes);
+  const cols = t.columns.map((c) => c.col);
+  xml = widenDimension(xml, {
+    top: t.headerRow,
+    left: Math.min(...cols),
+    bottom: Math.max(t.headerRow, t.lastRow),
+    right: Math.max(...cols),
   });
-  // Rows that no longer exist (a shorter plain range than last time): drop our stale formulas only.
-  const end = ws.rowCount;
-  for (let r = t.firstRow + column.formulas.length; r <= end; r++) {
-    const row = ws.findRow(r);
-    const cell = row?.findCell(column.col);
-    if (cell && cell.type === 6 /* ValueType.Formula */) cell.value = null;
-  }
-}
+  xml = addColumnWidths(xml, widths);
+  doc.setSheetXml(sheet.entry, xml);
 
-/**
- * Makes the computed columns part of the Excel table by editing the table model that exceljs
- * serialises (tableRef, autoFilterRef, columns). The Table API (addColumn + commit) would rewrite
- * every cell of the table from its own copy of the rows, and loaded tables have no such copy.
- */
-function extendTable(ws: ExcelJS.Worksheet, table: TableModel, t: ComputedTable): void {
-  const box = table.tableRef ? decodeRange(table.tableRef) : null;
-  if (!box) return;
-  const byCol = new Map(t.columns.map((c) => [c.col, c]));
-  const newRight = Math.max(box.right, ...t.columns.map((c) => c.col));
-  const headerRowNumber = box.top;
-  const headerRow = ws.getRow(headerRowNumber);
-  // Columns inside the table whose header the plan rewrote: the table column name must match the cell.
-  for (let c = box.left; c <= box.right; c++) {
-    const computed = byCol.get(c);
-    const model = table.columns[c - box.left];
-    if (computed && model) model.name = computed.header;
+  if (table) {
+    const edits: TableColumnEdit[] = t.columns.map((c) => ({
+      col: c.col,
+      name: c.header,
+      // A calculated column: every row has the same formula (structured references).
+      formula: c.formulas.length > 0 && c.formulas.every((f) => f === c.formulas[0]) ? stripEquals(c.formulas[0]) : null,
+    }));
+    const right = Math.max(table.right, ...cols);
+    const partXml = (await doc.pkg.text(table.path)) as string;
+    doc.pkg.setText(table.path, extendTable(partXml, table, edits, right));
   }
-  const used = new Set(table.columns.map((c) => c.name.toLowerCase()));
-  for (let c = box.right + 1; c <= newRight; c++) {
-    let name = byCol.get(c)?.header;
-    if (!name) {
-      // A gap between the table and an appended column: it becomes a table column too.
-      const text = headerRow.getCell(c).value;
-      name = typeof text === "string" && text.trim() && !used.has(text.toLowerCase()) ? text : undefined;
-      for (let n = c - box.left + 1; !name; n++) {
-        if (!used.has(`colonna${n}`)) name = `Colonna${n}`;
-      }
-      headerRow.getCell(c).value = name;
-    }
-    used.add(name.toLowerCase());
-    table.columns.push({ name, filterButton: true });
-  }
-  const bodyBottom = box.bottom - (table.totalsRow ? 1 : 0);
-  table.tableRef = `${columnLetter(box.left)}${box.top}:${columnLetter(newRight)}${box.bottom}`;
-  table.autoFilterRef = `${columnLetter(box.left)}${box.top}:${columnLetter(newRight)}${bodyBottom}`;
 }

@@ -1,19 +1,18 @@
-// The .xlsx host (exceljs): the same jobs as the Excel host, on a workbook file, in Node and in the browser.
+// The .xlsx host: the same jobs as the Excel host, on a workbook file, in Node and in the browser.
+// The file is patched, never re-saved through a model: every part the add-in does not own leaves
+// exactly as it came in (charts, pivots, macros, drawings, comments, names with their scope…).
 // No file system here: bytes in, bytes out (src/cli/files.ts handles files).
-import * as ExcelJS from "exceljs";
 import type { Host, PrepareResult } from "../../app/host";
 import { fileMessages } from "../../domain/messages";
 import type { RawWorkbook } from "../../domain/raw";
 import { SHEETS } from "../../domain/schema";
 import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../domain/sheet";
-import { sheetTables } from "./internals";
+import { XlsxDocument } from "./document";
+import { XlsxPackage } from "./package";
 import { hasDataRow, prepareSheets } from "./prepare";
-import { cellValue, readSheets } from "./read";
-import { absolutePrintArea, installFastMergeLoading, renderSheet } from "./render";
-import { restoreFormulaNames } from "./names";
-import { compactValidations } from "./validations";
-import { parseDefinedNames, readZipText } from "./zipParts";
-import { findWorksheet, writeRollups } from "./rollups";
+import { parseSheet, readInputWorkbook } from "./read";
+import { checkGeneratedSheet, renderGenerated } from "./render";
+import { writeRollups } from "./rollups";
 
 export type XlsxOpenReason = "empty" | "encrypted" | "notXlsx" | "corrupt";
 
@@ -44,88 +43,69 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 export class XlsxHost implements Host {
   readonly kind = "xlsx" as const;
 
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  private constructor(readonly document: XlsxDocument) {}
 
-  /** An empty workbook (template and sample start here). */
-  static createEmpty(): XlsxHost {
-    const wb = new ExcelJS.Workbook();
-    wb.creator = "Scheda PEG";
-    wb.created = new Date();
-    return new XlsxHost(wb);
+  /** An empty workbook (template, sample and the PDF's one-sheet workbook start here). */
+  static async createEmpty(): Promise<XlsxHost> {
+    return new XlsxHost(await XlsxDocument.empty());
   }
 
-  /** Loads an .xlsx from bytes; throws XlsxOpenError (Italian message) when the bytes are not a readable workbook. */
+  /** Opens an .xlsx/.xlsm from bytes; throws XlsxOpenError (Italian message) when it is not a readable workbook. */
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     if (bytes.length === 0) throw new XlsxOpenError("empty");
     if (startsWith(bytes, CFB_MAGIC)) throw new XlsxOpenError("encrypted");
     if (!startsWith(bytes, ZIP_MAGIC)) throw new XlsxOpenError("notXlsx");
-    installFastMergeLoading();
-    const wb = new ExcelJS.Workbook();
+    let pkg: XlsxPackage;
     try {
-      await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      pkg = await XlsxPackage.open(bytes);
     } catch {
       throw new XlsxOpenError("corrupt");
     }
-    // A zip without a workbook part (a .docx, a plain archive) loads as a workbook with no sheets.
-    if (wb.worksheets.length === 0) throw new XlsxOpenError("notXlsx");
-    normaliseLoadedTables(wb);
-    const workbookXml = await readZipText(bytes, "xl/workbook.xml");
-    if (workbookXml) {
-      restoreFormulaNames(
-        wb,
-        parseDefinedNames(workbookXml).filter((n) => n.localSheetId === null),
-      );
+    let doc: XlsxDocument | null;
+    try {
+      doc = await XlsxDocument.open(pkg);
+    } catch {
+      throw new XlsxOpenError("corrupt");
     }
-    return new XlsxHost(wb);
+    // A zip without a workbook part (a .docx, a plain archive), or a binary .xlsb workbook.
+    if (!doc || doc.info.sheets.length === 0) throw new XlsxOpenError("notXlsx");
+    return new XlsxHost(doc);
+  }
+
+  /** The workbook's parts hold VBA macros (the file must stay .xlsm). */
+  get hasMacros(): boolean {
+    return this.document.pkg.paths().some((p) => /vbaProject\.bin$/i.test(p));
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    const out = await this.workbook.xlsx.writeBuffer();
-    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    return this.document.toBytes();
   }
 
   async readWorkbook(): Promise<RawWorkbook> {
-    return { sheets: readSheets(this.workbook) };
+    return readInputWorkbook(this.document);
   }
 
   async writeRollups(plan: RollupWritePlan): Promise<void> {
-    writeRollups(this.workbook, plan);
+    await writeRollups(this.document, plan);
   }
 
   async renderSheet(desc: SheetDescription): Promise<void> {
-    renderSheet(this.workbook, desc);
+    await checkGeneratedSheet(this.document, desc.name);
+    await renderGenerated(this.document, desc);
+    await this.document.dropCalcChain();
   }
 
   async prepareSheets(template: WorkbookTemplate, options: { fillRows: boolean }): Promise<PrepareResult> {
-    return prepareSheets(this.workbook, template, options);
+    return prepareSheets(this.document, template, options);
   }
 
   async isEmptyWorkbook(): Promise<boolean> {
     for (const name of [SHEETS.obiettivi, SHEETS.fasi, SHEETS.indicatori]) {
-      const ws = findWorksheet(this.workbook, name);
-      if (ws && hasDataRow(ws)) return false;
+      const entry = this.document.sheet(name);
+      if (!entry || entry.kind !== "worksheet" || !entry.path) continue;
+      if (hasDataRow(await parseSheet(this.document, entry))) return false;
     }
     return true;
   }
 }
-
-/**
- * exceljs reads `headerRowCount` as "present and equal to 1", but Excel omits it for the usual one
- * header row; it also maps filter buttons by position and hides those it did not see. Left alone,
- * saving would write headerRowCount="0" and hide every filter button.
- */
-function normaliseLoadedTables(wb: ExcelJS.Workbook): void {
-  for (const ws of wb.worksheets) {
-    compactValidations(ws);
-    // Loaded print areas lose their $ signs; keep them absolute when the file is written again.
-    if (ws.pageSetup?.printArea) ws.pageSetup.printArea = absolutePrintArea(ws.pageSetup.printArea);
-    for (const t of sheetTables(ws)) {
-      t.headerRow = true;
-      for (const c of t.columns)
-        if (c.filterButton === undefined || c.filterButton === false) c.filterButton = true;
-    }
-  }
-}
-
-export { cellValue };
