@@ -2,18 +2,19 @@
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CliError, checkRewritable, openInput, resolveOutput, writeAtomic } from "../../src/cli/files";
+import { CliError, openInput, resolveOutput, writeAtomic } from "../../src/cli/files";
 import { main } from "../../src/cli/main";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
-import { rezip, writeZip } from "../xlsx/zipWriter";
+import { editParts, exceljsBytes, exceljsOf, partText } from "../helpers/xlsxFiles";
+import { writeZip } from "../xlsx/zipWriter";
 
 const dir = mkdtempSync(join(tmpdir(), "scheda-files-"));
 let validXlsx: Buffer;
 
 beforeAll(async () => {
-  const host = XlsxHost.createEmpty();
-  host.workbook.addWorksheet("Obiettivi").getCell("A1").value = "Codice";
-  validXlsx = Buffer.from(await host.toBuffer());
+  validXlsx = await exceljsBytes((wb) => {
+    wb.addWorksheet("Obiettivi").getCell("A1").value = "Codice";
+  });
 });
 
 async function expectCliError(promise: Promise<unknown>, file: string, fragment: RegExp): Promise<void> {
@@ -77,7 +78,7 @@ describe("openInput", () => {
     const file = join(dir, "buono.xlsx");
     writeFileSync(file, validXlsx);
     const host = await openInput(file);
-    expect(host.workbook.worksheets.map((w) => w.name)).toEqual(["Obiettivi"]);
+    expect(host.document.info.sheets.map((w) => w.name)).toEqual(["Obiettivi"]);
   });
 
   it("through the CLI: exit 2, one line on stderr, no stack trace", async () => {
@@ -101,34 +102,32 @@ describe("resolveOutput", () => {
     expect(resolveOutput("piano.XLSX", undefined)).toBe("piano-scheda.xlsx");
     expect(resolveOutput("/dati/piano.xlsx", "/out/x.xlsx")).toBe("/out/x.xlsx");
   });
+
+  it("keeps a workbook with macros an .xlsm, and refuses an -o that would drop the extension", () => {
+    expect(resolveOutput("/dati/piano.xlsm", undefined, true)).toBe("/dati/piano-scheda.xlsm");
+    expect(resolveOutput("/dati/piano.xlsm", "/out/x.XLSM", true)).toBe("/out/x.XLSM");
+    expect(() => resolveOutput("/dati/piano.xlsm", "/out/x.xlsx", true)).toThrow(/macro.*\.xlsm/);
+  });
 });
 
-describe("checkRewritable", () => {
-  it("passes a plain workbook", async () => {
-    const file = join(dir, "semplice.xlsx");
-    writeFileSync(file, validXlsx);
-    await expect(checkRewritable(file, false)).resolves.toBeUndefined();
-  });
-
-  it("names charts, pivot tables and macros that would be lost, unless forced", async () => {
+describe("workbooks with charts, pivot tables and macros", () => {
+  it("are opened and written with those parts unchanged, no --force needed", async () => {
     const file = join(dir, "ricco.xlsx");
-    writeFileSync(
-      file,
-      rezip(validXlsx, () => null, [
-        { name: "xl/charts/chart1.xml", data: Buffer.from("<c/>") },
-        { name: "xl/pivotTables/pivotTable1.xml", data: Buffer.from("<p/>") },
-        { name: "xl/pivotCache/pivotCacheDefinition1.xml", data: Buffer.from("<p/>") },
-        { name: "xl/vbaProject.bin", data: Buffer.from("vba") },
-      ]),
-    );
-    await expectCliError(checkRewritable(file, false), file, /grafici, tabelle pivot, macro VBA/);
-    await expect(checkRewritable(file, true)).resolves.toBeUndefined();
-  });
-
-  it("treats an .xlsm as holding macros", async () => {
-    const file = join(dir, "macro.xlsm");
-    writeFileSync(file, validXlsx);
-    await expectCliError(checkRewritable(file, false), file, /macro/);
+    const parts = [
+      { name: "xl/charts/chart1.xml", data: Buffer.from("<c/>") },
+      { name: "xl/pivotTables/pivotTable1.xml", data: Buffer.from("<p/>") },
+      { name: "xl/pivotCache/pivotCacheDefinition1.xml", data: Buffer.from("<p/>") },
+      { name: "xl/vbaProject.bin", data: Buffer.from([0, 1, 2, 3, 255]) },
+    ];
+    writeFileSync(file, await editParts(validXlsx, () => null, parts));
+    const host = await openInput(file);
+    expect(host.hasMacros).toBe(true);
+    const out = Buffer.from(await host.toBuffer());
+    for (const p of parts) {
+      const JSZip = (await import("jszip")).default;
+      const zip = await JSZip.loadAsync(out);
+      expect(await zip.file(p.name)?.async("nodebuffer")).toEqual(p.data);
+    }
   });
 });
 
@@ -140,18 +139,18 @@ describe("writeAtomic", () => {
     const host = await XlsxHost.fromBuffer(validXlsx);
     await writeAtomic(host, target);
     expect(readdirSync(sub)).toEqual(["risultato.xlsx"]);
-    const reopened = await XlsxHost.fromBuffer(readFileSync(target));
-    expect(reopened.workbook.getWorksheet("Obiettivi")?.getCell("A1").value).toBe("Codice");
+    const reopened = await exceljsOf(readFileSync(target));
+    expect(reopened.getWorksheet("Obiettivi")?.getCell("A1").value).toBe("Codice");
   });
 
   it("reports an unwritable destination as a CliError", async () => {
     const target = join(dir, "non-esiste", "x.xlsx");
-    await expectCliError(writeAtomic(XlsxHost.createEmpty(), target), target, /Impossibile scrivere/);
+    await expectCliError(writeAtomic(await XlsxHost.createEmpty(), target), target, /Impossibile scrivere/);
   });
 });
 
 describe("openInput and whole-column data validations", () => {
-  it("loads and saves a D2:D1048576 rule in well under a second per step, unchanged", async () => {
+  it("loads and saves a D2:D1048576 rule in well under a second, the sheet part byte for byte", async () => {
     const ExcelJS = await import("exceljs");
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Fasi");
@@ -161,19 +160,17 @@ describe("openInput and whole-column data validations", () => {
     dv.add("E2:E10", { type: "list", allowBlank: true, formulae: ['"Crescente,Decrescente"'] });
     const file = join(dir, "colonne-intere.xlsx");
     // Excel writes one rule over several ranges as a space-separated sqref.
-    const bytes = rezip(Buffer.from(await wb.xlsx.writeBuffer()), (name, data) =>
-      name === "xl/worksheets/sheet1.xml"
-        ? Buffer.from(data.toString().replace('sqref="E2:E10"', 'sqref="E2:E10 G2:G10"'))
-        : null,
+    const bytes = await editParts(await wb.xlsx.writeBuffer(), (name, text) =>
+      name === "xl/worksheets/sheet1.xml" ? text.replace('sqref="E2:E10"', 'sqref="E2:E10 G2:G10"') : null,
     );
     writeFileSync(file, bytes);
     const start = Date.now();
     const host = await openInput(file);
     const out = Buffer.from(await host.toBuffer());
     expect(Date.now() - start).toBeLessThan(2000);
-    const { readZipEntry } = await import("../../src/cli/zip");
-    const xml = readZipEntry(out, "xl/worksheets/sheet1.xml")?.toString("utf8") ?? "";
+    const xml = (await partText(out, "xl/worksheets/sheet1.xml")) ?? "";
+    expect(xml).toBe(await partText(bytes, "xl/worksheets/sheet1.xml"));
     const sqrefs = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]).sort();
-    expect(sqrefs).toEqual(["D2:D1048576", "E2:E10", "G2:G10"]);
+    expect(sqrefs).toEqual(["D2:D1048576", "E2:E10 G2:G10"]);
   });
 });

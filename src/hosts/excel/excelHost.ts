@@ -4,17 +4,35 @@
 // under a temporary name and swapped in at the very end, so a failure midway leaves the previous
 // version in place.
 import type { Host, PrepareResult } from "../../app/host";
-import { AppError } from "../../app/service";
+import { AppError } from "../../app/errors";
 import { normalizeHeader } from "../../domain/headers";
 import { excelMessages } from "../../domain/messages";
-import { columnLetter, isCellError, isUncachedFormula, type RawSheet, type RawValue, type RawWorkbook } from "../../domain/raw";
+import {
+  MAX_COLUMN,
+  conflictMessage,
+  findConflict,
+  markerFor,
+  markerName,
+  renamedGeneratedSheet,
+  targetAreas,
+} from "../../domain/ownership";
+import {
+  columnLetter,
+  isCellError,
+  isUncachedFormula,
+  type RawSheet,
+  type RawValue,
+  type RawWorkbook,
+} from "../../domain/raw";
 import { SHEETS, TABLES } from "../../domain/schema";
-import type {
-  ComputedTable,
-  InputTableSpec,
-  RollupWritePlan,
-  SheetDescription,
-  WorkbookTemplate,
+import {
+  computedColumnStyle,
+  computedColumnWidth,
+  type ComputedTable,
+  type InputTableSpec,
+  type RollupWritePlan,
+  type SheetDescription,
+  type WorkbookTemplate,
 } from "../../domain/sheet";
 import { ACTION_OVERHEAD, Batcher, RANGE_OVERHEAD, jsonBytes } from "./batch";
 import { dateSerial, renderInto, textForExcel, widthToPoints, writeGrid, type WireValue } from "./render";
@@ -57,9 +75,7 @@ export function checkExcelApi(office: typeof Office | undefined = globalThis.Off
 }
 
 /** Name of the workbook-level name that follows a generated sheet (Excel rewrites it when the sheet is renamed). */
-export function markerName(sheet: string): string {
-  return `pegFoglio_${sheet.normalize("NFD").replace(/[^A-Za-z0-9_]/g, "_")}`;
-}
+export { markerName };
 
 interface SheetInfo {
   name: string;
@@ -229,15 +245,16 @@ export class ExcelHost implements Host {
         extra: (sheets) => {
           for (const t of plan.computed) {
             const sheet = sheets.find((s) => sameName(s, t.sheet));
-            if (!sheet || !t.table || t.columns.length === 0) continue;
+            if (!sheet || t.columns.length === 0) continue;
             const left = Math.min(...t.columns.map((c) => c.col));
-            const right = Math.max(...t.columns.map((c) => c.col));
+            // Past XFD there is nothing to load: findConflict reports the missing room.
+            const right = Math.min(MAX_COLUMN, Math.max(...t.columns.map((c) => c.col)));
             const range = ctx.workbook.worksheets
               .getItem(sheet)
               .getRange(
                 `${columnLetter(left)}${t.headerRow}:${columnLetter(right)}${Math.max(t.lastRow, t.headerRow)}`,
               );
-            range.load("valueTypes");
+            range.load("values,valueTypes");
             areas.set(t, { left, range });
           }
         },
@@ -420,11 +437,12 @@ export class ExcelHost implements Host {
       const existing = pre.sheets.find((x) => sameName(x.name, g));
       if (existing?.protected) throw new AppError("HOST", excelMessages.protectedSheet(existing.name));
       // The marker name follows the sheet when the user renames it: then it is theirs, not ours to replace.
-      const marker = pre.names.get(markerName(g).toLowerCase());
-      const target = marker ? sheetOfReference(marker) : null;
-      if (target && !sameName(target, g) && pre.sheets.some((x) => sameName(x.name, target))) {
-        throw new AppError("HOST", excelMessages.renamedSheet(g, target));
-      }
+      const renamed = renamedGeneratedSheet(
+        g,
+        pre.names.get(markerName(g).toLowerCase()),
+        pre.sheets.map((x) => x.name),
+      );
+      if (renamed) throw new AppError("HOST", excelMessages.renamedSheet(g, renamed));
     }
     return pre;
   }
@@ -458,7 +476,7 @@ export class ExcelHost implements Host {
     if (oldIndex >= 0) ctx.workbook.worksheets.getItem(pre.sheets[oldIndex].name).delete();
     fresh.name = desc.name;
     if (oldIndex >= 0) fresh.position = oldIndex;
-    const marker = { name: markerName(desc.name), refersTo: `=${quoteSheet(desc.name)}!$A$1` };
+    const marker = markerFor(desc.name);
     await this.upsertNames(b, ctx, pre, [...extraNames, ...(desc.definedNames ?? []), marker]);
   }
 
@@ -506,39 +524,31 @@ export class ExcelHost implements Host {
       lastCol = c.col;
       added.push(c.col);
     }
-    // New columns (or a plain range's columns) must not run into another table or into data.
-    const top = t.headerRow;
-    const bottom = Math.max(t.lastRow, table?.r2 ?? t.lastRow);
-    for (const col of table ? added : columns.map((c) => c.col)) {
-      const other = pre.tables.find(
-        (x) =>
-          x !== table &&
-          sameName(x.sheet, sheet) &&
-          x.c1 <= col &&
-          col <= x.c2 &&
-          x.r1 <= bottom &&
-          top <= x.r2,
-      );
-      if (other) {
-        throw new AppError(
-          "HOST",
-          excelMessages.tableInTheWay(
-            other.name,
-            other.sheet,
-            `${columnLetter(col)}${top}:${columnLetter(col)}${bottom}`,
-          ),
-        );
-      }
-    }
-    if (area && added.length > 0) {
-      const types = area.range.valueTypes as string[][];
-      for (const col of added) {
-        if (types.some((row) => row[col - area.left] !== "Empty")) {
-          const where = `${columnLetter(col)}${top}:${columnLetter(col)}${bottom}`;
-          throw new AppError("HOST", excelMessages.cellsInTheWay(sheet, where));
-        }
-      }
-    }
+    // The same rule as the file host (src/domain/ownership.ts): new columns only over free cells.
+    const box = table ? { top: table.r1, left: table.c1, bottom: table.r2, right: table.c2 } : null;
+    const types = area ? (area.range.valueTypes as string[][]) : null;
+    const headers = area ? (area.range.values as unknown[][])[0] : [];
+    const areas = targetAreas(t, box, (col) => {
+      const v = area ? headers?.[col - area.left] : undefined;
+      return typeof v === "string" ? v : "";
+    });
+    const conflict = findConflict(
+      areas,
+      {
+        sheet,
+        hasContent: (r, c) => {
+          if (!types || !area) return false;
+          const v = types[r - t.headerRow]?.[c - area.left];
+          return v !== undefined && v !== "Empty";
+        },
+        merges: [],
+        tables: pre.tables
+          .filter((x) => sameName(x.sheet, sheet))
+          .map((x) => ({ name: x.name, box: { top: x.r1, left: x.c1, bottom: x.r2, right: x.c2 } })),
+      },
+      table?.name ?? null,
+    );
+    if (conflict) throw new AppError("HOST", conflictMessage(conflict));
     return { t, sheet, added: new Set(added) };
   }
 
@@ -558,7 +568,7 @@ export class ExcelHost implements Host {
         ctx.workbook.tables.getItem(t.table!).columns.add(undefined, undefined, c.header);
         await b.reserve(RANGE_OVERHEAD + ACTION_OVERHEAD);
         ws().getRange(`${letter}:${letter}`).untrack().format.columnWidth = widthToPoints(
-          c.helper ? 6 : Math.max(12, Math.min(40, c.header.length + 2)),
+          computedColumnWidth(c),
         );
       } else {
         await b.reserve(RANGE_OVERHEAD + jsonBytes(c.header));
@@ -577,13 +587,14 @@ export class ExcelHost implements Host {
         c.formulas.map((f) => [f]),
         "formulas",
       );
-      if (c.helper) {
+      const font = computedColumnStyle(c).font;
+      if (font) {
         await b.reserve(RANGE_OVERHEAD + ACTION_OVERHEAD);
         const range = ws()
           .getRange(`${letter}${t.firstRow}:${letter}${t.firstRow + c.formulas.length - 1}`)
           .untrack();
-        range.format.font.color = "#808080";
-        range.format.font.size = 9;
+        range.format.font.color = `#${font.color}`;
+        range.format.font.size = font.size;
       }
     }
   }
@@ -780,10 +791,6 @@ function tempName(name: string): string {
   return `${name.slice(0, 31 - TEMP_SUFFIX.length)}${TEMP_SUFFIX}`;
 }
 
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
 /** "Fasi!A1:K20" / "'Foglio 1'!A1" → bounds (1-based). */
 export function parseAddress(address: string): { r1: number; c1: number; r2: number; c2: number } | null {
   const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
@@ -796,8 +803,3 @@ export function parseAddress(address: string): { r1: number; c1: number; r2: num
 }
 
 /** Sheet named in a reference such as "=Scheda!$A$1" or "='Scheda 2023'!$A$1" (null for #REF!). */
-function sheetOfReference(formula: string): string | null {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^'!#]+))!/.exec(formula.trim());
-  if (!m) return null;
-  return (m[1] ?? m[2]).replace(/''/g, "'");
-}

@@ -98,7 +98,7 @@ export function toRawSheet(sheet: ParsedSheet, formatOf: (style: number) => stri
     if (row.row < top || row.row > bottom) continue;
     for (const c of row.cells) {
       if (c.col < left || c.col > right) continue;
-      values[c.row - top][c.col - left] = c.value;
+      values[c.row - top][c.col - left] = c.value === "" ? null : c.value;
       numberFormats[c.row - top][c.col - left] = formatOf(c.style);
     }
   }
