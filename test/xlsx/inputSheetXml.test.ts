@@ -47,10 +47,13 @@ async function ourPackage(template: WorkbookTemplate, fillRows: boolean, date190
   return buildPackage({ sheets, styles: styles.toXml(), date1904 });
 }
 
-async function exceljsPackage(template: WorkbookTemplate, fillRows: boolean): Promise<Buffer> {
-  const host = XlsxHost.createEmpty();
-  await host.prepareSheets(template, { fillRows });
-  return Buffer.from(await host.toBuffer());
+/**
+ * The oracle: the template and the sample as the exceljs-based prepare.ts wrote them before the file
+ * host patched packages (files recorded from that code: buildTemplate(2024) and buildSample).
+ */
+async function exceljsPackage(_template: WorkbookTemplate, fillRows: boolean): Promise<Buffer> {
+  const name = fillRows ? "exceljs-sample.xlsx" : "exceljs-template-2024.xlsx";
+  return readFileSync(join(__dirname, "fixtures", name));
 }
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
@@ -103,7 +106,7 @@ function look(ws: ExcelJS.Worksheet, lastCol: number, lastRow: number) {
   };
 }
 
-describe("input sheets look like today's exceljs template", () => {
+describe("input sheets look like the exceljs template they replace", () => {
   it.each([
     ["template", false],
     ["sample", true],
@@ -111,15 +114,24 @@ describe("input sheets look like today's exceljs template", () => {
     "%s: widths, column formats, header, body values, validations, frozen row, tables",
     async (what, fillRows) => {
       const template = what === "template" ? buildTemplate(2024) : buildSample(loadSampleJson());
-      const [ours, theirs] = await Promise.all([
+      const [ours, host, theirs] = await Promise.all([
         ourPackage(template, fillRows).then(load),
+        // The whole path users take: the file host's Prepara fogli / template / sample.
+        XlsxHost.createEmpty()
+          .then(async (h) => {
+            await h.prepareSheets(template, { fillRows });
+            return Buffer.from(await h.toBuffer());
+          })
+          .then(load),
         exceljsPackage(template, fillRows).then(load),
       ]);
       for (const spec of template.tables) {
         const rows = fillRows || spec.table === "tblParametri" ? spec.rows.length : 0;
         const a = look(ours.getWorksheet(spec.sheet)!, spec.columns.length, 1 + Math.max(1, rows));
+        const h = look(host.getWorksheet(spec.sheet)!, spec.columns.length, 1 + Math.max(1, rows));
         const b = look(theirs.getWorksheet(spec.sheet)!, spec.columns.length, 1 + Math.max(1, rows));
         expect({ sheet: spec.sheet, ...a }).toEqual({ sheet: spec.sheet, ...b });
+        expect({ sheet: spec.sheet, ...h }).toEqual({ sheet: spec.sheet, ...b });
       }
     },
   );

@@ -1,11 +1,10 @@
 // writeRollups: computed columns join the tables, input cells stay exactly as they were, twice = once.
 import * as ExcelJS from "exceljs";
-import { readZipEntry } from "../../src/cli/zip";
 import type { RollupWritePlan, SheetDescription } from "../../src/domain/sheet";
 import { buildSample } from "../../src/domain/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
-import { rezip } from "./zipWriter";
 import { loadSampleJson } from "../helpers/sample";
+import { editParts, exceljsBytes, partText } from "../helpers/xlsxFiles";
 
 const json = loadSampleJson();
 const nObiettivi = json.obiettivi.length;
@@ -136,13 +135,14 @@ function snapshot(
 }
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  // exceljs is only the inspector here (it reads every cell's value, formula, result and style).
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   return wb;
 }
 
 async function sampleBytes(): Promise<Uint8Array> {
-  const host = XlsxHost.createEmpty();
+  const host = await XlsxHost.createEmpty();
   await host.prepareSheets(buildSample(json), { fillRows: true });
   return host.toBuffer();
 }
@@ -188,15 +188,18 @@ describe("writeRollups", () => {
   });
 
   it("extends each Excel table over its computed columns, names matching the header cells", async () => {
-    const out = Buffer.from(once);
-    const tables = range(4).map(
-      (i) => readZipEntry(out, `xl/tables/table${i + 1}.xml`)?.toString("utf8") ?? "",
+    const tables = await Promise.all(
+      range(4).map(async (i) => (await partText(once, `xl/tables/table${i + 1}.xml`)) ?? ""),
     );
     const byName = (n: string) => tables.find((t) => t.includes(`name="${n}"`)) as string;
     expect(byName("tblObiettivi")).toMatch(new RegExp(`ref="A1:P${nObiettivi + 1}"`));
     expect(byName("tblFasi")).toMatch(new RegExp(`ref="A1:M${nFasi + 1}"`));
     expect(byName("tblIndicatori")).toMatch(new RegExp(`ref="A1:K${nIndicatori + 1}"`));
     expect(byName("tblParametri")).toMatch(/ref="A1:B11"/);
+    // The computed columns are calculated columns of the table (Excel fills them on new rows).
+    expect(byName("tblObiettivi")).toMatch(
+      /<tableColumn id="\d+" name="Esito"><calculatedColumnFormula>IF\(N2&gt;50/,
+    );
     const host = await XlsxHost.fromBuffer(once);
     const raw = await host.readWorkbook();
     const wb = await load(once);
@@ -211,14 +214,15 @@ describe("writeRollups", () => {
               .getCell(t.firstCol + i).value,
         );
         expect(names).toEqual(headers);
+        expect(t.columns).toEqual(headers);
       }
     }
   });
 
   it("writes the defined names and the Riepilogo sheet", async () => {
     const wb = await load(once);
-    const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
-    expect(names).toContainEqual({ name: "pegSogliaRaggiunto", ranges: ["Parametri!$B$8"] });
+    const workbookXml = (await partText(once, "xl/workbook.xml")) ?? "";
+    expect(workbookXml).toContain('<definedName name="pegSogliaRaggiunto">Parametri!$B$8</definedName>');
     const r = wb.getWorksheet("Riepilogo") as ExcelJS.Worksheet;
     expect(r.getCell("B2").value).toEqual({ formula: "COUNTA(tblObiettivi[Codice])", result: nObiettivi });
     expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -236,71 +240,83 @@ describe("writeRollups", () => {
     const twice = await host.toBuffer();
     expect(snapshot(await load(twice))).toEqual(snapshot(await load(once)));
     for (let i = 1; i <= 4; i++) {
-      const t1 = readZipEntry(Buffer.from(once), `xl/tables/table${i}.xml`)?.toString();
-      const t2 = readZipEntry(Buffer.from(twice), `xl/tables/table${i}.xml`)?.toString();
-      expect(t2).toBe(t1);
+      const path = `xl/tables/table${i}.xml`;
+      expect(await partText(twice, path)).toBe(await partText(once, path));
     }
-    expect(readZipEntry(Buffer.from(twice), "xl/workbook.xml")?.toString()).toBe(
-      readZipEntry(Buffer.from(once), "xl/workbook.xml")?.toString(),
-    );
+    expect(await partText(twice, "xl/workbook.xml")).toBe(await partText(once, "xl/workbook.xml"));
+    for (const sheet of ["sheet1", "sheet2", "sheet3", "sheet4", "sheet5"]) {
+      const path = `xl/worksheets/${sheet}.xml`;
+      expect(await partText(twice, path)).toBe(await partText(once, path));
+    }
   });
 
   it("also extends a table written Excel's way (no headerRowCount, no filterColumn)", async () => {
-    const excel = rezip(Buffer.from(input), (name, data) =>
+    const excel = await editParts(input, (name, text) =>
       name.startsWith("xl/tables/")
-        ? Buffer.from(
-            data
-              .toString()
-              .replace(/ headerRowCount="1"/, "")
-              .replace(/<filterColumn [^>]*\/>/g, ""),
-          )
+        ? text.replace(/ headerRowCount="1"/, "").replace(/<filterColumn [^>]*\/>/g, "")
         : null,
     );
     const host = await XlsxHost.fromBuffer(excel);
     await host.writeRollups(plan());
     const raw = await (await XlsxHost.fromBuffer(await host.toBuffer())).readWorkbook();
     const fasi = raw.sheets.find((s) => s.name === "Fasi");
-    expect(fasi?.tables).toEqual([
+    expect(fasi?.tables).toMatchObject([
       { name: "tblFasi", headerRow: 1, firstCol: 1, lastCol: 13, lastRow: nFasi + 1 },
     ]);
   });
 });
 
 describe("writeRollups on a plain range", () => {
-  it("writes the column without making a table, and drops its own stale formulas below shorter data", async () => {
-    const host = XlsxHost.createEmpty();
-    const ws = host.workbook.addWorksheet("Indicatori");
-    ws.getRow(1).values = ["Obiettivo", "Descrizione", "Valore Atteso", "Valore Raggiunto"];
-    for (let r = 2; r <= 5; r++) ws.getRow(r).values = ["OB1", `ind ${r}`, 10, r];
-    ws.getCell("F20").value = "nota dell'utente";
-    const column = (n: number) => ({
-      header: "Raggiungimento %",
-      col: 5,
-      formulas: range(n).map((i) => `=D${i + 2}/C${i + 2}*100`),
-      results: range(n).map((i) => ((i + 2) / 10) * 100),
+  const column = (n: number) => ({
+    header: "Raggiungimento %",
+    col: 5,
+    formulas: range(n).map((i) => `=D${i + 2}/C${i + 2}*100`),
+    results: range(n).map((i) => ((i + 2) / 10) * 100),
+  });
+  const table = (n: number) => ({
+    sheet: "Indicatori",
+    table: null,
+    headerRow: 1,
+    firstRow: 2,
+    lastRow: 1 + n,
+    columns: [column(n)],
+  });
+  const input = (rows: number, extra?: (ws: ExcelJS.Worksheet) => void) =>
+    exceljsBytes((wb) => {
+      const ws = wb.addWorksheet("Indicatori");
+      ws.getRow(1).values = ["Obiettivo", "Descrizione", "Valore Atteso", "Valore Raggiunto"];
+      for (let r = 2; r <= rows + 1; r++) ws.getRow(r).values = ["OB1", `ind ${r}`, 10, r];
+      extra?.(ws);
     });
-    const table = (n: number) => ({
-      sheet: "Indicatori",
-      table: null,
-      headerRow: 1,
-      firstRow: 2,
-      lastRow: 1 + n,
-      columns: [column(n)],
-    });
+
+  it("writes the column without making a table; a second run over its own column is allowed", async () => {
+    const host = await XlsxHost.fromBuffer(
+      await input(4, (ws) => (ws.getCell("F20").value = "nota dell'utente")),
+    );
     await host.writeRollups({ computed: [table(4)], definedNames: [], riepilogo });
-    const shorter = await XlsxHost.fromBuffer(await host.toBuffer());
-    const sheet = shorter.workbook.getWorksheet("Indicatori") as ExcelJS.Worksheet;
-    sheet.spliceRows(4, 2); // the user deleted two rows
-    await shorter.writeRollups({ computed: [table(2)], definedNames: [], riepilogo });
-    const wb = await load(await shorter.toBuffer());
+    const again = await XlsxHost.fromBuffer(await host.toBuffer());
+    await again.writeRollups({ computed: [table(4)], definedNames: [], riepilogo });
+    const wb = await load(await again.toBuffer());
     const out = wb.getWorksheet("Indicatori") as ExcelJS.Worksheet;
     expect(out.getCell("E1").value).toBe("Raggiungimento %");
     expect(out.getCell("E3").value).toEqual({ formula: "D3/C3*100", result: 30 });
-    expect(out.getCell("E4").value).toBeNull();
-    expect(out.getCell("E5").value).toBeNull();
-    expect(out.getCell("F18").value).toBe("nota dell'utente");
+    expect(out.getCell("F20").value).toBe("nota dell'utente");
     expect(
-      (await (await XlsxHost.fromBuffer(await shorter.toBuffer())).readWorkbook()).sheets[0].tables,
+      (await (await XlsxHost.fromBuffer(await again.toBuffer())).readWorkbook()).sheets[0].tables,
     ).toEqual([]);
+  });
+
+  it("stops, naming the cells, when the new column would cover the user's data, and writes nothing", async () => {
+    const bytes = await input(4, (ws) => {
+      ws.getCell("E3").value = "appunto";
+      ws.getCell("E5").value = { formula: "C5*2", result: 20 } as ExcelJS.CellFormulaValue;
+    });
+    const host = await XlsxHost.fromBuffer(bytes);
+    await expect(host.writeRollups({ computed: [table(4)], definedNames: [], riepilogo })).rejects.toThrow(
+      /Sul foglio «Indicatori» le celle E3, E5 contengono dati.*non è stato scritto nulla/,
+    );
+    expect(Buffer.from(await host.toBuffer())).toEqual(
+      Buffer.from(await (await XlsxHost.fromBuffer(bytes)).toBuffer()),
+    );
   });
 });

@@ -4,7 +4,7 @@
 import { validationMessages } from "../../domain/messages";
 import { columnLetter, isCellError, isUncachedFormula, type RawValue } from "../../domain/raw";
 import { TABLES } from "../../domain/schema";
-import type { CellStyle, DataValidation, InputTableSpec } from "../../domain/sheet";
+import { INPUT_TABLE_LOOK, type CellStyle, type DataValidation, type InputTableSpec } from "../../domain/sheet";
 import { DATE_FORMAT } from "../../domain/template";
 import { colsXml, jsDateSerial, num } from "./sheetXml";
 import type { StylesPart } from "./styles";
@@ -18,26 +18,20 @@ import {
   escapeXstringAttr,
 } from "./xmlText";
 
-const FONT = { name: "Calibri", size: 11 };
+const FONT = INPUT_TABLE_LOOK.bodyFont;
 
-/** The header cells of an input table (prepare.ts HEADER_STYLE). */
-export const INPUT_HEADER_STYLE: CellStyle = {
-  font: { ...FONT, bold: true, color: "1F3864" },
-  fill: "DDEBF7",
-  alignment: { vertical: "middle", wrapText: true },
-  border: { bottom: { weight: "thin", color: "8EA9DB" } },
-};
+/** The header cells of an input table. */
+export const INPUT_HEADER_STYLE: CellStyle = INPUT_TABLE_LOOK.header;
 
-/** A body column's format: Calibri 11 and the column's number format. */
+/** A body column's format: the body font and the column's number format. */
 export function inputBodyStyle(numberFormat?: string): CellStyle {
   return numberFormat ? { font: FONT, numberFormat } : { font: FONT };
 }
 
-export const INPUT_TABLE_STYLE = "TableStyleLight9";
-const HEADER_HEIGHT = 30;
-/** Data validation reaches this many rows below the data (room to type), at least MIN_BODY_LAST_ROW. */
-const BODY_MARGIN = 500;
-const MIN_BODY_LAST_ROW = 1000;
+export const INPUT_TABLE_STYLE = INPUT_TABLE_LOOK.tableStyle;
+const HEADER_HEIGHT = INPUT_TABLE_LOOK.headerHeight;
+const BODY_MARGIN = INPUT_TABLE_LOOK.bodyMargin;
+const MIN_BODY_LAST_ROW = INPUT_TABLE_LOOK.minBodyLastRow;
 /** Date validation bounds (01/01/1990–31/12/2100) as 1900-system serials; 1904 subtracts 1462. */
 const DATE_MIN = 32874;
 const DATE_MAX = 73415;

@@ -5,16 +5,16 @@ import type { PrepareResult } from "../../app/host";
 import { normalizeHeader } from "../../domain/headers";
 import { columnLetter, isCellError, isUncachedFormula, type RawValue } from "../../domain/raw";
 import { TABLES } from "../../domain/schema";
-import { INPUT_TABLE_LOOK, type InputTableSpec, type WorkbookTemplate } from "../../domain/sheet";
+import type { InputTableSpec, WorkbookTemplate } from "../../domain/sheet";
 import { DATE_FORMAT } from "../../domain/template";
 import type { XmlRow } from "./cells";
 import type { SheetEntry, XlsxDocument } from "./document";
-import { renderInputSheetXml } from "./inputSheetXml";
+import { INPUT_TABLE_STYLE, inputTableRef, renderInputSheetXml, renderTableXml } from "./inputSheetXml";
 import { CONTENT_TYPES, REL_TYPES, relsPathOf } from "./package";
 import { parseSheet, type ParsedSheet } from "./read";
 import { cellXml, patchSheetCells, type CellWrite } from "./sheetPatch";
-import { jsDateSerial, xmlUtf8 } from "./sheetXml";
-import { allTableIds, newTableXml, rawTableOf, readSheetTables } from "./tables";
+import { jsDateSerial } from "./sheetXml";
+import { allTableIds, rawTableOf, readSheetTables } from "./tables";
 import { findElement } from "./xml";
 
 export async function prepareSheets(
@@ -81,25 +81,24 @@ async function layOutTable(
   // Parametri rows are settings (the defaults), part of the layout: written even without fillRows.
   const rows = fillRows || spec.table === TABLES.parametri ? spec.rows : [];
   const relId = "rId1";
-  const sheet = renderInputSheetXml(
-    { ...spec, rows },
-    styles,
-    { fillRows: true, tableRelId: relId, date1904: doc.date1904 },
-  );
-  await doc.putSheet(spec.sheet, xmlUtf8(sheet.chunks));
+  const sheet = renderInputSheetXml({ ...spec, rows }, styles, {
+    fillRows: true,
+    tableRelId: relId,
+    date1904: doc.date1904,
+  });
+  await doc.putSheet(spec.sheet, new TextEncoder().encode(sheet));
   const target = doc.sheet(spec.sheet) as SheetEntry;
   void entry;
   const tablePath = existingTablePath ?? doc.pkg.freePath("xl/tables", "table", "xml");
   const id = Math.max(0, ...(await allTableIds(doc.pkg))) + 1;
-  const lastRow = 1 + Math.max(1, rows.length);
   doc.pkg.setText(
     tablePath,
-    newTableXml({
+    renderTableXml({
       id,
       name: spec.table,
-      ref: `A1:${columnLetter(spec.columns.length)}${lastRow}`,
+      ref: inputTableRef({ ...spec, rows }, { fillRows: true }),
       columns: spec.columns.map((c) => c.header),
-      styleName: INPUT_TABLE_LOOK.tableStyle,
+      styleName: INPUT_TABLE_STYLE,
     }),
   );
   await doc.pkg.setContentType(tablePath, CONTENT_TYPES.table);
@@ -209,7 +208,7 @@ async function tableOverExistingHeaders(doc: XlsxDocument, sheet: ParsedSheet, s
   const ref = `A1:${columnLetter(lastCol)}${Math.max(lastRow, 2)}`;
   doc.pkg.setText(
     tablePath,
-    newTableXml({ id, name: spec.table, ref, columns: headers, styleName: INPUT_TABLE_LOOK.tableStyle }),
+    renderTableXml({ id, name: spec.table, ref, columns: headers, styleName: INPUT_TABLE_STYLE }),
   );
   await doc.pkg.setContentType(tablePath, CONTENT_TYPES.table);
   const relId = await doc.pkg.addRelationship(sheet.entry.path, REL_TYPES.table, tablePath);

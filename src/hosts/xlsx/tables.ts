@@ -181,26 +181,4 @@ function freeName(used: Set<string>, n: number): string {
   for (let i = n; ; i++) if (!used.has(`colonna${i}`)) return `Colonna${i}`;
 }
 
-/** A new table part. */
-export function newTableXml(t: {
-  id: number;
-  name: string;
-  ref: string;
-  columns: string[];
-  styleName: string;
-}): string {
-  const cols = t.columns
-    .map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(encodeColumnName(c))}"/>`)
-    .join("");
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${t.id}" name="${escapeXml(t.name)}" ` +
-    `displayName="${escapeXml(t.name)}" ref="${t.ref}" totalsRowShown="0">` +
-    `<autoFilter ref="${t.ref}"/>` +
-    `<tableColumns count="${t.columns.length}">${cols}</tableColumns>` +
-    `<tableStyleInfo name="${escapeXml(t.styleName)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
-    "</table>"
-  );
-}
-
 export { REL_TYPES };
