@@ -2,7 +2,7 @@
 // with hand-written parts other programs leave (external links, x14 extensions, drawings, comments,
 // pivots, macros…), and layouts real people make. Built by code into a directory at test time; no
 // committed binaries. openpyxl runs once for all its files, LibreOffice once for all its files.
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -27,6 +27,18 @@ import {
 } from "./xmlEdit";
 
 const run = promisify(execFile);
+
+export const PYTHON = "/usr/bin/python3";
+
+/** Whether the Debian python has openpyxl and PIL (python3-openpyxl, python3-pil). */
+export function openpyxlAvailable(): boolean {
+  try {
+    execFileSync(PYTHON, ["-c", "import openpyxl, PIL"], { stdio: "ignore", timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Writer = "exceljs" | "LibreOffice" | "openpyxl" | "XML a mano" | "layout reale";
 
@@ -526,6 +538,8 @@ export interface CaseDef {
   ext?: ".xlsm";
   /** Built by LibreOffice (absent when soffice is not installed outside CI). */
   libreoffice?: boolean;
+  /** Built by openpyxl (absent when /usr/bin/python3 has no openpyxl outside CI). */
+  openpyxl?: boolean;
 }
 
 const def = (
@@ -543,22 +557,37 @@ export const CATALOGUE: CaseDef[] = [
     "uscita di generate rielaborata",
     "Riepilogo, Scheda e colonne calcolate già presenti",
   ]),
-  def("openpyxl-completo", "openpyxl", [
-    "tabelle openpyxl",
-    "grafico",
-    "immagine",
-    "commenti",
-    "convalida dati",
-    "nome di foglio che oscura un nome globale",
-    "=SUM(Totale) senza valore in cache",
-    "formula di input senza valore in cache",
-  ]),
-  def("openpyxl-parametri-percento", "openpyxl", ["tabelle openpyxl", "Parametri in formato percentuale"]),
+  def(
+    "openpyxl-completo",
+    "openpyxl",
+    [
+      "tabelle openpyxl",
+      "grafico",
+      "immagine",
+      "commenti",
+      "convalida dati",
+      "nome di foglio che oscura un nome globale",
+      "=SUM(Totale) senza valore in cache",
+      "formula di input senza valore in cache",
+    ],
+    "ok",
+    { openpyxl: true },
+  ),
+  def(
+    "openpyxl-parametri-percento",
+    "openpyxl",
+    ["tabelle openpyxl", "Parametri in formato percentuale"],
+    "ok",
+    {
+      openpyxl: true,
+    },
+  ),
   def("lo-esempio", "LibreOffice", ["tabelle senza tableStyleInfo", "stili di LibreOffice"], "ok", {
     libreoffice: true,
   }),
   def("lo-da-openpyxl", "LibreOffice", ["grafico", "note", "immagine", "nomi con ambito di foglio"], "ok", {
     libreoffice: true,
+    openpyxl: true,
   }),
   def(
     "lo-intervalli",
@@ -659,9 +688,14 @@ export interface BuildReport {
  */
 export async function buildRealWorldCorpus(
   dir: string,
-  opts: { libreoffice: boolean; only?: string[] },
+  opts: { libreoffice: boolean; openpyxl?: boolean; only?: string[] },
 ): Promise<BuildReport> {
-  const wanted = (name: string) => !opts.only || opts.only.includes(name);
+  const withOpenpyxl = opts.openpyxl ?? true;
+  const wanted = (name: string) => {
+    const d = CATALOGUE.find((c) => c.name === name);
+    if (d?.openpyxl && !withOpenpyxl) return false;
+    return !opts.only || opts.only.includes(name);
+  };
   const cases: RealCase[] = [];
   const add = (name: string, file: string, cells?: string[]) => {
     const d = CATALOGUE.find((c) => c.name === name);
@@ -720,7 +754,7 @@ export async function buildRealWorldCorpus(
     };
     const specFile = join(staging, "openpyxl-spec.json");
     await fs.writeFile(specFile, JSON.stringify(spec));
-    await run("/usr/bin/python3", [join(__dirname, "openpyxl_corpus.py"), specFile], { timeout: 120_000 });
+    await run(PYTHON, [join(__dirname, "openpyxl_corpus.py"), specFile], { timeout: 120_000 });
     for (const name of ["openpyxl-completo", "openpyxl-parametri-percento"]) {
       if (!wanted(name)) continue;
       await fs.copyFile(join(staging, `${name}.xlsx`), join(dir, `${name}.xlsx`));

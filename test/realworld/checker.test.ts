@@ -10,6 +10,7 @@ import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { findLosses, formatLosses, type Loss, type LossKind } from "../helpers/nothingLost";
+import { canon, parseXml, sheetRows, textOf } from "../helpers/ooxml";
 import { buildRealWorldCorpus, CATALOGUE, tablePart, type RealCase } from "./build";
 import { PackageEditor, XML_HEAD, NS, inlineStringCell, insertSheetElement, setCell } from "./xmlEdit";
 
@@ -604,4 +605,39 @@ test.each(MUTATIONS.map((m) => [m.label, m] as const))("(c) %s → segnalato", a
   if (!losses.some((l) => l.where.includes(m.where))) {
     throw new Error(`nessuna segnalazione su «${m.where}»:\n${formatLosses(losses)}`);
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The checker's XML reader
+// ---------------------------------------------------------------------------------------------
+
+describe("lettore XML del controllo", () => {
+  test("entità e CDATA decodificati; ordine degli attributi e rientri ignorati; il testo conta", () => {
+    const a = parseXml(
+      '<?xml version="1.0"?>\n<r b="2" a="&amp;&#x41;&#66;">\n  <c>x &lt; y</c>\n  <d/><![CDATA[<z>]]></r>',
+    );
+    expect(a.attrs).toEqual({ a: "&AB", b: "2" });
+    expect(textOf(a)).toBe("\n  x < y\n  <z>");
+    const b = parseXml("<r a='&amp;AB' b='2'><c>x &lt; y</c><d></d><![CDATA[<z>]]></r>");
+    expect(canon(a)).toBe(canon(b));
+    expect(canon(parseXml("<r><c>x  y</c></r>"))).not.toBe(canon(parseXml("<r><c>x y</c></r>")));
+    expect(canon(parseXml('<t xml:space="preserve"> a </t>'))).not.toBe(canon(parseXml("<t>a</t>")));
+  });
+
+  test.each(["<a><b></a>", "<a>", "</a>", '<a x="1" x="2"/>', "<a/><b/>", "<a>&bogus;</a>", '<a x="1></a>'])(
+    "XML malformato rifiutato: %s",
+    (xml) => {
+      expect(() => parseXml(xml)).toThrow();
+    },
+  );
+
+  test("righe e celle senza r prendono la posizione successiva", () => {
+    const rows = sheetRows(
+      parseXml(
+        '<worksheet><sheetData><row><c><v>1</v></c><c r="C1"><v>2</v></c><c/></row><row/><row r="5"><c/></row></sheetData></worksheet>',
+      ),
+    );
+    expect([...rows.keys()]).toEqual([1, 2, 5]);
+    expect([...(rows.get(1)?.cells.keys() ?? [])]).toEqual([1, 3, 4]);
+  });
 });

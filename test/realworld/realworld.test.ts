@@ -13,15 +13,29 @@ import { convertBatch } from "../helpers/libreofficeBatch";
 import { findLosses, formatLosses } from "../helpers/nothingLost";
 import { Package } from "../helpers/ooxml";
 import { itWithTool, sofficePath } from "../helpers/tools";
-import { BOUNDED_SECONDS, CATALOGUE, buildRealWorldCorpus, type BuildReport, type RealCase } from "./build";
+import {
+  BOUNDED_SECONDS,
+  CATALOGUE,
+  buildRealWorldCorpus,
+  openpyxlAvailable,
+  type BuildReport,
+  type RealCase,
+} from "./build";
 import { checkComputedCells, compareWithRecalculated, type ComputedCell, type RollupJson } from "./computed";
 import { ensureBuiltCli, leak, runChild, runInProcess, type Run } from "./cliRun";
 
 jest.setTimeout(600_000);
 
 const withLo = !!sofficePath;
+const withOpenpyxl = openpyxlAvailable();
 const itLo = itWithTool("LibreOffice (soffice)", sofficePath);
-const defs = CATALOGUE.filter((d) => withLo || !d.libreoffice);
+// Outside CI a missing tool drops its files with a warning; in CI they stay expected, so their tests fail.
+const defs = CATALOGUE.filter(
+  (d) => !!process.env.CI || ((withLo || !d.libreoffice) && (withOpenpyxl || !d.openpyxl)),
+);
+if (!withOpenpyxl && !process.env.CI) {
+  console.warn("File openpyxl saltati: /usr/bin/python3 senza openpyxl e PIL (in CI sono obbligatori).");
+}
 
 let dir: string;
 let report: BuildReport;
@@ -45,7 +59,7 @@ const stats = {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "scheda-realworld-"));
   const b0 = Date.now();
-  report = await buildRealWorldCorpus(join(dir, "corpus"), { libreoffice: withLo });
+  report = await buildRealWorldCorpus(join(dir, "corpus"), { libreoffice: withLo, openpyxl: withOpenpyxl });
   stats.buildMs = Date.now() - b0;
   if (defs.some((d) => d.kind === "bounded")) stats.distMs = (await ensureBuiltCli()).ms;
 });
@@ -108,6 +122,16 @@ function runsOf(name: string): Promise<CaseRuns> {
       const generateOut = join(outDir, `generate${ext}`);
       const runs: Run[] = [];
       const track = async (args: string[]) => {
+        // After a run stopped for taking too long, the next ones would too: not run, reported as stopped.
+        if (runs.some((x) => x.code === null)) {
+          return {
+            args,
+            code: null,
+            out: "",
+            err: "(non eseguito: un comando precedente ha superato il limite)",
+            ms: 0,
+          };
+        }
         const r = await exec(args);
         runs.push(r);
         return r;
