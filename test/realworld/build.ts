@@ -40,7 +40,7 @@ export function openpyxlAvailable(): boolean {
   }
 }
 
-export type Writer = "exceljs" | "LibreOffice" | "openpyxl" | "XML a mano" | "layout reale";
+export type Writer = "scheda-peg" | "exceljs" | "LibreOffice" | "openpyxl" | "XML a mano" | "layout reale";
 
 /**
  * What SPEC §5 and issue 11 expect:
@@ -136,6 +136,8 @@ async function cli(args: string[]): Promise<void> {
   const code = await main(args, { stdout: () => undefined, stderr: (s) => (err += s) });
   if (code !== 0) throw new Error(`scheda-peg ${args.join(" ")} → ${code}: ${err}`);
 }
+
+const FIXTURES = join(__dirname, "..", "xlsx", "fixtures");
 
 /** Excel serial (1900 system) → ISO date-time, as `t="d"` cells hold it. */
 function serialToIso(serial: number): string {
@@ -551,6 +553,7 @@ const def = (
 ): CaseDef => ({ name, writer, features, kind, ...extra });
 
 export const CATALOGUE: CaseDef[] = [
+  def("scheda-peg-esempio", "scheda-peg", ["piano 2023 scritto da scheda-peg sample (stringhe in linea)"]),
   def("exceljs-esempio", "exceljs", ["piano 2023 (33 obiettivi)", "tabelle con stile"]),
   def("exceljs-modello", "exceljs", ["modello vuoto", "convalida dati"]),
   def("exceljs-rieseguito", "exceljs", [
@@ -625,12 +628,8 @@ export const CATALOGUE: CaseDef[] = [
     "occupied",
   ),
   def("occupato-tabella-accanto", "layout reale", ["seconda tabella accanto a tblObiettivi"], "occupied"),
-  def(
-    "occupato-formula-sotto",
-    "layout reale",
-    ["formula sotto i dati nella colonna di destinazione"],
-    "occupied",
-  ),
+  // Below the table is not a target cell (SPEC §3: header to last data row): kept as it is.
+  def("formula-sotto-i-dati", "layout reale", ["formula sotto la tabella nella colonna delle colonne calcolate"]),
   def(
     "occupato-intestazione-unita",
     "layout reale",
@@ -666,7 +665,9 @@ const EDITS: Record<string, Edit> = {
   "xml-nomi-formula": (ed, s) => formulaNames(ed, s),
   "occupato-nota-accanto": async (ed, s) => [await noteBeside(ed, s)],
   "occupato-tabella-accanto": (ed, s) => tableBeside(ed, s),
-  "occupato-formula-sotto": async (ed, s) => [await formulaBelow(ed, s)],
+  "formula-sotto-i-dati": async (ed, s) => {
+    await formulaBelow(ed, s);
+  },
   "occupato-intestazione-unita": async (ed, s) => {
     const ref = await mergedHeader(ed, s);
     return [ref, ...ref.split(":")];
@@ -713,14 +714,22 @@ export async function buildRealWorldCorpus(
   const staging = join(dir, "staging");
   await fs.mkdir(staging, { recursive: true });
 
-  // --- exceljs (the CLI's own writer) -------------------------------------------------------------
+  // --- the CLI's own sample, and exceljs files ----------------------------------------------------
   let t0 = Date.now();
   const sample = join(dir, "exceljs-esempio.xlsx");
   await cli(["sample", "-o", sample]);
+  if (wanted("scheda-peg-esempio")) {
+    // The CLI's own writer, as it is: a file we made ourselves must keep working too.
+    const own = join(dir, "scheda-peg-esempio.xlsx");
+    await fs.copyFile(sample, own);
+    add("scheda-peg-esempio", own);
+  }
+  // exceljs's own sample and template: the files the exceljs-based writer made (test/xlsx/fixtures).
+  await fs.copyFile(join(FIXTURES, "exceljs-sample.xlsx"), sample);
   if (wanted("exceljs-esempio")) add("exceljs-esempio", sample);
   if (wanted("exceljs-modello")) {
     const file = join(dir, "exceljs-modello.xlsx");
-    await cli(["template", "-o", file]);
+    await fs.copyFile(join(FIXTURES, "exceljs-template-2024.xlsx"), file);
     add("exceljs-modello", file);
   }
   if (wanted("exceljs-rieseguito")) {

@@ -79,7 +79,7 @@ afterAll(() => {
     `Durata totale ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   ];
   console.log(lines.join("\n"));
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir && !process.env.KEEP_REALWORLD) rmSync(dir, { recursive: true, force: true });
 });
 
 function caseOf(name: string): RealCase {
