@@ -16,6 +16,7 @@ import {
   joinChunks,
   renderSheetXml,
   renderSheetXmlBytes,
+  utf8Length,
   xmlUtf8,
 } from "../../src/hosts/xlsx/sheetXml";
 import { StylesPart } from "../../src/hosts/xlsx/styles";
@@ -478,6 +479,15 @@ describe("renderSheetXml: the worksheet XML", () => {
         expect(out).toEqual(texts);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("property: utf8Length counts what TextEncoder writes", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => {
+        expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+      }),
+      { numRuns: 500 },
     );
   });
 
