@@ -118,9 +118,7 @@ function writeSheet(
 
   out.push(XML_DECLARATION);
   out.push(`<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
-  out.push(
-    `<dimension ref="${maxRow === 0 ? "A1" : rangeRef(minRow, minCol, maxRow, maxCol, columnLetter)}"/>`,
-  );
+  out.push(`<dimension ref="${maxRow === 0 ? "A1" : rangeRef(minRow, minCol, maxRow, maxCol)}"/>`);
   out.push(sheetViews(desc.freeze, desc.showGridLines));
   out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
   out.push(colsXml(desc.columnWidths));
@@ -408,9 +406,9 @@ function columnLetters(maxCol: number): string[] {
   return letters;
 }
 
-function rangeRef(r1: number, c1: number, r2: number, c2: number, letter: (c: number) => string): string {
-  const a = `${letter(c1)}${r1}`;
-  const b = `${letter(c2)}${r2}`;
+function rangeRef(r1: number, c1: number, r2: number, c2: number): string {
+  const a = `${columnLetter(c1)}${r1}`;
+  const b = `${columnLetter(c2)}${r2}`;
   return a === b ? a : `${a}:${b}`;
 }
 
