@@ -16,7 +16,6 @@ import type { Host, PrepareResult } from "./host";
 
 export { AppError };
 
-
 export interface CheckResult {
   plan: Plan;
   problems: Problem[];

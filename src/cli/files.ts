@@ -67,7 +67,8 @@ export async function openInput(file: string): Promise<XlsxHost> {
  */
 export function resolveOutput(input: string, output: string | undefined, macros = false): string {
   if (output) {
-    if (macros && extname(output).toLowerCase() !== ".xlsm") throw new CliError(hostMessages.macroNeedsXlsm(output));
+    if (macros && extname(output).toLowerCase() !== ".xlsm")
+      throw new CliError(hostMessages.macroNeedsXlsm(output));
     return output;
   }
   const ext = extname(input);

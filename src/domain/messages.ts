@@ -208,7 +208,8 @@ export const hostMessages = {
   sheetTooLarge: (sheet: string, lastCell: string) =>
     `Il foglio «${sheet}» ha contenuto fino alla cella ${lastCell}: un'area troppo grande da leggere. Eliminare le ` +
     "righe e colonne vuote oltre i dati (o il contenuto lasciato in fondo al foglio) e riprovare.",
-  sheetMissing: (sheet: string) => `Il foglio «${sheet}» non esiste più. Eseguire di nuovo Verifica e riprovare.`,
+  sheetMissing: (sheet: string) =>
+    `Il foglio «${sheet}» non esiste più. Eseguire di nuovo Verifica e riprovare.`,
   layoutChanged: (what: string) =>
     `La struttura della cartella non corrisponde a quella letta (${what}). Forse è stata modificata nel frattempo: ` +
     "eseguire di nuovo Verifica e riprovare.",

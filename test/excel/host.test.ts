@@ -246,7 +246,9 @@ test("una tabella o dei dati dove vanno le colonne calcolate: messaggio, nessuna
   fasi.cells.set(cellKey(1, t.c2 + 2), { value: "Mia" });
   fasi.cells.set(cellKey(1, t.c2 + 3), { value: "Altra" });
   const before = normalizedWorkbook(h.emu.workbook);
-  await expect(service().rollup()).rejects.toThrow(/La tabella «tblMia» sul foglio «Fasi» \([A-Z]+1:[A-Z]+4\) occupa le celle/);
+  await expect(service().rollup()).rejects.toThrow(
+    /La tabella «tblMia» sul foglio «Fasi» \([A-Z]+1:[A-Z]+4\) occupa le celle/,
+  );
   expect(normalizedWorkbook(h.emu.workbook)).toEqual(before);
 
   h.emu.reset(cloneWorkbook(loaded));

@@ -629,7 +629,9 @@ export const CATALOGUE: CaseDef[] = [
   ),
   def("occupato-tabella-accanto", "layout reale", ["seconda tabella accanto a tblObiettivi"], "occupied"),
   // Below the table is not a target cell (SPEC §3: header to last data row): kept as it is.
-  def("formula-sotto-i-dati", "layout reale", ["formula sotto la tabella nella colonna delle colonne calcolate"]),
+  def("formula-sotto-i-dati", "layout reale", [
+    "formula sotto la tabella nella colonna delle colonne calcolate",
+  ]),
   def(
     "occupato-intestazione-unita",
     "layout reale",

@@ -4,7 +4,15 @@ import { normalizeHeader } from "../../domain/headers";
 import { readSharedStrings } from "./cells";
 import { CONTENT_TYPES, REL_TYPES, XlsxPackage, relsPathOf } from "./package";
 import { StylesPart } from "./styles";
-import { addSheet, applyNameEdits, readWorkbookInfo, workbookPath, type NameEdit, type SheetEntry, type WorkbookInfo } from "./workbook";
+import {
+  addSheet,
+  applyNameEdits,
+  readWorkbookInfo,
+  workbookPath,
+  type NameEdit,
+  type SheetEntry,
+  type WorkbookInfo,
+} from "./workbook";
 import JSZip from "jszip";
 
 export class XlsxDocument {

@@ -4,7 +4,12 @@
 import { validationMessages } from "../../domain/messages";
 import { columnLetter, isCellError, isUncachedFormula, type RawValue } from "../../domain/raw";
 import { TABLES } from "../../domain/schema";
-import { INPUT_TABLE_LOOK, type CellStyle, type DataValidation, type InputTableSpec } from "../../domain/sheet";
+import {
+  INPUT_TABLE_LOOK,
+  type CellStyle,
+  type DataValidation,
+  type InputTableSpec,
+} from "../../domain/sheet";
 import { DATE_FORMAT } from "../../domain/template";
 import { colsXml, jsDateSerial, num } from "./sheetXml";
 import type { StylesPart } from "./styles";

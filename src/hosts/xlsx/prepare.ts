@@ -15,6 +15,7 @@ import { parseSheet, type ParsedSheet } from "./read";
 import { cellXml, patchSheetCells, type CellWrite } from "./sheetPatch";
 import { jsDateSerial } from "./sheetXml";
 import { allTableIds, rawTableOf, readSheetTables } from "./tables";
+import { relIdAttribute } from "./workbook";
 import { findElement } from "./xml";
 
 export async function prepareSheets(
@@ -57,7 +58,8 @@ export async function prepareSheets(
 async function tableNameTaken(doc: XlsxDocument, name: string): Promise<boolean> {
   for (const s of doc.info.sheets) {
     if (s.kind !== "worksheet" || !s.path) continue;
-    if ((await readSheetTables(doc.pkg, s.path)).some((t) => t.name.toLowerCase() === name.toLowerCase())) return true;
+    if ((await readSheetTables(doc.pkg, s.path)).some((t) => t.name.toLowerCase() === name.toLowerCase()))
+      return true;
   }
   return false;
 }
@@ -111,7 +113,11 @@ async function layOutTable(
  * with its table and no data row is laid out again with the rows; in Parametri only empty values are
  * filled (what the user typed stays). Returns false when the sheet is not such a prepared one.
  */
-async function refillPrepared(doc: XlsxDocument, spec: InputTableSpec, result: PrepareResult): Promise<boolean> {
+async function refillPrepared(
+  doc: XlsxDocument,
+  spec: InputTableSpec,
+  result: PrepareResult,
+): Promise<boolean> {
   const entry = doc.sheet(spec.sheet);
   if (!entry || entry.kind !== "worksheet" || !entry.path) return false;
   const parsed = await parseSheet(doc, entry);
@@ -165,9 +171,11 @@ function valueCell(
   dateStyle: () => number,
 ): string | null {
   if (v === null || isCellError(v) || isUncachedFormula(v)) return null;
-  if (typeof v === "number") return Number.isFinite(v) ? cellXml(prefix, row, col, style, { kind: "number", value: v }) : null;
+  if (typeof v === "number")
+    return Number.isFinite(v) ? cellXml(prefix, row, col, style, { kind: "number", value: v }) : null;
   if (typeof v === "string") return cellXml(prefix, row, col, style, { kind: "text", text: v });
-  if (typeof v === "boolean") return cellXml(prefix, row, col, style, { kind: "text", text: v ? "VERO" : "FALSO" });
+  if (typeof v === "boolean")
+    return cellXml(prefix, row, col, style, { kind: "text", text: v ? "VERO" : "FALSO" });
   const serial = jsDateSerial(v, date1904);
   return serial === null ? null : cellXml(prefix, row, col, dateStyle(), { kind: "number", value: serial });
 }
@@ -176,9 +184,14 @@ function valueCell(
  * A sheet with data but no table: when row 1 holds distinct plain-text headers over the whole used
  * width and most of the template's headers are among them, an Excel table is laid over it as is.
  */
-async function tableOverExistingHeaders(doc: XlsxDocument, sheet: ParsedSheet, spec: InputTableSpec): Promise<boolean> {
+async function tableOverExistingHeaders(
+  doc: XlsxDocument,
+  sheet: ParsedSheet,
+  spec: InputTableSpec,
+): Promise<boolean> {
   // Excel refuses a table over merged cells or under a sheet-level filter.
-  if (sheet.tables.length > 0 || sheet.merges.length > 0 || findElement(sheet.xml, "autoFilter")) return false;
+  if (sheet.tables.length > 0 || sheet.merges.length > 0 || findElement(sheet.xml, "autoFilter"))
+    return false;
   let lastCol = 0;
   let lastRow = 0;
   for (const r of sheet.rows)
@@ -220,17 +233,15 @@ async function tableOverExistingHeaders(doc: XlsxDocument, sheet: ParsedSheet, s
 function addTablePart(xml: string, relId: string): string {
   const root = findElement(xml, "worksheet");
   const prefix = root?.prefix ?? "";
-  let out = xml;
-  let rPrefix = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(out)?.[1];
-  if (!rPrefix) {
-    rPrefix = "r";
-    out = out.replace(/<([\w.-]+:)?worksheet(?=[\s>])/, (m) => `${m} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);
-  }
-  const el = `<${prefix}tableParts count="1"><${prefix}tablePart ${rPrefix}:id="${relId}"/></${prefix}tableParts>`;
+  const out = xml;
+  const el = `<${prefix}tableParts count="1"><${prefix}tablePart ${relIdAttribute(xml, "worksheet", relId)}/></${prefix}tableParts>`;
   const close = out.lastIndexOf(`</${prefix}worksheet>`);
   // The worksheet's own extLst, when present, is its last child: the table parts go before it.
   if (out.slice(0, close).trimEnd().endsWith(`</${prefix}extLst>`)) {
-    const ext = Math.max(out.lastIndexOf(`<${prefix}extLst>`, close), out.lastIndexOf(`<${prefix}extLst `, close));
+    const ext = Math.max(
+      out.lastIndexOf(`<${prefix}extLst>`, close),
+      out.lastIndexOf(`<${prefix}extLst `, close),
+    );
     if (ext >= 0) return out.slice(0, ext) + el + out.slice(ext);
   }
   return out.slice(0, close) + el + out.slice(close);
@@ -239,7 +250,8 @@ function addTablePart(xml: string, relId: string): string {
 /** A data row: any non-blank cell below the header row (the table's, else the first used row). */
 export function hasDataRow(sheet: ParsedSheet): boolean {
   const headers = sheet.tables.map((t) => rawTableOf(t).headerRow);
-  const used = (r: XmlRow) => r.cells.some((c) => c.value !== null && !(typeof c.value === "string" && !c.value.trim()));
+  const used = (r: XmlRow) =>
+    r.cells.some((c) => c.value !== null && !(typeof c.value === "string" && !c.value.trim()));
   const firstUsed = sheet.rows.find(used)?.row;
   if (firstUsed === undefined) return false;
   const headerRow = headers.length > 0 ? Math.min(...headers) : firstUsed;

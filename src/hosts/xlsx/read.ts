@@ -11,7 +11,9 @@ import type { XlsxDocument, SheetEntry } from "./document";
 import { rawTableOf, readSheetTables, type TablePart } from "./tables";
 
 /** Sheets the reader looks for (found by name, case and accents aside). */
-const INPUT_SHEETS = [SHEETS.parametri, SHEETS.obiettivi, SHEETS.fasi, SHEETS.indicatori].map(normalizeHeader);
+const INPUT_SHEETS = [SHEETS.parametri, SHEETS.obiettivi, SHEETS.fasi, SHEETS.indicatori].map(
+  normalizeHeader,
+);
 
 /** Cells handed to the reader per sheet at most (rows × columns of the bounding box). */
 export const MAX_READ_CELLS = 5_000_000;

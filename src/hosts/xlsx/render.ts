@@ -12,8 +12,10 @@ import { renderSheetXml, xmlUtf8 } from "./sheetXml";
 export async function checkGeneratedSheet(doc: XlsxDocument, name: string): Promise<void> {
   const entry = doc.sheet(name);
   if (entry) {
-    if (entry.kind !== "worksheet" || !entry.path) throw new AppError("HOST", hostMessages.notAWorksheet(entry.name));
-    if (isProtected(await doc.sheetXml(entry))) throw new AppError("HOST", hostMessages.protectedSheet(entry.name));
+    if (entry.kind !== "worksheet" || !entry.path)
+      throw new AppError("HOST", hostMessages.notAWorksheet(entry.name));
+    if (isProtected(await doc.sheetXml(entry)))
+      throw new AppError("HOST", hostMessages.protectedSheet(entry.name));
   }
   const wanted = markerName(name).toLowerCase();
   const marker = doc.info.names.find((n) => n.localSheetId === null && n.name.toLowerCase() === wanted);

@@ -3,8 +3,19 @@
 // stops the run before a single part changes.
 import { AppError } from "../../app/errors";
 import { hostMessages } from "../../domain/messages";
-import { conflictMessage, findConflict, targetAreas, type Box, type TargetArea } from "../../domain/ownership";
-import { computedColumnStyle, computedColumnWidth, type ComputedTable, type RollupWritePlan } from "../../domain/sheet";
+import {
+  conflictMessage,
+  findConflict,
+  targetAreas,
+  type Box,
+  type TargetArea,
+} from "../../domain/ownership";
+import {
+  computedColumnStyle,
+  computedColumnWidth,
+  type ComputedTable,
+  type RollupWritePlan,
+} from "../../domain/sheet";
 import type { XlsxDocument, SheetEntry } from "./document";
 import { parseSheet, type ParsedSheet } from "./read";
 import { checkGeneratedSheet, renderGenerated } from "./render";
@@ -29,7 +40,9 @@ export async function writeRollups(doc: XlsxDocument, plan: RollupWritePlan): Pr
   await checkGeneratedSheet(doc, plan.riepilogo.name);
 
   for (const task of tasks) await writeComputed(doc, task);
-  await doc.editNames(plan.definedNames.map((n) => ({ name: n.name, localSheetId: null, text: stripEquals(n.refersTo) })));
+  await doc.editNames(
+    plan.definedNames.map((n) => ({ name: n.name, localSheetId: null, text: stripEquals(n.refersTo) })),
+  );
   await renderGenerated(doc, plan.riepilogo);
   await doc.dropCalcChain();
 }
@@ -42,7 +55,8 @@ function stripEquals(f: string): string {
 export function writableSheet(doc: XlsxDocument, name: string): SheetEntry {
   const entry = doc.sheet(name);
   if (!entry) throw new AppError("HOST", hostMessages.sheetMissing(name));
-  if (entry.kind !== "worksheet" || !entry.path) throw new AppError("HOST", hostMessages.notAWorksheet(entry.name));
+  if (entry.kind !== "worksheet" || !entry.path)
+    throw new AppError("HOST", hostMessages.notAWorksheet(entry.name));
   return entry;
 }
 
@@ -69,7 +83,9 @@ async function preflight(doc: XlsxDocument, t: ComputedTable): Promise<Task> {
     const v = cells.get(key(t.headerRow, col))?.value;
     return typeof v === "string" ? v : "";
   };
-  const box: Box | null = table ? { top: table.top, left: table.left, bottom: table.bottom, right: table.right } : null;
+  const box: Box | null = table
+    ? { top: table.top, left: table.left, bottom: table.bottom, right: table.right }
+    : null;
   const areas = targetAreas(t, box, headerAt);
   const conflict = findConflict(
     areas,
@@ -80,7 +96,10 @@ async function preflight(doc: XlsxDocument, t: ComputedTable): Promise<Task> {
         return !!cell && (cell.formula || (cell.value !== null && cell.value !== ""));
       },
       merges: sheet.merges,
-      tables: sheet.tables.map((x) => ({ name: x.name, box: { top: x.top, left: x.left, bottom: x.bottom, right: x.right } })),
+      tables: sheet.tables.map((x) => ({
+        name: x.name,
+        box: { top: x.top, left: x.left, bottom: x.bottom, right: x.right },
+      })),
     },
     table?.name ?? null,
   );
@@ -124,7 +143,11 @@ async function writeComputed(doc: XlsxDocument, task: Task): Promise<void> {
       writes.push({
         row,
         col: column.col,
-        xml: cellXml(prefix, row, column.col, bodyStyle, { kind: "formula", formula, result: column.results[r] ?? null }),
+        xml: cellXml(prefix, row, column.col, bodyStyle, {
+          kind: "formula",
+          formula,
+          result: column.results[r] ?? null,
+        }),
       });
     });
   }
@@ -144,7 +167,10 @@ async function writeComputed(doc: XlsxDocument, task: Task): Promise<void> {
       col: c.col,
       name: c.header,
       // A calculated column: every row has the same formula (structured references).
-      formula: c.formulas.length > 0 && c.formulas.every((f) => f === c.formulas[0]) ? stripEquals(c.formulas[0]) : null,
+      formula:
+        c.formulas.length > 0 && c.formulas.every((f) => f === c.formulas[0])
+          ? stripEquals(c.formulas[0])
+          : null,
     }));
     const right = Math.max(table.right, ...cols);
     const partXml = (await doc.pkg.text(table.path)) as string;

@@ -99,6 +99,12 @@ export interface NameEdit {
 export function applyNameEdits(xml: string, edits: NameEdit[]): string {
   if (edits.length === 0) return xml;
   let block = findElement(xml, "definedNames");
+  if (block?.selfClosing) {
+    // `<definedNames/>` (openpyxl): opened up so names can go inside.
+    const open = block.tag.slice(0, -2).trimEnd() + ">";
+    xml = xml.slice(0, block.start) + open + `</${block.prefix}definedNames>` + xml.slice(block.end);
+    block = findElement(xml, "definedNames");
+  }
   if (!block) {
     // CT_Workbook order: … sheets, functionGroups, externalReferences, definedNames, calcPr …
     const after =
@@ -160,26 +166,25 @@ export async function addSheet(
   const sheetId = Math.max(0, ...info.sheets.map((s) => s.sheetId)) + 1;
   const sheetsEl = findElement(xml, "sheets");
   const prefix = sheetsEl?.prefix ?? "";
-  let rPrefix = relationshipPrefix(xml);
-  let out = xml;
-  if (rPrefix === null) {
-    // No prefix bound to the relationships namespace yet: declare one on the root element.
-    rPrefix = "r";
-    out = out.replace(/<([\w.-]+:)?workbook(?=[\s>])/, (m) => `${m} xmlns:r="${REL_NS}"`);
-  }
-  const el = `<${prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${rPrefix}:id="${relId}"/>`;
-  pkg.setText(info.path, insertBeforeClose(out, "sheets", el));
+  const el = `<${prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${relIdAttribute(xml, "workbook", relId)}/>`;
+  pkg.setText(info.path, insertBeforeClose(xml, "sheets", el));
   info.sheets.push({ name, sheetId, relId, path: partPath, kind: "worksheet", hidden: false });
   return info.sheets.length - 1;
 }
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_NS_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
-/** The prefix bound to the relationships namespace (transitional or strict), or null. */
-function relationshipPrefix(xml: string): string | null {
-  const m =
-    /xmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-      xml,
-    ) ?? /xmlns:([\w.-]+)\s*=\s*"http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships"/.exec(xml);
-  return m ? m[1] : null;
+/**
+ * `r:id="rId7"` for a new element: with the prefix the root element binds to the relationships
+ * namespace, or with its own declaration (openpyxl declares it on each element, not on the root).
+ */
+export function relIdAttribute(xml: string, rootLocal: string, relId: string): string {
+  const root = findElement(xml, rootLocal);
+  const tag = root?.tag ?? "";
+  for (const ns of [REL_NS, REL_NS_STRICT]) {
+    const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*"${ns.replace(/[./]/g, "\\$&")}"`).exec(tag);
+    if (m) return `${m[1]}:id="${relId}"`;
+  }
+  return `xmlns:r="${REL_NS}" r:id="${relId}"`;
 }
