@@ -2,12 +2,12 @@
 // rollups + Riepilogo + Scheda written to `<name>-scheda.xlsx` (or OUT, atomically); with --pdf the
 // Scheda alone is also printed to `<name>-scheda.pdf` through LibreOffice.
 import { basename, dirname, extname, join } from "node:path";
-import { AppError, SchedaService } from "../app/service";
+import { SchedaService } from "../app/service";
 import { todayIso } from "../domain/dates";
 import { generateMessages } from "../domain/messages";
 import type { SchedaFilter } from "../domain/scheda/layout";
 import { XlsxHost } from "../hosts/xlsx/xlsxHost";
-import { CliError, openInput, reportFailure, resolveOutput, writeAtomic } from "./files";
+import { openInput, reportFailure, resolveOutput, writeAtomic } from "./files";
 import type { CliIo } from "./io";
 import { findSoffice, printXlsxToPdf } from "./pdf";
 

@@ -5,7 +5,7 @@
 import { SchedaService } from "../app/service";
 import { rollupStrings } from "../domain/messages";
 import type { Rollups } from "../domain/rollup";
-import { CliError, openInput, reportFailure, resolveOutput, writeAtomic } from "./files";
+import { openInput, reportFailure, resolveOutput, writeAtomic } from "./files";
 import type { CliIo } from "./io";
 
 export async function runRollup(

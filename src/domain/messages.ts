@@ -208,6 +208,9 @@ export const hostMessages = {
   sheetTooLarge: (sheet: string, lastCell: string) =>
     `Il foglio «${sheet}» ha contenuto fino alla cella ${lastCell}: un'area troppo grande da leggere. Eliminare le ` +
     "righe e colonne vuote oltre i dati (o il contenuto lasciato in fondo al foglio) e riprovare.",
+  sheetCorrupt: (sheet: string) =>
+    `Il foglio «${sheet}» del file è danneggiato e non si può leggere: aprire il file in Excel o LibreOffice, ` +
+    "lasciare che lo ripari e salvarlo di nuovo.",
   sheetMissing: (sheet: string) =>
     `Il foglio «${sheet}» non esiste più. Eseguire di nuovo Verifica e riprovare.`,
   layoutChanged: (what: string) =>

@@ -124,7 +124,7 @@ describe("task pane in Excel mode (real Office.js library, Excel emulator, Chrom
       expect(codes.filter((c) => !obiettiviText.includes(c))).toEqual([]);
 
       // Verifica: the same counts the engine finds on the same sample as an .xlsx file
-      const reference = XlsxHost.createEmpty();
+      const reference = await XlsxHost.createEmpty();
       await new SchedaService(reference, { loadSample: async () => SAMPLE }).loadSample();
       const expected = await new SchedaService(reference).check();
       await card("verifica").getByRole("button", { name: paneStrings.checkButton, exact: true }).click();

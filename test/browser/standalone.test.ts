@@ -40,7 +40,7 @@ async function engineCheck(bytes: Uint8Array): Promise<CheckResult> {
 }
 
 async function sampleBytes(): Promise<Uint8Array> {
-  const host = XlsxHost.createEmpty();
+  const host = await XlsxHost.createEmpty();
   await new SchedaService(host, { loadSample: async () => SAMPLE, today: TODAY }).loadSample();
   return host.toBuffer();
 }

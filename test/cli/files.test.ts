@@ -6,7 +6,6 @@ import { CliError, openInput, resolveOutput, writeAtomic } from "../../src/cli/f
 import { main } from "../../src/cli/main";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { editParts, exceljsBytes, exceljsOf, partText } from "../helpers/xlsxFiles";
-import { writeZip } from "../xlsx/zipWriter";
 
 const dir = mkdtempSync(join(tmpdir(), "scheda-files-"));
 let validXlsx: Buffer;
@@ -64,7 +63,10 @@ describe("openInput", () => {
     writeFileSync(text, "Codice;Titolo\n1;prova\n");
     await expectCliError(openInput(text), text, /non è una cartella di lavoro/);
     const zip = join(dir, "archivio.xlsx");
-    writeFileSync(zip, writeZip([{ name: "leggimi.txt", data: Buffer.from("ciao") }]));
+    const JSZip = (await import("jszip")).default;
+    const plain = new JSZip();
+    plain.file("leggimi.txt", "ciao");
+    writeFileSync(zip, await plain.generateAsync({ type: "nodebuffer" }));
     await expectCliError(openInput(zip), zip, /non è una cartella di lavoro|danneggiato/);
   });
 
@@ -160,7 +162,7 @@ describe("openInput and whole-column data validations", () => {
     dv.add("E2:E10", { type: "list", allowBlank: true, formulae: ['"Crescente,Decrescente"'] });
     const file = join(dir, "colonne-intere.xlsx");
     // Excel writes one rule over several ranges as a space-separated sqref.
-    const bytes = await editParts(await wb.xlsx.writeBuffer(), (name, text) =>
+    const bytes = await editParts(Buffer.from(await wb.xlsx.writeBuffer()), (name, text) =>
       name === "xl/worksheets/sheet1.xml" ? text.replace('sqref="E2:E10"', 'sqref="E2:E10 G2:G10"') : null,
     );
     writeFileSync(file, bytes);

@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { readZipEntry } from "../../src/cli/zip";
 import { readPlan } from "../../src/domain/reader";
 import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS, PARAMETRI } from "../../src/domain/schema";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
@@ -11,6 +10,7 @@ import { cleanup, convertWithLibreOffice } from "../helpers/libreoffice";
 import { itWithTool, sofficePath } from "../helpers/tools";
 import { expectedPlanFromJson } from "../helpers/referencePlan";
 import { loadSampleJson } from "../helpers/sample";
+import { exceljsOf, partText } from "../helpers/xlsxFiles";
 
 const json = loadSampleJson();
 const dir = mkdtempSync(join(tmpdir(), "scheda-template-"));
@@ -116,19 +116,19 @@ describe("scheda-peg template", () => {
     ]);
     expect(await host.isEmptyWorkbook()).toBe(true);
     // The rules as the file holds them: <dataValidation type sqref><formula1>…</formula1>.
-    const rules = (sheetFile: string) => {
-      const xml = readZipEntry(readFileSync(file), sheetFile)?.toString("utf8") ?? "";
+    const rules = async (sheetFile: string) => {
+      const xml = (await partText(readFileSync(file), sheetFile)) ?? "";
       return [
         ...xml.matchAll(
           /<dataValidation [^>]*?type="(\w+)"[^>]*?sqref="([^"]+)"[^>]*>(.*?)<\/dataValidation>/g,
         ),
       ].map((m) => [m[2], m[1], m[3].replace(/&quot;/g, '"')]);
     };
-    const ind = rules("xl/worksheets/sheet4.xml");
+    const ind = await rules("xl/worksheets/sheet4.xml");
     expect(ind).toContainEqual(["D2:D1000", "list", '<formula1>"Crescente,Decrescente"</formula1>']);
     expect(ind.find((r) => r[0] === "C2:C1000")?.[2]).toContain("EFFICACIA");
     expect(ind).toContainEqual(["I2:I1000", "decimal", "<formula1>0</formula1><formula2>100</formula2>"]);
-    const fasiRules = rules("xl/worksheets/sheet3.xml");
+    const fasiRules = await rules("xl/worksheets/sheet3.xml");
     expect(fasiRules).toContainEqual([
       "G2:G1000",
       "decimal",
@@ -145,7 +145,7 @@ describe("scheda-peg template", () => {
       "E2:E1000",
       "F2:F1000",
     ]);
-    const fasi = host.workbook.getWorksheet("Fasi");
+    const fasi = (await exceljsOf(await host.toBuffer())).getWorksheet("Fasi");
     expect(fasi?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
 

@@ -9,7 +9,7 @@ import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS, SHEETS } from "../
 import { buildSample, type SamplePlanJson } from "../../src/domain/template";
 import type { WorkbookTemplate } from "../../src/domain/sheet";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
-import { rezip } from "../xlsx/zipWriter";
+import { editParts, exceljsEditable } from "../helpers/xlsxFiles";
 import { loadSampleJson } from "../excel/helpers";
 
 export interface CorpusCase {
@@ -36,13 +36,20 @@ function smallSample(n = 6): WorkbookTemplate {
   return buildSample(trimmed);
 }
 
-async function sampleHost(template = smallSample()): Promise<XlsxHost> {
-  const host = XlsxHost.createEmpty();
-  await host.prepareSheets(template, { fillRows: true });
-  return host;
+/** A workbook to edit cell by cell: the sample as the CLI writes it, then edited and saved by exceljs. */
+interface Book {
+  workbook: ExcelJS.Workbook;
+  toBuffer(): Promise<Uint8Array>;
 }
 
-function sheet(host: XlsxHost, name: string): ExcelJS.Worksheet {
+async function sampleHost(template = smallSample()): Promise<Book> {
+  const host = await XlsxHost.createEmpty();
+  await host.prepareSheets(template, { fillRows: true });
+  const workbook = await exceljsEditable(await host.toBuffer());
+  return { workbook, toBuffer: async () => Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
+function sheet(host: Book, name: string): ExcelJS.Worksheet {
   const ws = host.workbook.getWorksheet(name);
   if (!ws) throw new Error(`no sheet ${name}`);
   return ws;
@@ -66,7 +73,7 @@ const INPUT_SHEETS = [
 
 /** Sets cells of every input column on data rows 2.. with values chosen per column kind. */
 function everyColumn(
-  host: XlsxHost,
+  host: Book,
   pick: (kind: string, header: string, i: number) => ExcelJS.CellValue | undefined,
 ): void {
   for (const s of INPUT_SHEETS) {
@@ -80,7 +87,7 @@ function everyColumn(
   }
 }
 
-async function save(host: XlsxHost, dir: string, name: string): Promise<string> {
+async function save(host: Book | XlsxHost, dir: string, name: string): Promise<string> {
   const file = join(dir, name);
   await fs.writeFile(file, await host.toBuffer());
   return file;
@@ -220,7 +227,9 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   // --- duplicated headers --------------------------------------------------------------------------
   {
     const wb = new ExcelJS.Workbook();
-    const rows = (await (await sampleHost()).readWorkbook()).sheets;
+    const prepared = await XlsxHost.createEmpty();
+    await prepared.prepareSheets(smallSample(), { fillRows: true });
+    const rows = (await prepared.readWorkbook()).sheets;
     for (const s of rows) {
       const ws = wb.addWorksheet(s.name);
       s.values.forEach((r, i) => {
@@ -268,7 +277,7 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     );
   }
   {
-    const host = XlsxHost.createEmpty();
+    const host = await XlsxHost.createEmpty();
     const t = smallSample();
     await host.prepareSheets(
       { ...t, tables: t.tables.filter((x) => x.sheet === SHEETS.parametri) },
@@ -316,8 +325,8 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   }
   {
     const file = join(dir, "xml-corrotto.xlsx");
-    const bytes = rezip(Buffer.from(good), (name, data) =>
-      name === "xl/worksheets/sheet2.xml" ? Buffer.from(data.toString("utf8").slice(0, 400) + "<<<") : null,
+    const bytes = await editParts(good, (name, text) =>
+      name === "xl/worksheets/sheet2.xml" ? text.slice(0, 400) + "<<<" : null,
     );
     await fs.writeFile(file, bytes);
     add("xml-corrotto", file, UNREADABLE, "a sheet's XML cut and broken inside a valid zip");
@@ -345,17 +354,13 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   }
   {
     const file = join(dir, "macro.xlsm");
-    const bytes = rezip(
-      Buffer.from(good),
-      (name, data) =>
+    const bytes = await editParts(
+      good,
+      (name, text) =>
         name === "[Content_Types].xml"
-          ? Buffer.from(
-              data
-                .toString("utf8")
-                .replace(
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-                  "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-                ),
+          ? text.replace(
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+              "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
             )
           : null,
       [{ name: "xl/vbaProject.bin", data: Buffer.from("not really VBA") }],

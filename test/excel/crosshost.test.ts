@@ -9,6 +9,7 @@ import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { newSheet } from "../emulator/model";
 import { startHarness, type Harness } from "../emulator/harness";
 import { dumpEmulatorSheet, dumpXlsxSheet, loadSampleJson, TODAY } from "./helpers";
+import { exceljsOf } from "../helpers/xlsxFiles";
 
 let h: Harness;
 const sample = loadSampleJson();
@@ -29,7 +30,7 @@ function measure(label: string, from: number) {
 }
 
 async function xlsxGenerated(): Promise<XlsxHost> {
-  const host = XlsxHost.createEmpty();
+  const host = await XlsxHost.createEmpty();
   await new SchedaService(host, { today: () => TODAY, loadSample: async () => sample }).loadSample();
   await new SchedaService(host, { today: () => TODAY }).generate();
   // Into a file and back: what a user would open.
@@ -45,7 +46,7 @@ test("Carica esempio, lettura, rollup e Scheda: stesse celle, formule, unioni e 
   let from = h.emu.requests.length;
   const raw = await h.host.readWorkbook();
   expect(measure("read", from).syncs).toBeLessThanOrEqual(2);
-  const xlsx = XlsxHost.createEmpty();
+  const xlsx = await XlsxHost.createEmpty();
   await xlsx.prepareSheets(buildSample(sample), { fillRows: true });
   const viaExcel = readPlan(raw, { today: TODAY });
   const viaXlsx = readPlan(await xlsx.readWorkbook(), { today: TODAY });
@@ -86,9 +87,10 @@ test("Carica esempio, lettura, rollup e Scheda: stesse celle, formule, unioni e 
     SHEETS.riepilogo,
     SHEETS.scheda,
   ];
+  const fileBook = await exceljsOf(await file.toBuffer());
   for (const name of names) {
     const emuSheet = h.emu.workbook.sheets.find((s) => s.name === name);
-    const fileSheet = file.workbook.getWorksheet(name);
+    const fileSheet = fileBook.getWorksheet(name);
     expect(emuSheet).toBeDefined();
     expect(fileSheet).toBeDefined();
     const a = dumpEmulatorSheet(emuSheet!);

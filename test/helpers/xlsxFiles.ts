@@ -2,6 +2,9 @@
 // and read part by part with JSZip (what is really in the file, not a library's view of it).
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { parseSheet } from "../../src/hosts/xlsx/read";
+import { cellXml, patchSheetCells, type CellWrite } from "../../src/hosts/xlsx/sheetPatch";
+import { jsDateSerial } from "../../src/hosts/xlsx/sheetXml";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 
 export async function exceljsBytes(build: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<Buffer> {
@@ -50,5 +53,66 @@ export async function editParts(
 export async function exceljsOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+export interface CellEdit {
+  sheet: string;
+  row: number;
+  col: number;
+  value: string | number | Date | null;
+}
+
+/**
+ * Changes input cells the way a user would in Excel (formulas untouched, nothing recalculated): the
+ * sheet XML gets the new cells, each keeping its style; every other byte of the file stays.
+ */
+export async function editCells(bytes: Uint8Array, edits: CellEdit[]): Promise<Uint8Array> {
+  const host = await XlsxHost.fromBuffer(bytes);
+  const doc = host.document;
+  const bySheet = new Map<string, CellEdit[]>();
+  for (const e of edits) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
+  for (const [name, list] of bySheet) {
+    const entry = doc.sheet(name);
+    if (!entry) throw new Error(`no sheet ${name}`);
+    const sheet = await parseSheet(doc, entry);
+    const styleAt = (r: number, c: number) =>
+      sheet.rows.find((x) => x.row === r)?.cells.find((x) => x.col === c)?.style ?? 0;
+    const writes: CellWrite[] = list.map((e) => {
+      const style = styleAt(e.row, e.col);
+      const v = e.value;
+      const content =
+        v === null
+          ? ({ kind: "empty" } as const)
+          : typeof v === "number"
+            ? ({ kind: "number", value: v } as const)
+            : v instanceof Date
+              ? ({ kind: "number", value: jsDateSerial(v, doc.date1904) as number } as const)
+              : ({ kind: "text", text: v } as const);
+      return { row: e.row, col: e.col, xml: cellXml("", e.row, e.col, style, content) };
+    });
+    doc.setSheetXml(entry, patchSheetCells(sheet.xml, sheet.rows, writes));
+  }
+  return host.toBuffer();
+}
+
+interface LoadedTable {
+  table: { headerRow?: boolean; columns: { filterButton?: boolean }[] };
+}
+
+/**
+ * A workbook loaded with exceljs to be edited and saved again by exceljs (a file "written by exceljs").
+ * exceljs reads the usual one header row as "no header" and hides filter buttons it did not see: both
+ * are put back before saving, or the file's tables would lose their header row.
+ */
+export async function exceljsEditable(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = await exceljsOf(bytes);
+  for (const ws of wb.worksheets) {
+    const tables = (ws as unknown as { tables?: Record<string, LoadedTable> }).tables ?? {};
+    for (const t of Object.values(tables)) {
+      t.table.headerRow = true;
+      for (const c of t.table.columns) if (!c.filterButton) c.filterButton = true;
+    }
+  }
   return wb;
 }

@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), "scheda-rollup-cli-"));
 const sampleJson = loadSampleJson();
 
 async function writeSample(path: string): Promise<void> {
-  const host = XlsxHost.createEmpty();
+  const host = await XlsxHost.createEmpty();
   await host.prepareSheets(buildSample(sampleJson), { fillRows: true });
   writeFileSync(path, await host.toBuffer());
 }

@@ -131,7 +131,7 @@ export function randomTemplate(seed: number, opts: GenOptions = {}): WorkbookTem
 
 /** The template as Excel tables (the usual layout). */
 export async function writeAsTables(t: WorkbookTemplate): Promise<Uint8Array> {
-  const host = XlsxHost.createEmpty();
+  const host = await XlsxHost.createEmpty();
   await host.prepareSheets(t, { fillRows: true });
   return host.toBuffer();
 }

@@ -9,12 +9,12 @@ import { computeRollups, type Rollups } from "../../src/domain/rollup";
 import type { ParametroKey } from "../../src/domain/schema";
 import type { RollupWritePlan } from "../../src/domain/sheet";
 import { buildSample } from "../../src/domain/template";
-import { applyDefinedNames } from "../../src/hosts/xlsx/names";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { itWithTool, sofficePath } from "../helpers/tools";
 import { randomTemplate, rng, writeAsPlainRanges, writeAsTables } from "./generator";
 import { compareCells, expectedCells, readXlsxCells, recalcWithLibreOffice } from "./oracle";
 import { loadSampleJson } from "../helpers/sample";
+import { editCells, type CellEdit } from "../helpers/xlsxFiles";
 
 const itLo = itWithTool("LibreOffice (soffice)", sofficePath);
 const TODAY = "2024-06-30";
@@ -48,37 +48,15 @@ async function tsOn(bytes: Uint8Array): Promise<RollupWritePlan> {
 
 async function sampleBytes(): Promise<Uint8Array> {
   const json = loadSampleJson();
-  const host = XlsxHost.createEmpty();
+  const host = await XlsxHost.createEmpty();
   await host.prepareSheets(buildSample(json), { fillRows: true });
   return host.toBuffer();
 }
 
-interface Edit {
-  sheet: string;
-  row: number;
-  col: number;
-  value: string | number | Date | null;
-}
+type Edit = CellEdit;
 
-/**
- * Changes input cells the way a user would in Excel (formulas untouched, nothing recalculated).
- * exceljs mangles formula-valued defined names when it loads a file, which Excel never does, so the
- * names the rollup wrote are put back as they were before saving.
- */
-async function edit(
-  bytes: Uint8Array,
-  edits: Edit[],
-  names: RollupWritePlan["definedNames"],
-): Promise<Uint8Array> {
-  const host = await XlsxHost.fromBuffer(bytes);
-  applyDefinedNames(host.workbook, names);
-  for (const e of edits) {
-    const ws = host.workbook.getWorksheet(e.sheet);
-    if (!ws) throw new Error(`no sheet ${e.sheet}`);
-    ws.getCell(e.row, e.col).value = e.value;
-  }
-  return host.toBuffer();
-}
+/** Changes input cells the way a user would in Excel (formulas untouched, nothing recalculated). */
+const edit = (bytes: Uint8Array, edits: Edit[]): Promise<Uint8Array> => editCells(bytes, edits);
 
 function paramEdit(plan: Plan, key: ParametroKey, value: string | number | Date | null): Edit {
   const layout = plan.layout.parametri;
@@ -120,23 +98,19 @@ describe("rollup formulas recalculated by LibreOffice", () => {
     const I = r.plan.layout.indicatori!;
     const firstPhase = r.plan.fasi[0];
     const [ind0, ind1] = r.plan.indicatori;
-    const changed = await edit(
-      r.bytes,
-      [
-        { sheet: F.sheet, row: firstPhase.row, col: F.columns.avanzamento!, value: 40 },
-        { sheet: F.sheet, row: firstPhase.row, col: F.columns.fineEffettiva!, value: null },
-        { sheet: I.sheet, row: ind0.row, col: I.columns.valoreAtteso!, value: 250 },
-        { sheet: I.sheet, row: ind1.row, col: I.columns.polarita!, value: "Decrescente" },
-        { sheet: I.sheet, row: ind1.row, col: I.columns.valoreAtteso!, value: 10 },
-        { sheet: I.sheet, row: ind1.row, col: I.columns.valoreRaggiunto!, value: 14 },
-        paramEdit(r.plan, "sogliaRaggiunto", 95),
-        paramEdit(r.plan, "sogliaParzialmente", 60),
-        paramEdit(r.plan, "formulaDecrescente", "2T-A"),
-        paramEdit(r.plan, "pesoFasiNelGrado", 70),
-        paramEdit(r.plan, "dataRiferimento", new Date(Date.UTC(2023, 5, 30))),
-      ],
-      r.writePlan.definedNames,
-    );
+    const changed = await edit(r.bytes, [
+      { sheet: F.sheet, row: firstPhase.row, col: F.columns.avanzamento!, value: 40 },
+      { sheet: F.sheet, row: firstPhase.row, col: F.columns.fineEffettiva!, value: null },
+      { sheet: I.sheet, row: ind0.row, col: I.columns.valoreAtteso!, value: 250 },
+      { sheet: I.sheet, row: ind1.row, col: I.columns.polarita!, value: "Decrescente" },
+      { sheet: I.sheet, row: ind1.row, col: I.columns.valoreAtteso!, value: 10 },
+      { sheet: I.sheet, row: ind1.row, col: I.columns.valoreRaggiunto!, value: 14 },
+      paramEdit(r.plan, "sogliaRaggiunto", 95),
+      paramEdit(r.plan, "sogliaParzialmente", 60),
+      paramEdit(r.plan, "formulaDecrescente", "2T-A"),
+      paramEdit(r.plan, "pesoFasiNelGrado", 70),
+      paramEdit(r.plan, "dataRiferimento", new Date(Date.UTC(2023, 5, 30))),
+    ]);
     const expected = await tsOn(changed);
     // The edits must move numbers, or this test would prove nothing.
     expect(changedCount(r.writePlan, expected)).toBeGreaterThan(5);
@@ -214,7 +188,7 @@ describe("rollup formulas recalculated by LibreOffice", () => {
             value: rand() < 0.3 ? null : 80,
           });
       }
-      const changed = await edit(r.bytes, edits, r.writePlan.definedNames);
+      const changed = await edit(r.bytes, edits);
       const expected = await tsOn(changed);
       expect(changedCount(r.writePlan, expected)).toBeGreaterThan(0);
       await expectLibreOfficeAgrees(changed, expected);

@@ -242,21 +242,25 @@ describe("generate: files", () => {
     expect(rows.size).toBeGreaterThan(100);
   });
 
-  it("refuses (exit 2) to rewrite a workbook with charts unless --force", async () => {
+  it("writes a workbook with charts keeping the chart part; --force changes nothing", async () => {
     const zip = await JSZip.loadAsync(readFileSync(sample));
-    zip.file(
-      "xl/charts/chart1.xml",
-      '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
-    );
+    const chart =
+      '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
+    zip.file("xl/charts/chart1.xml", chart);
     const d = tempDir();
     const file = join(d, "grafico.xlsx");
     writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
-    const refused = await cli(["generate", file]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("grafici");
-    expect(existsSync(join(d, "grafico-scheda.xlsx"))).toBe(false);
-    const forced = await cli(["generate", file, "--force"]);
+    const plain = await cli(["generate", file]);
+    expect(plain.code).toBe(0);
+    const out = join(d, "grafico-scheda.xlsx");
+    const kept = await JSZip.loadAsync(readFileSync(out));
+    expect(await kept.file("xl/charts/chart1.xml")?.async("string")).toBe(chart);
+    const first = readFileSync(out);
+    const forced = await cli(["generate", file, "--force", "-o", join(d, "forzato.xlsx")]);
     expect(forced.code).toBe(0);
+    const a = await JSZip.loadAsync(first);
+    const b = await JSZip.loadAsync(readFileSync(join(d, "forzato.xlsx")));
+    expect(Object.keys(b.files).sort()).toEqual(Object.keys(a.files).sort());
   });
 
   it("--pdf without LibreOffice says so in Italian, and where the workbook was written", async () => {

@@ -17,7 +17,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 async function writeWorkbook(name: string, spec: WorkbookSpec): Promise<string> {
-  const host = XlsxHost.createEmpty();
+  const host = await XlsxHost.createEmpty();
   await host.prepareSheets(toTemplate(spec), { fillRows: true });
   const file = join(dir, name);
   writeFileSync(file, await host.toBuffer());

@@ -44,7 +44,7 @@ describe("syntheticPlan", () => {
 describe("syntheticTemplate through the .xlsx host", () => {
   it("writes a file whose validation finds every defect put in", async () => {
     const options = { seed: 11, broken: 0.3, texts: syntheticTextsFromSample(sample) };
-    const host = XlsxHost.createEmpty();
+    const host = await XlsxHost.createEmpty();
     await host.prepareSheets(syntheticTemplate(60, options), { fillRows: true });
     const reopened = await XlsxHost.fromBuffer(await host.toBuffer());
     const check = await new SchedaService(reopened, { today: () => "2024-02-01" }).check();

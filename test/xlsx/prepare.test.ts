@@ -1,10 +1,10 @@
 // prepareSheets: creates what is missing, never touches an existing sheet's data.
 import * as ExcelJS from "exceljs";
-import { readZipEntry, listZipEntries } from "../../src/cli/zip";
 import { buildTemplate } from "../../src/domain/template";
 import { FASI_COLUMNS, OBIETTIVI_COLUMNS, PARAMETRI } from "../../src/domain/schema";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { loadSampleJson } from "../helpers/sample";
+import { editCells, exceljsBytes, exceljsOf, partsOf } from "../helpers/xlsxFiles";
 
 type Snapshot = Map<string, string>;
 
@@ -20,16 +20,15 @@ function snapshotSheet(ws: ExcelJS.Worksheet): Snapshot {
 
 async function reload(host: XlsxHost): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer }> {
   const bytes = Buffer.from(await host.toBuffer());
-  return { wb: (await XlsxHost.fromBuffer(bytes)).workbook, bytes };
+  return { wb: await exceljsOf(bytes), bytes };
 }
 
 /** Every table part: name, ref, column names; and the header cells under it. */
-function tablesOf(bytes: Buffer, wb: ExcelJS.Workbook) {
-  const parts = listZipEntries(bytes)
-    .map((e) => e.name)
-    .filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n));
+async function tablesOf(bytes: Buffer, wb: ExcelJS.Workbook) {
+  const all = await partsOf(bytes);
+  const parts = [...all.keys()].filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n)).sort();
   return parts.map((p) => {
-    const xml = readZipEntry(bytes, p)?.toString("utf8") ?? "";
+    const xml = all.get(p)?.toString("utf8") ?? "";
     const name = /<table [^>]*\bname="([^"]+)"/.exec(xml)?.[1] ?? "";
     const ref = /<table [^>]*\bref="([^"]+)"/.exec(xml)?.[1] ?? "";
     const id = /<table [^>]*\bid="(\d+)"/.exec(xml)?.[1] ?? "";
@@ -43,7 +42,7 @@ function tablesOf(bytes: Buffer, wb: ExcelJS.Workbook) {
 
 describe("prepareSheets", () => {
   it("creates the four sheets and tables in an empty workbook, Parametri with its defaults", async () => {
-    const host = XlsxHost.createEmpty();
+    const host = await XlsxHost.createEmpty();
     const result = await host.prepareSheets(buildTemplate(2025), { fillRows: false });
     expect(result).toEqual({
       createdSheets: ["Parametri", "Obiettivi", "Fasi", "Indicatori"],
@@ -63,7 +62,7 @@ describe("prepareSheets", () => {
     expect(fasi.getColumn(2).width).toBeGreaterThan(30);
     expect(await (await XlsxHost.fromBuffer(bytes)).isEmptyWorkbook()).toBe(true);
 
-    const tables = tablesOf(bytes, wb);
+    const tables = await tablesOf(bytes, wb);
     expect(tables.map((t) => [t.name, t.ref])).toEqual([
       ["tblParametri", `A1:B${PARAMETRI.length + 1}`],
       ["tblObiettivi", "A1:M2"],
@@ -80,24 +79,24 @@ describe("prepareSheets", () => {
   });
 
   it("never touches existing sheets; lays a table over matching headers; fills a blank sheet", async () => {
-    const host = XlsxHost.createEmpty();
-    const wb0 = host.workbook;
-    const ob = wb0.addWorksheet("Obiettivi");
     const headers = OBIETTIVI_COLUMNS.map((c) => c.header).filter((h) => h !== "Peso");
     headers.push("Mia colonna");
-    ob.getRow(1).values = headers;
-    ob.getRow(1).font = { name: "Arial", size: 9, italic: true };
-    ob.getRow(2).values = ["OB1", "=non formula", null, "CDR", "Rossi"];
-    ob.getCell("E3").value = { formula: "E2", result: "Rossi" };
-    ob.getCell("A3").value = "OB2";
-    const fasi = wb0.addWorksheet("Fasi");
-    fasi.getCell("A1").value = "Appunti sparsi";
-    fasi.getCell("C5").value = 42;
-    wb0.addWorksheet("Indicatori");
-    wb0.addWorksheet("Note").getCell("B2").value = "lasciami stare";
-    const { wb: before } = await reload(host);
+    const input = await exceljsBytes((wb0) => {
+      const ob = wb0.addWorksheet("Obiettivi");
+      ob.getRow(1).values = headers;
+      ob.getRow(1).font = { name: "Arial", size: 9, italic: true };
+      ob.getRow(2).values = ["OB1", "=non formula", null, "CDR", "Rossi"];
+      ob.getCell("E3").value = { formula: "E2", result: "Rossi" };
+      ob.getCell("A3").value = "OB2";
+      const fasi = wb0.addWorksheet("Fasi");
+      fasi.getCell("A1").value = "Appunti sparsi";
+      fasi.getCell("C5").value = 42;
+      wb0.addWorksheet("Indicatori");
+      wb0.addWorksheet("Note").getCell("B2").value = "lasciami stare";
+    });
+    const before = await exceljsOf(input);
 
-    const loaded = await XlsxHost.fromBuffer(await host.toBuffer());
+    const loaded = await XlsxHost.fromBuffer(input);
     const result = await loaded.prepareSheets(buildTemplate(2025), { fillRows: false });
     expect(result).toEqual({
       createdSheets: ["Parametri"],
@@ -109,7 +108,7 @@ describe("prepareSheets", () => {
         snapshotSheet(before.getWorksheet(name) as ExcelJS.Worksheet),
       );
     }
-    const tables = tablesOf(bytes, wb);
+    const tables = await tablesOf(bytes, wb);
     const tbl = tables.find((t) => t.name === "tblObiettivi");
     expect(tbl?.ref).toBe(`A1:${String.fromCharCode(64 + headers.length)}3`);
     expect(tbl?.columns).toEqual(headers);
@@ -137,10 +136,13 @@ describe("prepareSheets", () => {
   });
 
   it("does not create a table whose name another sheet already uses", async () => {
-    const host = XlsxHost.createEmpty();
-    const other = host.workbook.addWorksheet("Vecchio");
-    other.getCell("A1").value = "X";
-    other.addTable({ name: "tblFasi", ref: "A1", columns: [{ name: "X" }], rows: [["a"]] });
+    const host = await XlsxHost.fromBuffer(
+      await exceljsBytes((wb) => {
+        const other = wb.addWorksheet("Vecchio");
+        other.getCell("A1").value = "X";
+        other.addTable({ name: "tblFasi", ref: "A1", columns: [{ name: "X" }], rows: [["a"]] });
+      }),
+    );
     const result = await host.prepareSheets(buildTemplate(2025), { fillRows: false });
     expect(result.createdTables).not.toContain("tblFasi");
     expect(result.createdSheets).not.toContain("Fasi");
@@ -153,7 +155,7 @@ describe("prepareSheets", () => {
     fasiSpec.rows = [
       ["OB1", "=SOMMA(A1)", new Date(Date.UTC(2025, 0, 31)), null, null, null, 25, "+3", "@rossi", "-", null],
     ];
-    const host = XlsxHost.createEmpty();
+    const host = await XlsxHost.createEmpty();
     await host.prepareSheets(template, { fillRows: true });
     const { wb } = await reload(host);
     const row = (wb.getWorksheet("Fasi") as ExcelJS.Worksheet).getRow(2);
@@ -174,7 +176,7 @@ describe("prepareSheets list validations", () => {
     const tipo = ind?.columns.find((c) => c.header === "Tipo");
     if (!tipo) throw new Error("Tipo missing");
     tipo.validation = { type: "list", values: Array.from({ length: 40 }, (_, i) => `TIPO NUMERO ${i}`) };
-    const host = XlsxHost.createEmpty();
+    const host = await XlsxHost.createEmpty();
     await host.prepareSheets(template, { fillRows: false });
     const { wb } = await reload(host);
     const model = (
@@ -192,11 +194,15 @@ describe("Carica esempio after Prepara fogli", () => {
     const { SchedaService } = await import("../../src/app/service");
     const { readPlan } = await import("../../src/domain/reader");
     const json = loadSampleJson();
-    const host = XlsxHost.createEmpty();
+    const prepared = await XlsxHost.createEmpty();
+    await new SchedaService(prepared).prepare();
+    // The user types the Ente before loading the example.
+    const host = await XlsxHost.fromBuffer(
+      await editCells(await prepared.toBuffer(), [
+        { sheet: "Parametri", row: 2, col: 2, value: "Comune di Prova" },
+      ]),
+    );
     const service = new SchedaService(host, { loadSample: async () => json, today: () => "2024-03-31" });
-    await service.prepare();
-    const par = host.workbook.getWorksheet("Parametri") as ExcelJS.Worksheet;
-    par.getCell("B2").value = "Comune di Prova";
     const loaded = await service.loadSample();
     expect(loaded.createdTables.sort()).toEqual(["tblFasi", "tblIndicatori", "tblObiettivi"]);
     const reopened = await XlsxHost.fromBuffer(await host.toBuffer());
@@ -210,7 +216,7 @@ describe("Carica esempio after Prepara fogli", () => {
       anno: 2023,
       vista: json.header.vista,
     });
-    expect(reopened.workbook.worksheets.map((w) => w.name)).toEqual([
+    expect(reopened.document.info.sheets.map((w) => w.name)).toEqual([
       "Parametri",
       "Obiettivi",
       "Fasi",

@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { columnLetter } from "../../src/domain/raw";
 import type { CellStyle, SheetCell, SheetDescription } from "../../src/domain/sheet";
-import { installFastMergeLoading } from "../../src/hosts/xlsx/render";
 import {
   absoluteArea,
   dateSerial,
@@ -595,7 +594,6 @@ async function packageOf(descs: SheetDescription[], date1904 = false): Promise<B
 }
 
 describe("renderSheetXml in a package", () => {
-  beforeAll(() => installFastMergeLoading());
   const sample = sampleSheets();
 
   it("exceljs reads the fixture, the 2023 Scheda and the Riepilogo with the same values, styles and merges", async () => {

@@ -32,6 +32,9 @@ export function isInputSheet(name: string): boolean {
 
 export async function parseSheet(doc: XlsxDocument, entry: SheetEntry): Promise<ParsedSheet> {
   const xml = await doc.sheetXml(entry);
+  // A part cut short (a broken copy, a failed save) ends before its closing tag.
+  if (!/<\/([\w.-]+:)?worksheet>\s*$/.test(xml))
+    throw new AppError("HOST", hostMessages.sheetCorrupt(entry.name));
   const rows = readSheetRows(xml, await doc.sharedStrings());
   return { entry, xml, rows, tables: await readSheetTables(doc.pkg, entry.path), merges: readMerges(xml) };
 }
