@@ -172,13 +172,13 @@ module.exports = (...args) => {
     resolve: {
       extensions: [".tsx", ".ts", ".js", ".json"],
       alias: {
-        // The prebuilt browser bundle of exceljs carries its own polyfills (stream, buffer, zlib),
-        // so the web build needs no Node polyfills.
-        exceljs$: require.resolve("exceljs/dist/exceljs.min.js"),
+        // JSZip's prebuilt browser bundle carries its own polyfills (stream, buffer), so the web build
+        // needs no Node polyfills.
+        jszip$: require.resolve("jszip/dist/jszip.min.js"),
       },
     },
     module: {
-      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
+      noParse: /jszip[\\/]dist[\\/]jszip\.min\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -192,8 +192,8 @@ module.exports = (...args) => {
       ],
     },
     optimization: {
-      // Only async chunks are split: exceljs lands in the chunk the pane imports on demand (standalone
-      // mode), never in what Excel loads first.
+      // Only async chunks are split: the file host lands in the chunk the pane imports on demand
+      // (standalone mode), never in what Excel loads first.
       splitChunks: { chunks: "async" },
     },
     performance: { hints: false }, // scripts/bundle-size.js measures the gzip figure that matters

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Measures what Excel downloads first for the task pane: the gzip size of the scripts taskpane.html
 // loads at start (our bundles, not the async chunks nor office.js from Microsoft's CDN), and checks
-// that exceljs is not among them (it belongs to the standalone page's async chunk).
+// that the file host is not among them (it belongs to the standalone page's async chunk).
 // Usage: node scripts/bundle-size.js [--build] [--dir dist/web] [--budget-kb 250] [--json]
 "use strict";
 const fs = require("node:fs");
@@ -11,8 +11,8 @@ const { execFileSync } = require("node:child_process");
 
 const ROOT = path.resolve(__dirname, "..");
 const DEFAULT_BUDGET_KB = 250;
-// Strings found only in exceljs's code (its global name and the OOXML part names it writes).
-const EXCELJS_MARKERS = ["ExcelJS", "xl/workbook.xml", "docProps/app.xml", "sharedStrings.xml"];
+// Strings found only in the file host's code (the package parts it reads and writes, JSZip's name).
+const FILE_HOST_MARKERS = ["[Content_Types].xml", "xl/worksheets", "calcChain", "JSZip"];
 
 function parseArgs(argv) {
   const args = { build: false, dir: path.join(ROOT, "dist/web"), budgetKb: DEFAULT_BUDGET_KB, json: false };
@@ -60,7 +60,7 @@ function measurePage(dir, page) {
       file: path.relative(dir, file),
       bytes: bytes.length,
       gzip: zlib.gzipSync(bytes, { level: 9 }).length,
-      exceljsMarkers: EXCELJS_MARKERS.filter((m) => text.includes(m)),
+      fileHostMarkers: FILE_HOST_MARKERS.filter((m) => text.includes(m)),
     });
   }
   const gzip = files.reduce((s, f) => s + f.gzip, 0);
@@ -89,11 +89,11 @@ function main() {
   const pages = ["taskpane.html", "commands.html"].filter((p) => fs.existsSync(path.join(args.dir, p)));
   const results = pages.map((p) => measurePage(args.dir, p));
   const pane = results[0];
-  const exceljsIn = results.flatMap((r) => r.files.filter((f) => f.exceljsMarkers.length > 0));
+  const fileHostIn = results.flatMap((r) => r.files.filter((f) => f.fileHostMarkers.length > 0));
   const overBudget = pane.gzip > args.budgetKb * 1024;
 
   if (args.json) {
-    console.log(JSON.stringify({ budgetKb: args.budgetKb, pages: results, exceljsIn, overBudget }, null, 2));
+    console.log(JSON.stringify({ budgetKb: args.budgetKb, pages: results, fileHostIn, overBudget }, null, 2));
   } else {
     for (const r of results) {
       console.log(`${r.page}: JavaScript iniziale ${kb(r.gzip)} gzip (${kb(r.bytes)} non compressi)`);
@@ -104,12 +104,12 @@ function main() {
       `Limite per il riquadro: ${args.budgetKb} KB gzip → ${overBudget ? "SUPERATO" : "rispettato"}`,
     );
     console.log(
-      exceljsIn.length === 0
-        ? "exceljs assente dal JavaScript iniziale."
-        : `exceljs presente in: ${exceljsIn.map((f) => f.file).join(", ")}`,
+      fileHostIn.length === 0
+        ? "Gestione dei file .xlsx assente dal JavaScript iniziale."
+        : `Gestione dei file .xlsx presente in: ${fileHostIn.map((f) => f.file).join(", ")}`,
     );
   }
-  if (overBudget || exceljsIn.length > 0) process.exit(1);
+  if (overBudget || fileHostIn.length > 0) process.exit(1);
 }
 
 if (require.main === module) {
@@ -121,4 +121,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { scriptSources, measurePage, EXCELJS_MARKERS };
+module.exports = { scriptSources, measurePage, FILE_HOST_MARKERS };

@@ -1,5 +1,5 @@
 // The task pane: Prepara fogli, Carica esempio, Verifica, Calcola, Genera Scheda, Parametri.
-// Every action goes through SchedaService; the pane never touches Office.js or exceljs itself.
+// Every action goes through SchedaService; the pane never touches Office.js or the file format itself.
 import {
   Button,
   Caption1,

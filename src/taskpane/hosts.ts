@@ -1,6 +1,6 @@
 // Chooses where the pane works: the workbook open in Excel (Office.js), or, on the standalone page, an
-// .xlsx file handled in the browser by exceljs. exceljs is imported only here and only on demand, so it
-// lands in its own chunk and the Excel pane never downloads it.
+// .xlsx file handled in the browser by the file host. That host is imported only here and only on
+// demand, so it lands in its own chunk and the Excel pane never downloads it.
 import type { Host } from "../app/host";
 import { paneStrings } from "../domain/messages";
 import type { SamplePlanJson } from "../domain/template";

@@ -22,6 +22,7 @@ import {
   type WebServer,
 } from "./web";
 import { loadSampleJson } from "../helpers/sample";
+import { exceljsEditable } from "../helpers/xlsxFiles";
 
 const itChromium = itWithTool("Chromium", chromiumPath);
 const SAMPLE = loadSampleJson();
@@ -178,8 +179,8 @@ describe("standalone page (production bundle, Chromium)", () => {
   );
 
   itChromium("(2) broken workbook: bad weight sum and bad date are listed with their cells", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await sampleBytes()) as unknown as ExcelJS.Buffer);
+    // Edited and saved by exceljs, as a user's other tool would.
+    const wb = await exceljsEditable(await sampleBytes());
     const fasi = wb.getWorksheet("Fasi")!;
     const header = fasi.getRow(1).values as unknown[];
     const col = (name: string) => header.findIndex((v) => typeof v === "string" && v.trim() === name);

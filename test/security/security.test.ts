@@ -156,8 +156,13 @@ describe("nessuna richiesta in uscita, nessuna telemetria", () => {
         const url = m[0];
         if (url.startsWith(`${OFFICE_CDN}/`)) continue;
         if (/^(https?|wss?):\/\/localhost[:/]/.test(url)) continue;
-        // XML namespaces of the file format are names, never fetched.
+        // XML namespaces of the file format are names, never fetched (OOXML transitional and strict,
+        // Dublin Core and XML Schema instance in the document properties).
         if (/^http:\/\/schemas\.(openxmlformats\.org|microsoft\.com)\//.test(url)) continue;
+        if (
+          /^http:\/\/(purl\.oclc\.org\/ooxml|purl\.org\/dc|www\.w3\.org\/2001\/XMLSchema-instance)/.test(url)
+        )
+          continue;
         // A web address shown to the user in an Italian message (e.g. where to get LibreOffice).
         if (f.file === "src/domain/messages.ts") continue;
         hits.push(`${f.file}: ${url}`);
