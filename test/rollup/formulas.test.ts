@@ -8,7 +8,8 @@ import {
   parameterNames,
   sheetRefs,
 } from "../../src/domain/formulas";
-import { criterionLiteral, isPlainCriterion } from "../../src/domain/riepilogo";
+import { paramNumberFormula } from "../../src/domain/paramText";
+import { keyCriterion } from "../../src/domain/riepilogo";
 import { computeRollups } from "../../src/domain/rollup";
 import type { FaseField, IndicatoreField, ObiettivoField } from "../../src/domain/schema";
 import { fase, ind, layoutOf, ob, plan } from "./planFixture";
@@ -58,13 +59,17 @@ describe("Parametri names", () => {
       cells: { sogliaRaggiunto: { row: 9, col: 2 }, formulaDecrescente: { row: 10, col: 2 } },
     };
     const names = new Map(parameterNames(p).map((n) => [n.name, n.refersTo]));
+    // number, empty, text: the three ways the reader reads it (text through the shared parser twin)
+    const B9 = "Parametri!$B$9";
     expect(names.get("pegSogliaRaggiunto")).toBe(
-      '=IFERROR(IF(ISNUMBER(Parametri!$B$9),IF(AND(Parametri!$B$9>=0,Parametri!$B$9<=100),Parametri!$B$9,90),IF(Parametri!$B$9="",90,90)),90)',
+      `=IFERROR(IF(ISNUMBER(${B9}),IF(AND(${B9}>=0,${B9}<=100),${B9},90),` +
+        `IF(TRIM(${B9})="",90,${paramNumberFormula(B9, "90", 100)})),90)`,
     );
     expect(names.get("pegFormulaDecrescente")).toContain("Parametri!$B$10");
     // absent from the sheet: the constant the TypeScript used
     expect(names.get("pegPesoFasi")).toBe("=50");
-    expect(names.get("pegSogliaParziale")).toBe("=70");
+    // the reader lowers the default 70 to Soglia raggiunto when that is below 70
+    expect(names.get("pegSogliaParziale")).toBe("=MIN(70,pegSogliaRaggiunto)");
     expect(names.get("pegAnno")).toBe("=2023");
     // Data di riferimento absent: 31/12 of Anno, live with pegAnno
     expect(names.get("pegDataRiferimento")).toBe("=DATE(pegAnno,12,31)");
@@ -129,16 +134,20 @@ describe("write plan", () => {
       ["Grado di Raggiungimento %", 6, false],
       ["Esito", 7, false],
       ["Peso x Grado (calcolo)", 8, true],
+      // match keys: the Codice, and one per grouping column the sheet has (here only the CdR)
+      ["Chiave Codice (calcolo)", 9, true],
+      ["Chiave CdR (calcolo)", 10, true],
     ]);
     const fasi = wp.computed.find((t) => t.sheet === "Fasi")!;
     expect(fasi.columns.map((c) => c.header)).toEqual([
       "Tempistica",
       "Scostamento (giorni)",
       "Peso x Avanzamento (calcolo)",
+      "Chiave Obiettivo (calcolo)",
     ]);
     const ind = wp.computed.find((t) => t.sheet === "Indicatori")!;
-    // no Peso column in Indicatori: no helper
-    expect(ind.columns.map((c) => c.header)).toEqual(["Raggiungimento %"]);
+    // no Peso column in Indicatori: no Peso helper
+    expect(ind.columns.map((c) => c.header)).toEqual(["Raggiungimento %", "Chiave Obiettivo (calcolo)"]);
   });
 
   it("writes one calculated-column formula per table column, SUMIFS/COUNTIFS, no SUMPRODUCT", () => {
@@ -152,7 +161,11 @@ describe("write plan", () => {
       }
     }
     const f = wp.computed[0].columns[0].formulas[0];
-    expect(f).toContain("COUNTIFS(tblFasi[Obiettivo],tblObiettivi[[#This Row],[Codice]])");
+    // phases are matched through the helper keys, never the raw Obiettivo/Codice cells
+    expect(f).toContain(
+      "COUNTIFS(tblFasi[[Chiave Obiettivo (calcolo)]],tblObiettivi[[#This Row],[Chiave Codice (calcolo)]])",
+    );
+    expect(f).not.toContain("[Codice]");
     expect(f).toContain("tblFasi[[Peso x Avanzamento (calcolo)]]");
     const esito = wp.computed[0].columns[3].formulas[0];
     expect(esito).toContain("pegSogliaRaggiunto");
@@ -194,13 +207,9 @@ describe("write plan", () => {
 });
 
 describe("group criteria", () => {
-  it("plain names are their own criterion; others become escaped literals", () => {
-    expect(isPlainCriterion("SETTORE SOCIOEDUCATIVO")).toBe(true);
-    expect(isPlainCriterion("VP*2 stella?")).toBe(false);
-    expect(isPlainCriterion("<50")).toBe(false);
-    expect(criterionLiteral("VP*2 ~ok?")).toBe('"=VP~*2 ~~ok~?"');
-    expect(criterionLiteral('Il "bene"')).toBe('"=Il ""bene"""');
-    const long = "x".repeat(300);
-    expect(criterionLiteral(long)).toBe(`"=${"x".repeat(250)}*"`);
+  it("a helper key becomes a criterion literal with ~ * ? escaped and quotes doubled", () => {
+    expect(keyCriterion("kSETTORE SOCIOEDUCATIVO")).toBe('"kSETTORE SOCIOEDUCATIVO"');
+    expect(keyCriterion("kVP*2 ~OK?")).toBe('"kVP~*2 ~~OK~?"');
+    expect(keyCriterion('kIL "BENE"')).toBe('"kIL ""BENE"""');
   });
 });
