@@ -795,8 +795,9 @@ function readParametri(
   {
     const { cell, read: r } = read("formulaDecrescente", (c) => readText(c.value, c.format, date1904));
     if (cell !== null && r.status === "ok") {
-      // The spaces the workbook name removes too (pegFormulaDecrescente), and the dashes it maps.
-      const f = r.value
+      // The spaces the workbook name removes too (pegFormulaDecrescente), and the dashes it maps; from
+      // the cell's own text (readText would also trim spaces the formula keeps, such as U+2003).
+      const f = (typeof cell.value === "string" ? cell.value : r.value)
         .replace(/[ \t\n\r\u00a0\u202f]/g, "")
         .replace(/[\u2212\u2013\u2014]/g, "-")
         .toUpperCase();

@@ -29,6 +29,22 @@ describe("references", () => {
     expect(refs.column(1)).toBe("tblFasi[Obiettivo]");
     expect(refs.column(3)).toBe("tblFasi[[Costo '[€']]]");
   });
+  it("uses the table's own column names: trailing spaces and NBSP kept, inner brackets around them", () => {
+    const names: Record<number, string> = { 1: "Peso ", 2: "Peso\u00a0", 3: " Avanzamento" };
+    const refs = sheetRefs({ sheet: "Fasi", table: "tblFasi", firstRow: 2, lastRow: 9 }, (c) => names[c]);
+    expect(refs.column(1)).toBe("tblFasi[[Peso ]]");
+    expect(refs.here(1, 4)).toBe("tblFasi[[#This Row],[Peso ]]");
+    expect(refs.column(2)).toBe("tblFasi[[Peso\u00a0]]");
+    expect(refs.column(3)).toBe("tblFasi[[ Avanzamento]]");
+  });
+  it("addresses a column whose name ends in an apostrophe in A1 form (LibreOffice cannot parse [X''])", () => {
+    const refs = sheetRefs({ sheet: "Indicatori", table: "tblIndicatori", firstRow: 2, lastRow: 9 }, (c) =>
+      c === 4 ? "POLARITA'" : "Pol'x",
+    );
+    expect(refs.here(4, 7)).toBe("$D7");
+    expect(refs.column(4)).toBe("Indicatori!$D$2:$D$9");
+    expect(refs.here(2, 7)).toBe("tblIndicatori[[#This Row],[Pol''x]]");
+  });
   it("uses absolute A1 ranges over the data rows for a plain range", () => {
     const refs = sheetRefs({ sheet: "Fasi 2023", table: null, firstRow: 4, lastRow: 20 }, () => "x");
     expect(refs.structured).toBe(false);
@@ -73,6 +89,49 @@ describe("Parametri names", () => {
     expect(names.get("pegAnno")).toBe("=2023");
     // Data di riferimento absent: 31/12 of Anno, live with pegAnno
     expect(names.get("pegDataRiferimento")).toBe("=DATE(pegAnno,12,31)");
+  });
+  it("follow the format the reader saw: a percent cell ×100, a date-formatted cell is invalid", () => {
+    const p = base();
+    p.layout.parametri = {
+      sheet: "Parametri",
+      table: null,
+      cells: {
+        sogliaRaggiunto: { row: 2, col: 2, numberFormat: "0%" },
+        pesoFasiNelGrado: { row: 3, col: 2, numberFormat: "dd/mm/yyyy" },
+      },
+    };
+    const names = new Map(parameterNames(p).map((n) => [n.name, n.refersTo]));
+    expect(names.get("pegSogliaRaggiunto")).toContain(
+      "IF(ISNUMBER(Parametri!$B$2),IF(AND(ROUND(Parametri!$B$2*100,9)>=0,ROUND(Parametri!$B$2*100,9)<=100),ROUND(Parametri!$B$2*100,9),90)",
+    );
+    expect(names.get("pegPesoFasi")).toMatch(/^=IFERROR\(IF\(ISNUMBER\(Parametri!\$B\$3\),50,/);
+  });
+  it("a cell saved without its value is not read: the constant the reader used", () => {
+    const p = plan([ob("A")], [], [], { sogliaRaggiunto: 90, anno: 2023 });
+    p.layout.parametri = {
+      sheet: "Parametri",
+      table: null,
+      cells: {
+        sogliaRaggiunto: { row: 2, col: 2, uncached: true },
+        anno: { row: 3, col: 2, uncached: true },
+      },
+    };
+    const names = new Map(parameterNames(p).map((n) => [n.name, n.refersTo]));
+    expect(names.get("pegSogliaRaggiunto")).toBe("=90");
+    expect(names.get("pegAnno")).toBe("=2023");
+  });
+  it("Data di riferimento: no serial literal for a date; the serial range of the workbook's date system", () => {
+    const p = base();
+    p.parametri.dataRiferimento = "2023-06-30";
+    p.layout.parametri = { sheet: "Parametri", table: null, cells: { dataRiferimento: { row: 2, col: 2 } } };
+    const n1900 = parameterNames(p).find((n) => n.name === "pegDataRiferimento")!.refersTo;
+    expect(n1900).toContain("AND(Parametri!$B$2>=1,Parametri!$B$2<2958466)");
+    expect(n1900).not.toContain("45107"); // 30/06/2023 is never written as a number
+    expect(n1900).toContain("DATE(pegAnno,12,31)");
+    p.layout.date1904 = true;
+    const n1904 = parameterNames(p).find((n) => n.name === "pegDataRiferimento")!.refersTo;
+    expect(n1904).toContain("AND(Parametri!$B$2>=0,Parametri!$B$2<2957004)");
+    expect(n1904).toContain(">=1904");
   });
   it("an absent Formula decrescente is the text constant", () => {
     const p = plan([ob("A")], [], [], { formulaDecrescente: "2T-A" });

@@ -7,7 +7,14 @@ import type { Host, PrepareResult } from "../../app/host";
 import { AppError } from "../../app/service";
 import { normalizeHeader } from "../../domain/headers";
 import { excelMessages } from "../../domain/messages";
-import { columnLetter, isCellError, isUncachedFormula, type RawSheet, type RawValue, type RawWorkbook } from "../../domain/raw";
+import {
+  columnLetter,
+  isCellError,
+  isUncachedFormula,
+  type RawSheet,
+  type RawValue,
+  type RawWorkbook,
+} from "../../domain/raw";
 import { SHEETS, TABLES } from "../../domain/schema";
 import type {
   ComputedTable,
@@ -122,13 +129,19 @@ export class ExcelHost implements Host {
         await ctx.sync();
       }
 
-      // Sync 2 (more only when a sheet is too big for one 5 MB response): table ranges, then
-      // values, number formats and value types of the used ranges, in row blocks.
+      // Sync 2 (more only when a sheet is too big for one 5 MB response): table ranges and column
+      // names (formulas must use the table's own names, trailing spaces and all), then values, number
+      // formats and value types of the used ranges, in row blocks.
       const inputTables = tables.items.filter((t) => inputs.includes(t.worksheet.name));
       const tableRanges = inputTables.map((t) => {
         const r = ctx.workbook.tables.getItem(t.name).getRange();
         r.load("address");
         return r;
+      });
+      const tableColumns = inputTables.map((t) => {
+        const c = ctx.workbook.tables.getItem(t.name).columns;
+        c.load("items/name");
+        return c;
       });
       const result: RawSheet[] = [];
       const blocks: {
@@ -194,6 +207,7 @@ export class ExcelHost implements Host {
           firstCol: box.c1,
           lastCol: box.c2,
           lastRow: box.r2,
+          columns: tableColumns[i].items.map((c) => c.name),
         });
         widen(sheet, box);
       });
