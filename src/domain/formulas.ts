@@ -258,6 +258,11 @@ function orZero(x: string): string {
   return `IF(ISNUMBER(${x}),${x},0)`;
 }
 
+/** A value of a percent column read ×100 (layout.percentColumns), as the reader reads it. */
+function scaled(x: string, percent: boolean): string {
+  return percent ? `(100*${x})` : x;
+}
+
 /** Sum of the numeric cells of `sumRange` where the criteria hold (text and errors skipped). */
 function sumNumeric(sumRange: string, criteria: string): string {
   return `(SUMIFS(${sumRange},${criteria},${sumRange},">0")+SUMIFS(${sumRange},${criteria},${sumRange},"<0"))`;
@@ -305,6 +310,7 @@ function weightedColumn(
   weightCol: number,
   valueCol: number,
   item: (i: number) => { peso: number | null; value: number | null } | null,
+  weightPercent: boolean,
 ): ComputedColumn {
   return makeColumn(
     layout,
@@ -313,7 +319,7 @@ function weightedColumn(
     (row) => {
       const p = here(weightCol, row);
       const v = here(valueCol, row);
-      return `IF(ISNUMBER(${v}),IF(ISNUMBER(${p}),IF(${p}>0,${p}*${v},0),0),0)`;
+      return `IF(ISNUMBER(${v}),IF(ISNUMBER(${p}),IF(${p}>0,${scaled(p, weightPercent)}*${v},0),0),0)`;
     },
     (i) => {
       const x = item(i);
@@ -388,10 +394,19 @@ function buildIndicatori(plan: Plan, rollups: Rollups): Built | null {
   if (hasPeso) {
     const pCol = c.peso as number;
     columns.push(
-      weightedColumn(L, H_PR, colOf.get(H_PR) as number, refs.here, pCol, rCol, (i) => {
-        const ind = items[i];
-        return ind ? { peso: ind.peso, value: byInd.get(ind) ?? null } : null;
-      }),
+      weightedColumn(
+        L,
+        H_PR,
+        colOf.get(H_PR) as number,
+        refs.here,
+        pCol,
+        rCol,
+        (i) => {
+          const ind = items[i];
+          return ind ? { peso: ind.peso, value: byInd.get(ind) ?? null } : null;
+        },
+        L.percentColumns?.peso === true,
+      ),
     );
   }
   columns.push(
@@ -423,13 +438,15 @@ function buildFasi(plan: Plan, rollups: Rollups): Built | null {
   const items = rowsOf(L, plan.fasi);
   const byFase = new Map<Fase, (typeof rollups.fasi)[number]>(plan.fasi.map((f, n) => [f, rollups.fasi[n]]));
   const D = PARAM_NAMES.dataRiferimento;
+  const pesoPercent = L.percentColumns?.peso === true;
+  const avanzamentoPercent = L.percentColumns?.avanzamento === true;
 
   const parts = (row: number) => {
     const K = refs.here(keyCol, row);
     const FP = at(c.finePrevista, row);
     const FE = at(c.fineEffettiva, row);
     const a = at(c.avanzamento, row);
-    const open = `AND(${a ? orZero(a) : "0"}<100,${D}>INT(${FP}))`;
+    const open = `AND(${a ? scaled(orZero(a), avanzamentoPercent) : "0"}<100,${D}>INT(${FP}))`;
     return { K, FP, FE, open };
   };
   const tempFormula = (row: number) => {
@@ -477,7 +494,8 @@ function buildFasi(plan: Plan, rollups: Rollups): Built | null {
         (row) => {
           const w = refs.here(wCol, row);
           const a = at(c.avanzamento, row);
-          return `IF(${keyless(refs.here(keyCol, row))},0,IF(ISNUMBER(${w}),IF(${w}>0,${w}*${a ? orZero(a) : "0"},0),0))`;
+          const A = a ? scaled(orZero(a), avanzamentoPercent) : "0";
+          return `IF(${keyless(refs.here(keyCol, row))},0,IF(ISNUMBER(${w}),IF(${w}>0,${scaled(w, pesoPercent)}*${A},0),0))`;
         },
         (i) => {
           const f = items[i];
@@ -542,12 +560,12 @@ function buildObiettivi(plan: Plan, rollups: Rollups, fasi: Built | null, ind: B
     const n = `COUNTIFS(${criteria})`;
     const mean =
       FL.columns.avanzamento !== undefined
-        ? `${sumNumeric(fasi.refs.column(FL.columns.avanzamento), criteria)}/${n}`
+        ? `${scaled(sumNumeric(fasi.refs.column(FL.columns.avanzamento), criteria), FL.percentColumns?.avanzamento === true)}/${n}`
         : "0";
     let body = mean;
     if (FL.columns.peso !== undefined) {
       const FW = fasi.refs.column(FL.columns.peso);
-      const sw = `SUMIFS(${FW},${criteria},${FW},">0")`;
+      const sw = scaled(`SUMIFS(${FW},${criteria},${FW},">0")`, FL.percentColumns?.peso === true);
       const FH = fasi.refs.column(fasi.colOf.get(HELPERS.fasi.pesoAvanzamento) as number);
       body = `IF(${sw}>0,SUMIFS(${FH},${criteria})/${sw},${mean})`;
     }
@@ -566,7 +584,8 @@ function buildObiettivi(plan: Plan, rollups: Rollups, fasi: Built | null, ind: B
     if (IL.columns.peso !== undefined) {
       const IP = ind.refs.column(IL.columns.peso);
       const IH = ind.refs.column(ind.colOf.get(HELPERS.indicatori.pesoRaggiungimento) as number);
-      body = `IF(COUNTIFS(${criteria},${IP},">0")=${n},SUMIFS(${IH},${IK},${C})/SUMIFS(${IP},${criteria},${IP},">0"),${mean})`;
+      const sp = scaled(`SUMIFS(${IP},${criteria},${IP},">0")`, IL.percentColumns?.peso === true);
+      body = `IF(COUNTIFS(${criteria},${IP},">0")=${n},SUMIFS(${IH},${IK},${C})/(${sp}),${mean})`;
     }
     return `IF(${keyless(C)},"",IF(${n}=0,"",${body}))`;
   };
@@ -599,10 +618,19 @@ function buildObiettivi(plan: Plan, rollups: Rollups, fasi: Built | null, ind: B
   if (hasPeso) {
     const pCol = c.peso as number;
     columns.push(
-      weightedColumn(L, H_PG, colOf.get(H_PG) as number, refs.here, pCol, gCol, (i) => {
-        const o = items[i];
-        return o ? { peso: o.peso, value: res(i)?.grado ?? null } : null;
-      }),
+      weightedColumn(
+        L,
+        H_PG,
+        colOf.get(H_PG) as number,
+        refs.here,
+        pCol,
+        gCol,
+        (i) => {
+          const o = items[i];
+          return o ? { peso: o.peso, value: res(i)?.grado ?? null } : null;
+        },
+        L.percentColumns?.peso === true,
+      ),
     );
   }
   columns.push(
@@ -651,6 +679,8 @@ export interface ObiettiviRefs {
   esito: string;
   grado: string;
   peso: string | null;
+  /** The Peso column is read ×100 (percent-formatted). */
+  pesoPercent: boolean;
   pesoGrado: string | null;
 }
 
@@ -670,6 +700,7 @@ export function buildRollupWritePlan(plan: Plan, rollups: Rollups): RollupWriteP
       esito: ob.refs.column(ob.colOf.get(H_ESITO) as number),
       grado: ob.refs.column(ob.colOf.get(H_G) as number),
       peso: L.columns.peso !== undefined ? ob.refs.column(L.columns.peso) : null,
+      pesoPercent: L.percentColumns?.peso === true,
       pesoGrado: ob.colOf.has(HELPERS.obiettivi.pesoGrado)
         ? ob.refs.column(ob.colOf.get(HELPERS.obiettivi.pesoGrado) as number)
         : null,

@@ -58,6 +58,10 @@ export const problemMessages = {
     `La cella della colonna ${column} è in formato percentuale (${found}): la Scheda la legge come ${read}, ` +
     `ma le formule del foglio leggono il valore della cella (${read} diviso 100) e i loro risultati ` +
     `possono essere diversi. Togliere il formato percentuale e scrivere ${read}.`,
+  FORMULA_DIFFERS_NOT_PERCENT: (column: string, read: string, formula: string) =>
+    `La colonna ${column} è in formato percentuale ma questa cella no: la Scheda la legge come ${read}, ` +
+    `ma le formule del foglio, che leggono la colonna in percentuale, la leggono come ${formula}. ` +
+    `Dare alla cella il formato percentuale della colonna e riscrivere il valore.`,
   FORMULA_DIFFERS_TEXT_DATE: (column: string, found: string) =>
     `La data "${found}" nella colonna ${column} è scritta come testo: la Scheda la legge, ma le formule ` +
     `del foglio la considerano vuota e i loro risultati possono essere diversi. Scrivere la data come ` +

@@ -95,6 +95,11 @@ export interface SheetLayout<F extends string = string> {
    * (Excel names a table column after it). Absent: `headers`.
    */
   columnNames?: Record<number, string>;
+  /**
+   * Percent columns (Peso, Avanzamento) whose numbers are percent-formatted: the formulas read them ×100,
+   * as the reader reads each percent cell (0.33 shown as 33% counts as 33).
+   */
+  percentColumns?: Partial<Record<F, true>>;
   /** Indicatori only: `Valore Raggiunto <YYYY>` columns. */
   history: { anno: number; col: number }[];
 }

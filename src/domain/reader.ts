@@ -66,6 +66,7 @@ import {
   describeValue,
   numberToItText,
   isBlank,
+  isDateFormat,
   isLocaleDependentKey,
   isPercentFormat,
   readByKind,
@@ -443,6 +444,7 @@ function readRows<K extends string>(
   const textDiffers = new Map<string, string | null>();
   // A table may claim rows beyond the used range: they are empty, no need to visit them.
   const last = Math.min(layout.lastRow, grid.lastRow);
+  markPercentColumns(grid, layout, defs, last);
   for (let r = layout.firstRow; r <= last; r++) {
     const cells = grid.rowAt(r);
     if (cells === null || inputCols.every((i) => isBlank(cells[i]))) continue;
@@ -475,7 +477,8 @@ function readRows<K extends string>(
           const memoKey = typeof raw === "string" ? `${col}\u0000${raw}` : null;
           let differs = memoKey === null ? undefined : textDiffers.get(memoKey);
           if (differs === undefined) {
-            differs = formulaDiffers(def, raw, formatAt(col), read.value, grid.date1904);
+            const percentColumn = layout.percentColumns?.[def.key] === true;
+            differs = formulaDiffers(def, raw, formatAt(col), read.value, grid.date1904, percentColumn);
             if (memoKey !== null) textDiffers.set(memoKey, differs);
           }
           if (differs) out.add("FORMULA_DIFFERS", grid.name, r, def.header, col, key, differs);
@@ -507,6 +510,7 @@ function formulaDiffers(
   fmt: string | undefined,
   value: CellValue,
   date1904: boolean,
+  percentColumn: boolean,
 ): string | null {
   // Cheap tests first: this runs on every cell the formulas read.
   switch (def.kind) {
@@ -521,9 +525,13 @@ function formulaDiffers(
           describeValue(raw),
           numberToItText(value as number),
         );
-      if (def.kind === "percent" && typeof raw === "number" && isPercentFormat(fmt)) {
+      // The formulas scale a whole column by 100 when its numbers are percent-formatted (see
+      // markPercentColumns): a number formatted otherwise than its column is read differently.
+      if (def.kind === "percent" && typeof raw === "number" && isPercentFormat(fmt) !== percentColumn) {
         const read = numberToItText(value as number);
-        return problemMessages.FORMULA_DIFFERS_PERCENT(def.header, `${read}%`, read);
+        return percentColumn
+          ? problemMessages.FORMULA_DIFFERS_NOT_PERCENT(def.header, read, numberToItText(clean100(value)))
+          : problemMessages.FORMULA_DIFFERS_PERCENT(def.header, `${read}%`, read);
       }
       return null;
     case "date":
@@ -532,6 +540,42 @@ function formulaDiffers(
         : null;
     default:
       return null;
+  }
+}
+
+/** What a formula reading a percent column makes of a plain number: ×100. */
+function clean100(value: CellValue): number {
+  return parseFloat(((value as number) * 100).toPrecision(15));
+}
+
+/**
+ * Percent columns (Peso, Avanzamento) whose numbers are mostly percent-formatted: the live formulas
+ * multiply the whole column by 100, as the reader reads each percent cell ×100. Decided on the numeric
+ * cells of the data rows (ties: not percent); the other numbers of the column get FORMULA_DIFFERS.
+ */
+function markPercentColumns<K extends string>(
+  grid: Grid,
+  layout: SheetLayout<K>,
+  defs: ColumnDef<K>[],
+  last: number,
+): void {
+  for (const def of defs) {
+    const col = layout.columns[def.key];
+    if (def.kind !== "percent" || !def.formulaInput || col === undefined) continue;
+    let percent = 0;
+    let plain = 0;
+    for (let r = layout.firstRow; r <= last; r++) {
+      const v = grid.value(r, col);
+      if (typeof v !== "number") continue;
+      const fmt = grid.format(r, col);
+      if (isDateFormat(fmt)) continue; // a date is not a Peso (NUMBER_INVALID)
+      if (isPercentFormat(fmt)) percent++;
+      else plain++;
+    }
+    if (percent > plain) {
+      const marked: Partial<Record<K, true>> = (layout.percentColumns ??= {});
+      marked[def.key] = true;
+    }
   }
 }
 

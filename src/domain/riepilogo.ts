@@ -221,7 +221,8 @@ export function groupFormulas(bases: string[], refs: ObiettiviRefs): string[] {
     const P = refs.peso;
     const PG = refs.pesoGrado;
     const sp = sum((b) => `SUMIFS(${P},${b},${P},">0",${G},">=0")+SUMIFS(${P},${b},${P},">0",${G},"<0")`);
-    const spp = bases.length === 1 ? `(${sp})` : sp;
+    // A percent-formatted Peso column is read ×100, as the reader reads each of its cells.
+    const spp = refs.pesoPercent ? `(100*(${sp}))` : bases.length === 1 ? `(${sp})` : sp;
     body = `IF(${sum((b) => `COUNTIFS(${b},${P},">0")`)}=${n},${sum((b) => `SUMIFS(${PG},${b})`)}/${spp},${mean})`;
   }
   return [

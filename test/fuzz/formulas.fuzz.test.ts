@@ -24,6 +24,7 @@ itLo(`formule vive = TypeScript su ${N} cartelle sporche (seme ${SEED})`, async 
     strict: 0,
     "intestazioni varianti": 0,
     "intestazioni con apostrofo finale": 0,
+    "colonne in percentuale": 0,
   };
   const unexplained: string[] = [];
   const unreported: string[] = [];
@@ -43,6 +44,7 @@ itLo(`formule vive = TypeScript su ${N} cartelle sporche (seme ${SEED})`, async 
       if (c.fuzz.strict) tally.strict++;
       tally["intestazioni varianti"] += f.filter((x) => x.startsWith("header")).length;
       tally["intestazioni con apostrofo finale"] += f.filter((x) => x.endsWith(`'"`)).length;
+      tally["colonne in percentuale"] += f.filter((x) => x.endsWith("in percentuale")).length;
       unexplained.push(...o.unexplained);
       unreported.push(...o.unreported.map((u) => `seme ${c.fuzz.seed}: ${u}`));
     });

@@ -26,6 +26,11 @@ interface Spec {
   rule?: RuleCode;
   /** A number the reader rejects (its problem explains a difference: formulas read numbers). */
   numericInvalid?: boolean;
+  /**
+   * A number in a Peso/Avanzamento column: percent-formatted or not. The formulas read the column ×100
+   * when most of its numbers are percent-formatted; the others get FORMULA_DIFFERS (set when written).
+   */
+  pct?: boolean;
 }
 
 export interface DirtyCell {
@@ -161,32 +166,39 @@ export function generateCase(seed: number): Promise<FuzzCase> {
     const g = pick(groupPool);
     return { v: g === null && required && chance(0.5) ? "Servizi Sociali" : g };
   };
+  // Some Peso/Avanzamento columns are percent-formatted throughout (read ×100 by the formulas too),
+  // with the odd plain number; elsewhere a percent-formatted number is the odd one.
+  const pctShare = () => (chance(0.3) ? 0.85 : 0.08);
+  const number = (x: number, share: number): Spec =>
+    chance(share) ? { v: x / 100, fmt: pick(["0%", "0.00%"]), pct: true } : { v: x, pct: false };
+  const pesoShare = { obiettivo: pctShare(), fase: pctShare(), indicatore: pctShare() };
+  const avanzamentoShare = pctShare();
   const peso = (kind: "obiettivo" | "fase" | "indicatore"): Spec => {
     const x = chance(0.15) ? 0 : kind === "fase" ? round2(5 + r() * 45) : 1 + Math.floor(r() * 9);
     const p = r();
-    if (p < 0.45) return { v: x };
+    if (p < 0.45) return number(x, pesoShare[kind]);
     if (p < 0.6) return { v: null };
-    if (p < 0.67) return { v: x / 100, fmt: "0%", rule: "FORMULA_DIFFERS" };
+    if (p < 0.67) return number(x, pesoShare[kind]);
     if (p < 0.74) return { v: String(x).replace(".", ","), rule: "FORMULA_DIFFERS" };
     if (p < 0.78) return { v: "abc", rule: "NUMBER_INVALID" };
     if (p < 0.82) return { v: { formula: `${x}+0` }, rule: "FORMULA_NO_VALUE" };
-    if (p < 0.88) return { v: { formula: `${x}*1`, result: x } };
+    if (p < 0.88) return { v: { formula: `${x}*1`, result: x }, pct: false };
     if (p < 0.92) return { v: { error: "#N/A" }, rule: "CELL_ERROR" };
-    return { v: x };
+    return number(x, pesoShare[kind]);
   };
   const avanzamento = (): Spec => {
     const x = pick([0, 100, 100, 50, round2(r() * 100)]);
     const p = r();
-    if (p < 0.5) return { v: x };
+    if (p < 0.5) return number(x, avanzamentoShare);
     if (p < 0.6) return { v: null };
-    if (p < 0.67) return { v: x / 100, fmt: "0%", rule: "FORMULA_DIFFERS" };
+    if (p < 0.67) return number(x, avanzamentoShare);
     if (p < 0.73)
       return { v: `${String(x).replace(".", ",")}${chance(0.5) ? "%" : ""}`, rule: "FORMULA_DIFFERS" };
     if (p < 0.77) return { v: { formula: `${x}+0` }, rule: "FORMULA_NO_VALUE" };
-    if (p < 0.82) return { v: { formula: `${x}*1`, result: x } };
+    if (p < 0.82) return { v: { formula: `${x}*1`, result: x }, pct: false };
     if (p < 0.85) return { v: utc(2023, 3, 1), rule: "NUMBER_INVALID", numericInvalid: true };
     if (p < 0.88) return { v: "tanto", rule: "NUMBER_INVALID" };
-    return { v: x };
+    return number(x, avanzamentoShare);
   };
   const date = (d: Date | null, allowDirty: boolean): Spec => {
     if (d === null) return { v: null };
@@ -262,10 +274,10 @@ export function generateCase(seed: number): Promise<FuzzCase> {
       Codice: { v: pick([null, "  ", "\u00a0"]) },
       Titolo: { v: "Senza codice" },
       "Centro di Responsabilità": { v: "Cultura" },
-      Peso: { v: 5 },
+      Peso: { v: 5, pct: false },
     });
   if (chance(0.2))
-    obRows.push({ Codice: { v: { error: "#REF!" } }, Titolo: { v: "Errore" }, Peso: { v: 3 } });
+    obRows.push({ Codice: { v: { error: "#REF!" } }, Titolo: { v: "Errore" }, Peso: { v: 3, pct: false } });
 
   // Fasi and Indicatori rows
   const refTo = (i: number): Spec => {
@@ -318,7 +330,12 @@ export function generateCase(seed: number): Promise<FuzzCase> {
   }
   if (chance(0.4)) faRows.splice(Math.floor(faRows.length / 2), 0, {}); // a blank row
   if (chance(0.3))
-    faRows.push({ Obiettivo: { v: null }, Fase: { v: "orfana" }, Peso: { v: 50 }, Avanzamento: { v: 20 } });
+    faRows.push({
+      Obiettivo: { v: null },
+      Fase: { v: "orfana" },
+      Peso: { v: 50, pct: false },
+      Avanzamento: { v: 20, pct: false },
+    });
 
   // ------------------------------------------------------------------ Parametri
   const param: Partial<Record<string, Spec>> = {
@@ -423,6 +440,16 @@ export function generateCase(seed: number): Promise<FuzzCase> {
       });
     } else {
       shown.forEach((h, i) => (ws.getCell(top, i + 1).value = h));
+    }
+    // Percent columns: the majority of their numbers decides how the formulas read the column.
+    for (const h of headers) {
+      const nums = rows.map((row) => row[h]?.pct).filter((x): x is boolean => x !== undefined);
+      const percent = nums.filter((x) => x).length > nums.filter((x) => !x).length;
+      if (percent && nums.length > 0) features.push(`${name}.${h} in percentuale`);
+      for (const row of rows) {
+        const spec = row[h];
+        if (spec?.pct !== undefined && spec.pct !== percent) row[h] = { ...spec, rule: "FORMULA_DIFFERS" };
+      }
     }
     rows.forEach((row, n) => {
       headers.forEach((h, i) => {

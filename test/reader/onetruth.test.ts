@@ -138,6 +138,7 @@ describe("formula cells saved without a value", () => {
 describe("values the formulas read differently (FORMULA_DIFFERS, warning)", () => {
   it("numbers and dates typed as text, percent-formatted Peso/Avanzamento; read tolerantly", () => {
     const base = smallWorkbook();
+    // Avanzamento: one percent-formatted number and one plain (a tie: not a percent column)
     const formats = [HEADERS.fasi.map((h) => (h === "Avanzamento" ? "0%" : "General")), []];
     const wb = workbook(
       base.sheets[0],
@@ -148,6 +149,7 @@ describe("values the formulas read differently (FORMULA_DIFFERS, warning)", () =
             Obiettivo: "OB2",
             Fase: "F2",
             Peso: "100",
+            Avanzamento: 30,
             "Fine Prevista": "31/12/2024",
             "Inizio Previsto": "01/01/2024",
           },
@@ -168,9 +170,35 @@ describe("values the formulas read differently (FORMULA_DIFFERS, warning)", () =
     expect(r.problems[0].message).toMatch(/formato percentuale \(40%\).*legge come 40/);
     expect(r.plan.fasi.map((f) => [f.peso, f.avanzamento, f.finePrevista])).toEqual([
       [100, 40, null],
-      [100, null, "2024-12-31"],
+      [100, 30, "2024-12-31"],
     ]);
     expect(r.brokenCells.size).toBe(0);
+    expect(r.plan.layout.fasi!.percentColumns).toBeUndefined();
+  });
+
+  it("a column mostly in percent is read ×100 by the formulas: its plain numbers are reported", () => {
+    const base = smallWorkbook();
+    const pct = HEADERS.fasi.map((h) => (h === "Avanzamento" ? "0%" : "General"));
+    const plainFmt = HEADERS.fasi.map(() => "General");
+    const wb = workbook(
+      base.sheets[0],
+      fasiSheet(
+        [
+          { Obiettivo: "OB1", Fase: "F1", Avanzamento: 0.4 },
+          { Obiettivo: "OB1", Fase: "F2", Avanzamento: 0.5 },
+          { Obiettivo: "OB2", Fase: "F3", Avanzamento: 30 },
+        ],
+        [pct, pct, plainFmt],
+      ),
+      base.sheets[2],
+    );
+    const r = read(wb);
+    expect(r.plan.layout.fasi!.percentColumns).toEqual({ avanzamento: true });
+    expect(rules(r)).toEqual([["FORMULA_DIFFERS", `Fasi!${String.fromCharCode(65 + col("Avanzamento"))}4`]]);
+    expect(r.problems[0].message).toMatch(
+      /in formato percentuale ma questa cella no.*legge come 30.*come 3000/,
+    );
+    expect(r.plan.fasi.map((f) => f.avanzamento)).toEqual([40, 50, 30]);
   });
 });
 

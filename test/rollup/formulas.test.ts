@@ -231,6 +231,21 @@ describe("write plan", () => {
     expect(esito).toContain("pegSogliaParziale");
   });
 
+  it("reads a percent column ×100 wherever the formulas use it", () => {
+    const p = tablePlan();
+    p.layout.fasi!.percentColumns = { avanzamento: true, peso: true };
+    const wp = buildRollupWritePlan(p, computeRollups(p));
+    const fasi = wp.computed.find((t) => t.sheet === "Fasi")!;
+    const helper = fasi.columns.find((c) => c.header === "Peso x Avanzamento (calcolo)")!.formulas[0];
+    expect(helper).toContain(
+      "(100*tblFasi[[#This Row],[Peso]])*(100*IF(ISNUMBER(tblFasi[[#This Row],[Avanzamento]]),tblFasi[[#This Row],[Avanzamento]],0))",
+    );
+    expect(fasi.columns[0].formulas[0]).toContain("AND((100*IF(ISNUMBER(tblFasi[[#This Row],[Avanzamento]])");
+    const f = wp.computed[0].columns[0].formulas[0];
+    expect(f).toContain("/(100*SUMIFS(tblFasi[Peso],");
+    expect(f).toContain("(100*(SUMIFS(tblFasi[Avanzamento],");
+  });
+
   it("cached results are the TypeScript values; number formats 0.00", () => {
     const p = tablePlan();
     const r = computeRollups(p);
