@@ -329,7 +329,10 @@ function weightedColumn(
   );
 }
 
-/** Helper column of match keys (text, helper style). */
+/**
+ * Helper column of match keys (helper style). No "@" format: Excel stores a formula typed into a
+ * text-formatted cell as text.
+ */
 function keyColumn(
   layout: SheetLayout,
   header: string,
@@ -337,7 +340,7 @@ function keyColumn(
   formula: (row: number) => string,
   result: (i: number) => string,
 ): ComputedColumn {
-  return makeColumn(layout, header, col, formula, result, { numberFormat: "@", helper: true });
+  return makeColumn(layout, header, col, formula, result, { helper: true });
 }
 
 /** Names formulas use for the columns: ours by their header, the user's as the table names them. */
