@@ -312,3 +312,18 @@ test("nomi delle colonne della tabella come Excel li tiene: i riferimenti strutt
   expect(formulas.length).toBeGreaterThan(0);
   expect(formulas.every((f) => f.includes("tblFasi[[Peso ]]") && !f.includes("tblFasi[Peso]"))).toBe(true);
 });
+
+test("cartella con date dal 1904: la lettura lo sa, nella stessa sincronizzazione", async () => {
+  const first = (raw: Awaited<ReturnType<typeof h.host.readWorkbook>>) =>
+    readPlan(raw, { today: TODAY }).plan.fasi[0].finePrevista!;
+  const raw1900 = await h.host.readWorkbook();
+  expect(raw1900.date1904).toBe(false);
+  h.emu.workbook.date1904 = true;
+  const from = h.emu.requests.length;
+  const raw1904 = await h.host.readWorkbook();
+  expect(raw1904.date1904).toBe(true);
+  // The same serials are dates 1462 days later in the 1904 system.
+  const days = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86400000;
+  expect(days(first(raw1904)) - days(first(raw1900))).toBe(1462);
+  expect(h.emu.requests.length - from).toBeLessThanOrEqual(2);
+});

@@ -112,6 +112,10 @@ export class ExcelHost implements Host {
         used.load("rowIndex,columnIndex,rowCount,columnCount");
         return { ws, used };
       });
+      // The date system: DATE(1904,1,2) is 1 in a 1904 workbook, 1463 in a 1900 one (Office.js hands
+      // date cells as the workbook's serials, and the reader must count them from the right day).
+      const dateProbe = ctx.workbook.functions.date(1904, 1, 2);
+      dateProbe.load("value");
       await ctx.sync();
       const inputs = sheets.items
         .filter((s) => INPUT_SHEETS.includes(normalizeHeader(s.name)))
@@ -211,7 +215,7 @@ export class ExcelHost implements Host {
         });
         widen(sheet, box);
       });
-      return { sheets: result };
+      return { sheets: result, date1904: dateProbe.value === 1 };
     });
   }
 
