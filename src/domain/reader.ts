@@ -24,7 +24,7 @@
 //   system (1900 or 1904).
 import { formatIt, type IsoDate } from "./dates";
 import { HeaderMatcher, headerText, normalizeHeader } from "./headers";
-import { problemMessages } from "./messages";
+import { problemMessages, rollupStrings } from "./messages";
 import type {
   Fase,
   FormulaDecrescente,
@@ -77,7 +77,6 @@ import {
   type CellRead,
   type CellValue,
 } from "./values";
-import { rollupStrings } from "./messages";
 
 export interface ReadOptions {
   /** Today, for the defaults of Anno and Data di riferimento. */
