@@ -44,6 +44,32 @@ export const problemMessages = {
     `Il parametro Formula decrescente vale "${found}": scrivi T/A oppure 2T-A. Uso T/A.`,
   PARAM_INVALID_REPEATED: (label: string, firstCell: string) =>
     `Il parametro ${label} è ripetuto: vale solo la prima riga (${firstCell}); elimina questa riga.`,
+  // A formula cell saved without its value (openpyxl and other generators write formulas that way).
+  FORMULA_NO_VALUE: (column: string, formula: string) =>
+    `La cella della colonna ${column} contiene la formula ${formula}, ma il file è stato salvato senza i ` +
+    `valori calcolati: la cella è trattata come vuota. Aprire il file in Excel o LibreOffice e salvarlo ` +
+    `(così le formule vengono calcolate), oppure scrivere il valore al posto della formula.`,
+  // Values the live formulas of the sheet read differently from the Scheda (FORMULA_DIFFERS).
+  FORMULA_DIFFERS_TEXT_NUMBER: (column: string, found: string, read: string) =>
+    `Il valore "${found}" nella colonna ${column} è scritto come testo: la Scheda lo legge come ${read}, ` +
+    `ma le formule del foglio lo considerano vuoto e i loro risultati possono essere diversi. Scrivere ` +
+    `il numero come numero (senza apostrofo, con la virgola per i decimali).`,
+  FORMULA_DIFFERS_PERCENT: (column: string, found: string, read: string) =>
+    `La cella della colonna ${column} è in formato percentuale (${found}): la Scheda la legge come ${read}, ` +
+    `ma le formule del foglio leggono il valore della cella (${read} diviso 100) e i loro risultati ` +
+    `possono essere diversi. Togliere il formato percentuale e scrivere ${read}.`,
+  FORMULA_DIFFERS_NOT_PERCENT: (column: string, read: string, formula: string) =>
+    `La colonna ${column} è in formato percentuale ma questa cella no: la Scheda la legge come ${read}, ` +
+    `ma le formule del foglio, che leggono la colonna in percentuale, la leggono come ${formula}. ` +
+    `Dare alla cella il formato percentuale della colonna e riscrivere il valore.`,
+  FORMULA_DIFFERS_TEXT_DATE: (column: string, found: string) =>
+    `La data "${found}" nella colonna ${column} è scritta come testo: la Scheda la legge, ma le formule ` +
+    `del foglio la considerano vuota e i loro risultati possono essere diversi. Scrivere la data come ` +
+    `data (per esempio 31/12/2023 in una cella in formato data).`,
+  FORMULA_DIFFERS_KEY: (column: string, found: string) =>
+    `Il valore "${found}" nella colonna ${column} è un numero con decimali, molto grande o un valore ` +
+    `VERO/FALSO: le formule del foglio lo confrontano come testo secondo la lingua di Excel e possono ` +
+    `non abbinarlo come fa la Scheda. Scriverlo come testo (per esempio con un apostrofo iniziale).`,
   // whole-plan and range rules — filled by validation (VALIDATE area, src/domain/validate.ts)
   CODE_DUPLICATE: (code: string, firstCell: string) =>
     `Il Codice "${code}" è già usato in ${firstCell}: ogni obiettivo deve avere un Codice diverso.`,
@@ -485,11 +511,26 @@ export const rollupStrings = {
     "Non valutabili",
   ],
   noObjectives: "Nessun obiettivo nel foglio Obiettivi",
-  /** Helper columns the formulas sum (owned by the add-in, like the computed columns). */
+  /**
+   * Helper columns the formulas read (owned by the add-in, like the computed columns): the Peso × value
+   * products the weighted means sum, and the match keys of codes and group labels (see keys.ts).
+   */
   helperHeaders: {
-    obiettivi: "Peso x Grado (calcolo)",
-    fasi: "Peso x Avanzamento (calcolo)",
-    indicatori: "Peso x Raggiungimento (calcolo)",
+    obiettivi: {
+      pesoGrado: "Peso x Grado (calcolo)",
+      codice: "Chiave Codice (calcolo)",
+      centroResponsabilita: "Chiave CdR (calcolo)",
+      assessorato: "Chiave Assessorato (calcolo)",
+      obiettivoMandato: "Chiave Mandato (calcolo)",
+      obiettivoMissione: "Chiave Missione (calcolo)",
+      obiettivoProgramma: "Chiave Programma (calcolo)",
+      valorePubblico: "Chiave Valore Pubblico (calcolo)",
+    },
+    fasi: { pesoAvanzamento: "Peso x Avanzamento (calcolo)", obiettivo: "Chiave Obiettivo (calcolo)" },
+    indicatori: {
+      pesoRaggiungimento: "Peso x Raggiungimento (calcolo)",
+      obiettivo: "Chiave Obiettivo (calcolo)",
+    },
   },
   cliBlocked: "Impossibile calcolare: la struttura della cartella non si può leggere.",
   cliWritten: (path: string, obiettivi: number) =>

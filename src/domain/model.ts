@@ -89,15 +89,37 @@ export interface SheetLayout<F extends string = string> {
   columns: Partial<Record<F, number>>;
   /** Header text as written in the sheet, per column number (all columns, known and unknown). */
   headers: Record<number, string>;
+  /**
+   * Names formulas use for the columns of the Excel table, per column number: the table's column names
+   * exactly as the table part holds them (RawTable.columns), else the header cell's text untrimmed
+   * (Excel names a table column after it). Absent: `headers`.
+   */
+  columnNames?: Record<number, string>;
+  /**
+   * Percent columns (Peso, Avanzamento) whose numbers are percent-formatted: the formulas read them ×100,
+   * as the reader reads each percent cell (0.33 shown as 33% counts as 33).
+   */
+  percentColumns?: Partial<Record<F, true>>;
   /** Indicatori only: `Valore Raggiunto <YYYY>` columns. */
   history: { anno: number; col: number }[];
+}
+
+export interface ParametroCell {
+  row: number;
+  col: number;
+  /** Number format of the value cell as read ("0%", "dd/mm/yyyy"…), when the host knows it. */
+  numberFormat?: string;
+  /** The cell holds a formula saved without its value (FORMULA_NO_VALUE): formulas must not read it. */
+  uncached?: boolean;
 }
 
 export interface ParametriLayout {
   sheet: string;
   table: string | null;
   /** Worksheet row and column of each parameter's value cell, when the parameter is in the sheet. */
-  cells: Partial<Record<ParametroKey, { row: number; col: number }>>;
+  cells: Partial<Record<ParametroKey, ParametroCell>>;
+  /** The Anno the reader uses when the Anno cell is empty or invalid (most common year of Fine Prevista…). */
+  defaultAnno?: number;
 }
 
 export interface WorkbookLayout {
@@ -105,6 +127,8 @@ export interface WorkbookLayout {
   fasi: SheetLayout<FaseField> | null;
   indicatori: SheetLayout<IndicatoreField> | null;
   parametri: ParametriLayout | null;
+  /** The workbook counts date serials from 1904 (RawWorkbook.date1904). */
+  date1904?: boolean;
 }
 
 export interface Plan {

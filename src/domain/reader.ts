@@ -15,9 +15,16 @@
 // - Anno default: the most common year among Fine Prevista; on a tie the later year; no dates → the
 //   year of `today`. Soglia parzialmente > Soglia raggiunto → PARAM_INVALID and Soglia parzialmente
 //   falls back to its default, lowered to Soglia raggiunto when the default is still above it.
+// - One truth with the live formulas (SPEC §3): key columns (codes, group labels, Polarità) are read as
+//   the formulas see them (./keys.ts); a formula cell saved without its value is FORMULA_NO_VALUE and
+//   read as empty; a value the formulas read differently (a number or date typed as text, a
+//   percent-formatted Peso/Avanzamento, a key the formulas turn into text by Excel's language) keeps
+//   the tolerant reading and gets a FORMULA_DIFFERS warning; Parametri typed as text are accepted only
+//   in the forms the workbook names can parse too (./paramText.ts); serials follow the workbook's date
+//   system (1900 or 1904).
 import { formatIt, type IsoDate } from "./dates";
 import { HeaderMatcher, headerText, normalizeHeader } from "./headers";
-import { problemMessages } from "./messages";
+import { problemMessages, rollupStrings } from "./messages";
 import type {
   Fase,
   FormulaDecrescente,
@@ -29,8 +36,16 @@ import type {
   SheetLayout,
   ValoreStorico,
 } from "./model";
+import { parseParamDate, parseParamNumber, parseParamYear } from "./paramText";
 import { RULES, type Problem, type RuleCode } from "./problems";
-import { cellAddress, type RawSheet, type RawTable, type RawValue, type RawWorkbook } from "./raw";
+import {
+  cellAddress,
+  isUncachedFormula,
+  type RawSheet,
+  type RawTable,
+  type RawValue,
+  type RawWorkbook,
+} from "./raw";
 import {
   COMPUTED_COLUMNS,
   FASI_COLUMNS,
@@ -51,6 +66,9 @@ import {
   describeValue,
   numberToItText,
   isBlank,
+  isDateFormat,
+  isLocaleDependentKey,
+  isPercentFormat,
   readByKind,
   readDate,
   readNumber,
@@ -88,7 +106,10 @@ class Grid {
   private readonly values: unknown[][];
   private readonly formats: unknown[][] | undefined;
 
-  constructor(readonly sheet: RawSheet) {
+  constructor(
+    readonly sheet: RawSheet,
+    readonly date1904 = false,
+  ) {
     this.name = typeof sheet.name === "string" ? sheet.name : "";
     this.values = Array.isArray(sheet.values) ? sheet.values : [];
     this.formats = Array.isArray(sheet.numberFormats) ? sheet.numberFormats : undefined;
@@ -193,11 +214,13 @@ class Collector {
     const message =
       read.rule === "CELL_ERROR"
         ? problemMessages.CELL_ERROR(column, read.found)
-        : read.rule === "DATE_INVALID"
-          ? problemMessages.DATE_INVALID(column, read.found)
-          : yesNoHint
-            ? problemMessages.NUMBER_INVALID_YES_NO(column, read.found)
-            : problemMessages.NUMBER_INVALID(column, read.found);
+        : read.rule === "FORMULA_NO_VALUE"
+          ? problemMessages.FORMULA_NO_VALUE(column, read.found)
+          : read.rule === "DATE_INVALID"
+            ? problemMessages.DATE_INVALID(column, read.found)
+            : yesNoHint
+              ? problemMessages.NUMBER_INVALID_YES_NO(column, read.found)
+              : problemMessages.NUMBER_INVALID(column, read.found);
     this.add(read.rule, grid.name, row, column, col, objective, message);
     this.brokenCells.add(cellAddress(grid.name, row, col));
   }
@@ -205,11 +228,12 @@ class Collector {
 
 function findSheet(wb: RawWorkbook, name: string): Grid | null {
   const sheets = Array.isArray(wb?.sheets) ? wb.sheets.filter((s) => s && typeof s === "object") : [];
+  const date1904 = wb.date1904 === true;
   const exact = sheets.find((s) => s.name === name);
-  if (exact) return new Grid(exact);
+  if (exact) return new Grid(exact, date1904);
   const wanted = normalizeHeader(name);
   const loose = sheets.find((s) => typeof s.name === "string" && normalizeHeader(s.name) === wanted);
-  return loose ? new Grid(loose) : null;
+  return loose ? new Grid(loose, date1904) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,12 +341,19 @@ function buildLayout<K extends string>(
     lastCol: cand.lastCol,
     columns: {},
     headers: {},
+    columnNames: {},
     history: [],
   };
+  // Structured references need the table's own column names (trailing spaces and all).
+  const tableNames = cand.table && Array.isArray(cand.table.columns) ? cand.table.columns : null;
   const firstSeen = new Map<string, number>();
   for (let c = cand.firstCol; c <= cand.lastCol; c++) {
-    const text = headerText(grid.value(cand.headerRow, c));
+    const raw = grid.value(cand.headerRow, c);
+    const text = headerText(raw);
     layout.headers[c] = text;
+    const own = tableNames?.[c - cand.firstCol];
+    layout.columnNames![c] =
+      typeof own === "string" ? own : typeof raw === "string" ? raw : raw === null ? "" : text;
     const m = matcher.match(text);
     if (m === null) continue;
     const id = m.kind === "field" ? `f:${m.key}` : m.kind === "history" ? `h:${m.anno}` : `c:${m.header}`;
@@ -423,8 +454,10 @@ function readRows<K extends string>(
   const inputCols = readers.map((rd) => rd.col - grid.firstCol);
 
   const offset = grid.firstCol;
+  const textDiffers = new Map<string, string | null>();
   // A table may claim rows beyond the used range: they are empty, no need to visit them.
   const last = Math.min(layout.lastRow, grid.lastRow);
+  markPercentColumns(grid, layout, defs, last);
   for (let r = layout.firstRow; r <= last; r++) {
     const cells = grid.rowAt(r);
     if (cells === null || inputCols.every((i) => isBlank(cells[i]))) continue;
@@ -434,22 +467,36 @@ function readRows<K extends string>(
       const f = formats === null ? undefined : formats[col - offset];
       return typeof f === "string" ? f : undefined;
     };
-    const keyRead = readByKind(valueAt(keyCol), keyDef.kind, formatAt(keyCol));
+    const keyRead = readByKind(valueAt(keyCol), keyDef.kind, formatAt(keyCol), grid.date1904);
     const key = keyRead.status === "ok" ? String(keyRead.value) : null;
     const values: Partial<Record<K, CellValue>> = {};
     const storico: ValoreStorico[] = [];
     for (const rd of readers) {
       const col = rd.col;
       if (rd.def === null) {
-        const read = readNumber(valueAt(col), "number", formatAt(col));
+        const read = readNumber(valueAt(col), "number", formatAt(col), grid.date1904);
         if (read.status === "invalid") out.invalidCell(read, grid, r, col, rd.header, key, true);
         storico.push({ anno: rd.anno, valore: read.status === "ok" ? read.value : null });
         continue;
       }
       const def = rd.def;
-      const read = def.key === keyField ? keyRead : readByKind(valueAt(col), def.kind, formatAt(col));
-      if (read.status === "ok") values[def.key] = read.value;
-      else if (read.status === "invalid")
+      const read =
+        def.key === keyField ? keyRead : readByKind(valueAt(col), def.kind, formatAt(col), grid.date1904);
+      if (read.status === "ok") {
+        values[def.key] = read.value;
+        if (def.formulaInput) {
+          const raw = valueAt(col);
+          // A column typed as text repeats the same few texts: build each message once.
+          const memoKey = typeof raw === "string" ? `${col}\u0000${raw}` : null;
+          let differs = memoKey === null ? undefined : textDiffers.get(memoKey);
+          if (differs === undefined) {
+            const percentColumn = layout.percentColumns?.[def.key] === true;
+            differs = formulaDiffers(def, raw, formatAt(col), read.value, grid.date1904, percentColumn);
+            if (memoKey !== null) textDiffers.set(memoKey, differs);
+          }
+          if (differs) out.add("FORMULA_DIFFERS", grid.name, r, def.header, col, key, differs);
+        }
+      } else if (read.status === "invalid")
         out.invalidCell(read, grid, r, col, def.header, key, def.kind === "number");
       else if (def.key === keyField) {
         out.add("REQUIRED", grid.name, r, def.header, col, null, problemMessages.REQUIRED_KEY(def.header));
@@ -463,6 +510,86 @@ function readRows<K extends string>(
     }
   }
   return rows;
+}
+
+/**
+ * Why the live formulas read a cell differently from the TypeScript (FORMULA_DIFFERS message), or null.
+ * Formulas see a text cell as empty, a percent-formatted cell as its stored fraction, and turn a key
+ * cell into text by Excel's language settings.
+ */
+function formulaDiffers(
+  def: ColumnDef<string>,
+  raw: RawValue,
+  fmt: string | undefined,
+  value: CellValue,
+  date1904: boolean,
+  percentColumn: boolean,
+): string | null {
+  // Cheap tests first: this runs on every cell the formulas read.
+  switch (def.kind) {
+    case "key":
+      if (typeof raw === "string" || raw === null || !isLocaleDependentKey(raw, date1904)) return null;
+      return problemMessages.FORMULA_DIFFERS_KEY(def.header, describeValue(raw));
+    case "number":
+    case "percent":
+      if (typeof raw === "string")
+        return problemMessages.FORMULA_DIFFERS_TEXT_NUMBER(
+          def.header,
+          describeValue(raw),
+          numberToItText(value as number),
+        );
+      // The formulas scale a whole column by 100 when its numbers are percent-formatted (see
+      // markPercentColumns): a number formatted otherwise than its column is read differently.
+      if (def.kind === "percent" && typeof raw === "number" && isPercentFormat(fmt) !== percentColumn) {
+        const read = numberToItText(value as number);
+        return percentColumn
+          ? problemMessages.FORMULA_DIFFERS_NOT_PERCENT(def.header, read, numberToItText(clean100(value)))
+          : problemMessages.FORMULA_DIFFERS_PERCENT(def.header, `${read}%`, read);
+      }
+      return null;
+    case "date":
+      return typeof raw === "string"
+        ? problemMessages.FORMULA_DIFFERS_TEXT_DATE(def.header, describeValue(raw))
+        : null;
+    default:
+      return null;
+  }
+}
+
+/** What a formula reading a percent column makes of a plain number: ×100. */
+function clean100(value: CellValue): number {
+  return parseFloat(((value as number) * 100).toPrecision(15));
+}
+
+/**
+ * Percent columns (Peso, Avanzamento) whose numbers are mostly percent-formatted: the live formulas
+ * multiply the whole column by 100, as the reader reads each percent cell ×100. Decided on the numeric
+ * cells of the data rows (ties: not percent); the other numbers of the column get FORMULA_DIFFERS.
+ */
+function markPercentColumns<K extends string>(
+  grid: Grid,
+  layout: SheetLayout<K>,
+  defs: ColumnDef<K>[],
+  last: number,
+): void {
+  for (const def of defs) {
+    const col = layout.columns[def.key];
+    if (def.kind !== "percent" || !def.formulaInput || col === undefined) continue;
+    let percent = 0;
+    let plain = 0;
+    for (let r = layout.firstRow; r <= last; r++) {
+      const v = grid.value(r, col);
+      if (typeof v !== "number") continue;
+      const fmt = grid.format(r, col);
+      if (isDateFormat(fmt)) continue; // a date is not a Peso (NUMBER_INVALID)
+      if (isPercentFormat(fmt)) percent++;
+      else plain++;
+    }
+    if (percent > plain) {
+      const marked: Partial<Record<K, true>> = (layout.percentColumns ??= {});
+      marked[def.key] = true;
+    }
+  }
 }
 
 const str = (v: CellValue | undefined): string | null => (typeof v === "string" ? v : null);
@@ -486,7 +613,10 @@ function readInputSheet<K extends string>(
     out.add("SHEET_MISSING", name, null, null, null, null, problemMessages.SHEET_MISSING(name));
     return { layout: null, rows: [] };
   }
-  const matcher = new HeaderMatcher(defs, key === "indicatori", COMPUTED_COLUMNS[key]);
+  const matcher = new HeaderMatcher(defs, key === "indicatori", [
+    ...COMPUTED_COLUMNS[key],
+    ...Object.values(rollupStrings.helperHeaders[key]),
+  ]);
   const cand = findHeader(grid, matcher, TABLES[key]);
   const layout = buildLayout(grid, matcher, cand, out);
   return { layout, rows: readRows(grid, layout, defs, keyField, out) };
@@ -545,13 +675,12 @@ function locateParametri(
       );
       return;
     }
-    cells.set(p.key, {
-      row,
-      col: valueCol,
-      value: grid.value(row, valueCol),
-      format: grid.format(row, valueCol),
-    });
+    const value = grid.value(row, valueCol);
+    const format = grid.format(row, valueCol);
+    cells.set(p.key, { row, col: valueCol, value, format });
     layout.cells[p.key] = { row, col: valueCol };
+    if (format !== undefined) layout.cells[p.key]!.numberFormat = format;
+    if (isUncachedFormula(value)) layout.cells[p.key]!.uncached = true;
   };
 
   if (cand.complete) {
@@ -605,28 +734,51 @@ function readParametri(
   const sheet = grid?.name ?? SHEETS.parametri;
   const column = PARAMETRI_COLUMNS.value;
 
+  const date1904 = grid?.date1904 ?? false;
+
   const report = (cell: ParamCell, rule: RuleCode, message: string) => {
     out.add(rule, sheet, cell.row, column, cell.col, null, message);
     out.brokenCells.add(cellAddress(sheet, cell.row, cell.col));
   };
-  /** Reads a parameter cell; error values are reported here and read as empty. */
+  /**
+   * Reads a parameter cell; error values and formulas without a value are reported here and read as
+   * empty (the workbook names then use the default too, see parameterNames in ./formulas.ts).
+   */
   const read = <T>(key: ParametroKey, reader: (c: ParamCell) => CellRead<T>) => {
     const cell = cells.get(key);
     if (!cell) return { cell: null, read: { status: "empty" } as CellRead<T> };
     const r = reader(cell);
-    if (r.status === "invalid" && r.rule === "CELL_ERROR") {
-      report(cell, "CELL_ERROR", problemMessages.CELL_ERROR(column, r.found));
+    if (r.status === "invalid" && (r.rule === "CELL_ERROR" || r.rule === "FORMULA_NO_VALUE")) {
+      report(
+        cell,
+        r.rule,
+        r.rule === "CELL_ERROR"
+          ? problemMessages.CELL_ERROR(column, r.found)
+          : problemMessages.FORMULA_NO_VALUE(column, r.found),
+      );
       return { cell, read: { status: "empty" } as CellRead<T> };
     }
     return { cell, read: r };
   };
+  /** Text typed in a number or date parameter: only the forms the workbook names parse too. */
+  const asText = <T>(c: ParamCell, parse: (t: string) => T | null, ifNumber: () => CellRead<T>) => {
+    if (typeof c.value !== "string") return ifNumber();
+    const t = readText(c.value);
+    if (t.status !== "ok") return t as CellRead<T>;
+    const v = parse(c.value);
+    return v === null
+      ? ({ status: "invalid", rule: "NUMBER_INVALID", found: t.value } as CellRead<T>)
+      : { status: "ok" as const, value: v };
+  };
   const text = (key: ParametroKey): string => {
-    const { read: r } = read(key, (c) => readText(c.value, c.format));
+    const { read: r } = read(key, (c) => readText(c.value, c.format, date1904));
     return r.status === "ok" ? r.value : defaultText(key);
   };
   const percent = (key: ParametroKey, label: string): number => {
     const fallback = Number(defaultText(key));
-    const { cell, read: r } = read(key, (c) => readNumber(c.value, "percent", c.format));
+    const { cell, read: r } = read(key, (c) =>
+      asText(c, parseParamNumber, () => readNumber(c.value, "percent", c.format, date1904)),
+    );
     if (cell === null || r.status === "empty") return fallback;
     if (r.status === "ok" && r.value >= 0 && r.value <= 100) return r.value;
     report(
@@ -640,14 +792,12 @@ function readParametri(
   const defaultAnno = mostCommonYear(fasi) ?? Number(today.slice(0, 4));
   let anno = defaultAnno;
   {
-    const { cell, read: r } = read("anno", (c) => readNumber(c.value, "number", c.format));
+    // A date cell counts as its serial number, as the formula sees it (then it is hardly a year).
+    const { cell, read: r } = read("anno", (c) =>
+      asText(c, parseParamYear, () => readNumber(c.value, "number", c.format, date1904)),
+    );
     if (cell !== null && r.status !== "empty") {
-      const valid =
-        r.status === "ok" &&
-        Number.isInteger(r.value) &&
-        r.value >= 1900 &&
-        r.value <= 9999 &&
-        !(cell.value instanceof Date);
+      const valid = r.status === "ok" && Number.isInteger(r.value) && r.value >= 1900 && r.value <= 9999;
       if (valid) anno = r.value;
       else
         report(
@@ -661,7 +811,13 @@ function readParametri(
   const defaultData = `${anno}-12-31`;
   let dataRiferimento: IsoDate = defaultData;
   {
-    const { cell, read: r } = read("dataRiferimento", (c) => readDate(c.value));
+    const { cell, read: r } = read("dataRiferimento", (c) =>
+      asText(
+        c,
+        (t) => parseParamDate(t, date1904),
+        () => readDate(c.value, date1904),
+      ),
+    );
     if (cell !== null && r.status === "ok") dataRiferimento = r.value;
     else if (cell !== null && r.status === "invalid") {
       report(
@@ -694,10 +850,12 @@ function readParametri(
 
   let formulaDecrescente: FormulaDecrescente = "T/A";
   {
-    const { cell, read: r } = read("formulaDecrescente", (c) => readText(c.value, c.format));
+    const { cell, read: r } = read("formulaDecrescente", (c) => readText(c.value, c.format, date1904));
     if (cell !== null && r.status === "ok") {
-      const f = r.value
-        .replace(/\s+/g, "")
+      // The spaces the workbook name removes too (pegFormulaDecrescente), and the dashes it maps; from
+      // the cell's own text (readText would also trim spaces the formula keeps, such as U+2003).
+      const f = (typeof cell.value === "string" ? cell.value : r.value)
+        .replace(/[ \t\n\r\u00a0\u202f]/g, "")
         .replace(/[\u2212\u2013\u2014]/g, "-")
         .toUpperCase();
       if (f === "T/A" || f === "2T-A") formulaDecrescente = f;
@@ -726,7 +884,7 @@ function readParametri(
       formulaDecrescente,
       tipiIndicatore,
     },
-    layout: located?.layout ?? null,
+    layout: located ? { ...located.layout, defaultAnno } : null,
   };
 }
 
@@ -793,7 +951,13 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions): ReadResult {
       obiettivi,
       fasi,
       indicatori,
-      layout: { obiettivi: ob.layout, fasi: fa.layout, indicatori: ind.layout, parametri: par.layout },
+      layout: {
+        obiettivi: ob.layout,
+        fasi: fa.layout,
+        indicatori: ind.layout,
+        parametri: par.layout,
+        ...(wb?.date1904 === true ? { date1904: true } : {}),
+      },
     },
     problems: out.problems,
     brokenCells: out.brokenCells,

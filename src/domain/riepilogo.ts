@@ -1,9 +1,12 @@
 // The Riepilogo sheet (SPEC §3): one table per grouping, live COUNTIFS/SUMIFS formulas over the
 // Obiettivi columns (Esito, Grado and the Peso x Grado helper), cached results = the TypeScript values.
+// A group row selects its objectives by the helper key column of its grouping (./keys.ts), so spaces,
+// NBSP, case, wildcards and leading operators in a label count exactly as in the TypeScript grouping.
 // Colours follow the numbers through conditional formatting, so they stay right after a user edit.
 import type { ObiettiviRefs } from "./formulas";
+import { criterionOf, quote } from "./keys";
 import { rollupStrings } from "./messages";
-import { GROUPINGS, type GroupRollup, type Rollups } from "./rollup";
+import { groupCriteriaKeys, GROUPINGS, type GroupRollup, type Rollups } from "./rollup";
 import type { CellContent, CellStyle, ConditionalFormat, SheetCell, SheetDescription } from "./sheet";
 import { SHEETS } from "./schema";
 
@@ -69,24 +72,9 @@ function thin(): NonNullable<CellStyle["border"]> {
   return { top: side, bottom: side, left: side, right: side };
 }
 
-/** A COUNTIFS criterion that matches exactly this text (wildcards escaped, long texts by prefix). */
-export function criterionLiteral(text: string): string {
-  let escaped = "";
-  for (const ch of text) {
-    const piece = ch === "~" || ch === "*" || ch === "?" ? "~" + ch : ch;
-    // Excel rejects criteria longer than 255 characters: match a long text by its first 250.
-    if (escaped.length + piece.length > 250) {
-      escaped += "*";
-      break;
-    }
-    escaped += piece;
-  }
-  return `"=${escaped.replace(/"/g, '""')}"`;
-}
-
-/** True when the group name can serve as its own criterion (a plain cell reference). */
-export function isPlainCriterion(text: string): boolean {
-  return text.length <= 250 && !/[~*?]/.test(text) && !/^[=<>]/.test(text) && text.trim() === text;
+/** A COUNTIFS criterion literal that matches exactly this helper key. */
+export function keyCriterion(key: string): string {
+  return quote(criterionOf(key));
 }
 
 function cell(row: number, col: number, content: CellContent, style?: string): SheetCell {
@@ -206,17 +194,10 @@ function writeGroupRow(
   const X = refs.group(key);
   const E = refs.esito;
   // The Esito pair comes first: LibreOffice undercounts COUNTIFS whose first criterion is "" (blank).
-  let base = `${E},"?*"`;
-  if (X !== null) {
-    const crit =
-      g.gruppo === rollupStrings.groupNotGiven
-        ? `""`
-        : isPlainCriterion(g.gruppo)
-          ? `$A${row}`
-          : criterionLiteral(g.gruppo);
-    base += `,${X},${crit}`;
-  }
-  const formulas = groupFormulas(base, refs);
+  // "(non indicato)" counts two keys (empty cells and cells written "(non indicato)"): one base each.
+  const bases =
+    X === null ? [`${E},"?*"`] : groupCriteriaKeys(g.gruppo).map((k) => `${E},"?*",${X},${keyCriterion(k)}`);
+  const formulas = groupFormulas(bases, refs);
   formulas.forEach((f, i) =>
     cells.push(
       cell(row, i + 2, { kind: "formula", formula: f, result: values[i] ?? "" }, i === 1 ? "grado" : "count"),
@@ -224,25 +205,32 @@ function writeGroupRow(
   );
 }
 
-/** The six formulas of one group row, given the criteria that select its objectives. */
-export function groupFormulas(base: string, refs: ObiettiviRefs): string[] {
+/** The six formulas of one group row, given the criteria (one or more bases) that select its objectives. */
+export function groupFormulas(bases: string[], refs: ObiettiviRefs): string[] {
   const E = refs.esito;
   const G = refs.grado;
-  const n = `COUNTIFS(${base})`;
-  const ng = `(COUNTIFS(${base},${G},">=0")+COUNTIFS(${base},${G},"<0"))`;
-  const mean = `SUMIFS(${G},${base})/${ng}`;
+  /** Sum over the bases of one SUMIFS/COUNTIFS term. */
+  const sum = (term: (base: string) => string) =>
+    bases.length === 1 ? term(bases[0]) : `(${bases.map(term).join("+")})`;
+  const n = sum((b) => `COUNTIFS(${b})`);
+  const ng = sum((b) => `COUNTIFS(${b},${G},">=0")+COUNTIFS(${b},${G},"<0")`);
+  const ngp = bases.length === 1 ? `(${ng})` : ng;
+  const mean = `${sum((b) => `SUMIFS(${G},${b})`)}/${ngp}`;
   let body = mean;
   if (refs.peso && refs.pesoGrado) {
     const P = refs.peso;
-    const sp = `(SUMIFS(${P},${base},${P},">0",${G},">=0")+SUMIFS(${P},${base},${P},">0",${G},"<0"))`;
-    body = `IF(COUNTIFS(${base},${P},">0")=${n},SUMIFS(${refs.pesoGrado},${base})/${sp},${mean})`;
+    const PG = refs.pesoGrado;
+    const sp = sum((b) => `SUMIFS(${P},${b},${P},">0",${G},">=0")+SUMIFS(${P},${b},${P},">0",${G},"<0")`);
+    // A percent-formatted Peso column is read ×100, as the reader reads each of its cells.
+    const spp = refs.pesoPercent ? `(100*(${sp}))` : bases.length === 1 ? `(${sp})` : sp;
+    body = `IF(${sum((b) => `COUNTIFS(${b},${P},">0")`)}=${n},${sum((b) => `SUMIFS(${PG},${b})`)}/${spp},${mean})`;
   }
   return [
     `=${n}`,
-    `=IF(${ng}=0,"",${body})`,
-    `=COUNTIFS(${base},${E},"Raggiunto")`,
-    `=COUNTIFS(${base},${E},"Parzialmente raggiunto")`,
-    `=COUNTIFS(${base},${E},"Non raggiunto")`,
-    `=COUNTIFS(${base},${E},"Non valutabile")`,
+    `=IF(${ngp}=0,"",${body})`,
+    `=${sum((b) => `COUNTIFS(${b},${E},"Raggiunto")`)}`,
+    `=${sum((b) => `COUNTIFS(${b},${E},"Parzialmente raggiunto")`)}`,
+    `=${sum((b) => `COUNTIFS(${b},${E},"Non raggiunto")`)}`,
+    `=${sum((b) => `COUNTIFS(${b},${E},"Non valutabile")`)}`,
   ];
 }

@@ -2,15 +2,18 @@
 // the two must agree (checked against LibreOffice in test/rollup).
 //
 // Choices where SPEC §3 is silent, mirrored exactly by the formulas:
-// - a phase or indicator belongs to an objective when its Obiettivo equals the Codice ignoring case
-//   (Excel's COUNTIFS/SUMIFS compare text that way);
+// - a phase or indicator belongs to an objective when the match keys of its Obiettivo and of the Codice
+//   are equal (./keys.ts: spaces and NBSP normalised, case ignored, first 125 characters), which is what
+//   the formulas compare through the helper key columns;
 // - Esito compares G rounded to 9 decimals with the thresholds, so a G that is mathematically 90 but
 //   89.99999999999997 in floating point still counts as 90 in both engines;
 // - Decrescente `T/A` with T < 0 and A = 0: T/A tends to −∞, clamped to 0 (no division by zero);
-// - group rollups: objectives with an empty group value form the group "(non indicato)"; group values
-//   are compared ignoring case (as COUNTIFS does) and shown as first written; a group is weighted by
-//   objective Peso when every objective of the group has Peso > 0 (the same "> 0" test R uses for p).
+// - group rollups: objectives with an empty group value (or one written "(non indicato)") form the group
+//   "(non indicato)"; group values are compared by their match keys and shown as first written; a group
+//   is weighted by objective Peso when every objective of the group has Peso > 0 (the same "> 0" test R
+//   uses for p).
 import { daysBetween } from "./dates";
+import { keyOf, matchKey } from "./keys";
 import { rollupStrings } from "./messages";
 import type { Fase, Indicatore, Obiettivo, Parametri, Plan } from "./model";
 import type { Esito, Tempistica } from "./schema";
@@ -77,9 +80,9 @@ export function clamp(x: number): number {
   return Math.min(100, Math.max(0, x));
 }
 
-/** Excel's TRIM + UPPER, as the formula tests Polarità. */
+/** Polarità as the formula tests it: its match key is DECRESCENTE. */
 export function isDecrescente(polarita: string | null): boolean {
-  return (polarita ?? "").trim().replace(/ +/g, " ").toUpperCase() === "DECRESCENTE";
+  return polarita !== null && matchKey(polarita) === "DECRESCENTE";
 }
 
 /** Indicator achievement r (SPEC §3); null when T or A is empty. Operation order matches the formula. */
@@ -173,14 +176,30 @@ export function tempistica(
   return { tempistica: "In corso", scostamentoGiorni: null };
 }
 
-/** How formulas match an Obiettivo to a Codice (COUNTIFS/SUMIFS ignore case). */
+/** How formulas match an Obiettivo to a Codice: equal helper keys (./keys.ts). */
 export function codeKey(code: string): string {
-  return code.toLowerCase();
+  return keyOf(code);
 }
 
-function groupValue(o: Obiettivo, key: GroupKey): string | null {
-  const v = o[key];
-  return v === null || v.trim() === "" ? null : v;
+/** An objective without a Codice: the formulas give it no value (and the reader leaves it out). */
+export function isKeyless(code: string): boolean {
+  return matchKey(code) === "";
+}
+
+/** Helper key of the "(non indicato)" group: an empty group cell. */
+const NOT_GIVEN_KEY = keyOf(null);
+/** A group cell literally written "(non indicato)" joins the empty ones. */
+const NOT_GIVEN_TEXT_KEY = keyOf(rollupStrings.groupNotGiven);
+
+/** The helper key of a group cell, with "(non indicato)" folded into the empty group. */
+export function groupKey(value: string | null): string {
+  const k = keyOf(value);
+  return k === NOT_GIVEN_TEXT_KEY ? NOT_GIVEN_KEY : k;
+}
+
+/** The helper keys the Riepilogo row of a group counts (two for "(non indicato)"). */
+export function groupCriteriaKeys(gruppo: string): string[] {
+  return gruppo === rollupStrings.groupNotGiven ? [NOT_GIVEN_KEY, NOT_GIVEN_TEXT_KEY] : [groupKey(gruppo)];
 }
 
 /** Group rollups of one grouping, groups in order of first appearance. */
@@ -191,13 +210,12 @@ export function groupRollups(
 ): GroupRollup[] {
   const groups = new Map<string, { name: string; members: Obiettivo[] }>();
   for (const o of obiettivi) {
-    if (o.codice.trim() === "") continue; // the formulas give such rows no Esito, so no group counts them
-    const v = groupValue(o, key);
-    // A value literally written "(non indicato)" joins the empty ones (one row, one criterion).
-    const k = (v ?? rollupStrings.groupNotGiven).toLowerCase();
+    if (isKeyless(o.codice)) continue; // the formulas give such rows no Esito, so no group counts them
+    const v = o[key];
+    const k = groupKey(v);
     let g = groups.get(k);
     if (!g) {
-      g = { name: v ?? rollupStrings.groupNotGiven, members: [] };
+      g = { name: k === NOT_GIVEN_KEY || v === null ? rollupStrings.groupNotGiven : v, members: [] };
       groups.set(k, g);
     }
     g.members.push(o);
@@ -270,7 +288,7 @@ export function computeRollups(plan: Plan): Rollups {
   const indOf = byCode(plan.indicatori);
   const results = new Map<Obiettivo, ObiettivoRollup>();
   const obiettivi = plan.obiettivi.map((o) => {
-    const empty = o.codice.trim() === "";
+    const empty = isKeyless(o.codice);
     const F = empty ? null : avanzamentoFasi(fasiOf.get(codeKey(o.codice)) ?? []);
     const R = empty
       ? null

@@ -19,14 +19,23 @@ export const TABLES = {
 
 export type InputSheetKey = "obiettivi" | "fasi" | "indicatori";
 
-/** How a cell of the column is read. `percent` is a number where a percent-formatted 0.33 counts as 33. */
-export type ColumnKind = "text" | "number" | "percent" | "date";
+/**
+ * How a cell of the column is read. `percent` is a number where a percent-formatted 0.33 counts as 33.
+ * `key` is text the live formulas match (codes, group labels, Polarità): read as the formulas see it
+ * (spaces normalised as in ./keys.ts, a number as its plain digits whatever its format).
+ */
+export type ColumnKind = "text" | "key" | "number" | "percent" | "date";
 
 export interface ColumnDef<K extends string = string> {
   key: K;
   header: string;
   kind: ColumnKind;
   required: boolean;
+  /**
+   * The live formulas read this column: the reader warns (FORMULA_DIFFERS) about values they read
+   * differently from the TypeScript (numbers or dates typed as text, percent-formatted numbers…).
+   */
+  formulaInput?: boolean;
 }
 
 export type ObiettivoField =
@@ -61,43 +70,67 @@ export type IndicatoreField =
   "obiettivo" | "descrizione" | "tipo" | "polarita" | "valoreAtteso" | "valoreRaggiunto" | "peso" | "note";
 
 export const OBIETTIVI_COLUMNS: ColumnDef<ObiettivoField>[] = [
-  { key: "codice", header: "Codice", kind: "text", required: true },
+  { key: "codice", header: "Codice", kind: "key", required: true, formulaInput: true },
   { key: "titolo", header: "Titolo", kind: "text", required: true },
-  { key: "assessorato", header: "Assessorato", kind: "text", required: false },
-  { key: "centroResponsabilita", header: "Centro di Responsabilità", kind: "text", required: true },
+  { key: "assessorato", header: "Assessorato", kind: "key", required: false, formulaInput: true },
+  {
+    key: "centroResponsabilita",
+    header: "Centro di Responsabilità",
+    kind: "key",
+    required: true,
+    formulaInput: true,
+  },
   { key: "responsabile", header: "Responsabile", kind: "text", required: true },
-  { key: "valorePubblico", header: "Valore Pubblico", kind: "text", required: false },
-  { key: "obiettivoMandato", header: "Obiettivo di Mandato", kind: "text", required: false },
-  { key: "obiettivoMissione", header: "Obiettivo di Missione", kind: "text", required: false },
-  { key: "obiettivoProgramma", header: "Obiettivo di Programma", kind: "text", required: false },
+  { key: "valorePubblico", header: "Valore Pubblico", kind: "key", required: false, formulaInput: true },
+  {
+    key: "obiettivoMandato",
+    header: "Obiettivo di Mandato",
+    kind: "key",
+    required: false,
+    formulaInput: true,
+  },
+  {
+    key: "obiettivoMissione",
+    header: "Obiettivo di Missione",
+    kind: "key",
+    required: false,
+    formulaInput: true,
+  },
+  {
+    key: "obiettivoProgramma",
+    header: "Obiettivo di Programma",
+    kind: "key",
+    required: false,
+    formulaInput: true,
+  },
   { key: "modalitaAttuazione", header: "Modalità di Attuazione", kind: "text", required: false },
   { key: "statoAttuazione", header: "Stato di Attuazione", kind: "text", required: false },
   { key: "stato", header: "Stato", kind: "text", required: false },
-  { key: "peso", header: "Peso", kind: "percent", required: false },
+  { key: "peso", header: "Peso", kind: "percent", required: false, formulaInput: true },
 ];
 
 export const FASI_COLUMNS: ColumnDef<FaseField>[] = [
-  { key: "obiettivo", header: "Obiettivo", kind: "text", required: true },
+  { key: "obiettivo", header: "Obiettivo", kind: "key", required: true, formulaInput: true },
   { key: "titolo", header: "Fase", kind: "text", required: true },
   { key: "inizioPrevisto", header: "Inizio Previsto", kind: "date", required: false },
-  { key: "finePrevista", header: "Fine Prevista", kind: "date", required: false },
+  { key: "finePrevista", header: "Fine Prevista", kind: "date", required: false, formulaInput: true },
   { key: "inizioEffettivo", header: "Inizio Effettivo", kind: "date", required: false },
-  { key: "fineEffettiva", header: "Fine Effettiva", kind: "date", required: false },
-  { key: "peso", header: "Peso", kind: "percent", required: false },
-  { key: "avanzamento", header: "Avanzamento", kind: "percent", required: false },
+  { key: "fineEffettiva", header: "Fine Effettiva", kind: "date", required: false, formulaInput: true },
+  { key: "peso", header: "Peso", kind: "percent", required: false, formulaInput: true },
+  { key: "avanzamento", header: "Avanzamento", kind: "percent", required: false, formulaInput: true },
   { key: "responsabile", header: "Responsabile", kind: "text", required: false },
   { key: "centroResponsabilita", header: "Centro di Responsabilità", kind: "text", required: false },
   { key: "note", header: "Note", kind: "text", required: false },
 ];
 
 export const INDICATORI_COLUMNS: ColumnDef<IndicatoreField>[] = [
-  { key: "obiettivo", header: "Obiettivo", kind: "text", required: true },
+  { key: "obiettivo", header: "Obiettivo", kind: "key", required: true, formulaInput: true },
   { key: "descrizione", header: "Descrizione", kind: "text", required: true },
   { key: "tipo", header: "Tipo", kind: "text", required: false },
-  { key: "polarita", header: "Polarità", kind: "text", required: false },
-  { key: "valoreAtteso", header: "Valore Atteso", kind: "number", required: false },
-  { key: "valoreRaggiunto", header: "Valore Raggiunto", kind: "number", required: false },
-  { key: "peso", header: "Peso", kind: "percent", required: false },
+  { key: "polarita", header: "Polarità", kind: "key", required: false },
+  { key: "valoreAtteso", header: "Valore Atteso", kind: "number", required: false, formulaInput: true },
+  { key: "valoreRaggiunto", header: "Valore Raggiunto", kind: "number", required: false, formulaInput: true },
+  { key: "peso", header: "Peso", kind: "percent", required: false, formulaInput: true },
   { key: "note", header: "Note", kind: "text", required: false },
 ];
 

@@ -13,7 +13,8 @@ import { problemMessages as msg } from "./messages";
 import type { Fase, Indicatore, Obiettivo, Plan, SheetLayout } from "./model";
 import { RULES, type Problem, type RuleCode } from "./problems";
 import { cellAddress, columnIndex } from "./raw";
-import { codeKey } from "./rollup";
+import { matchKey } from "./keys";
+import { codeKey, isKeyless } from "./rollup";
 import {
   FASI_COLUMNS,
   INDICATORI_COLUMNS,
@@ -81,7 +82,8 @@ class Ctx {
   readonly problems: Problem[] = [];
   /**
    * Objectives by Codice (first occurrence), phases and indicators grouped by their Obiettivo, all keyed by
-   * codeKey: a Codice matches case-insensitively, as the rollups and their COUNTIFS/SUMIFS formulas do.
+   * codeKey: a Codice matches by its match key (spaces, NBSP and case ignored), as the rollups and their
+   * COUNTIFS/SUMIFS formulas do.
    */
   readonly objectiveByCode = new Map<string, Obiettivo>();
   readonly phasesByCode = new Map<string, Fase[]>();
@@ -117,7 +119,7 @@ class Ctx {
     this.indicatorKeys = plan.indicatori.map((i) => codeKey(i.obiettivo));
     plan.obiettivi.forEach((o, n) => {
       const key = this.objectiveKeys[n];
-      if (o.codice && !this.objectiveByCode.has(key)) this.objectiveByCode.set(key, o);
+      if (!isKeyless(o.codice) && !this.objectiveByCode.has(key)) this.objectiveByCode.set(key, o);
     });
     plan.fasi.forEach((f, n) => push(this.phasesByCode, this.phaseKeys[n], f));
     plan.indicatori.forEach((i, n) => push(this.indicatorsByCode, this.indicatorKeys[n], i));
@@ -184,7 +186,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 function codeDuplicate(ctx: Ctx): void {
   const first = new Map<string, Obiettivo>();
   for (const [n, o] of ctx.plan.obiettivi.entries()) {
-    if (!o.codice) continue;
+    if (isKeyless(o.codice)) continue;
     const key = ctx.objectiveKeys[n];
     const prev = first.get(key);
     if (!prev) first.set(key, o);
@@ -210,7 +212,7 @@ function objectiveUnknown(ctx: Ctx): void {
   if (!ctx.hasColumn("obiettivi", "codice")) return;
   const check = (kind: "fasi" | "indicatori", rows: { row: number; obiettivo: string }[], keys: string[]) => {
     for (const [n, r] of rows.entries()) {
-      if (!r.obiettivo || ctx.objectiveByCode.has(keys[n])) continue;
+      if (isKeyless(r.obiettivo) || ctx.objectiveByCode.has(keys[n])) continue;
       ctx.report(
         "OBJECTIVE_UNKNOWN",
         kind,
@@ -249,7 +251,7 @@ function weightSum(ctx: Ctx): void {
 function noPhases(ctx: Ctx): void {
   if (!ctx.hasColumn("fasi", "obiettivo")) return; // SHEET_MISSING / COLUMN_MISSING already says it
   for (const [n, o] of ctx.plan.obiettivi.entries()) {
-    if (o.codice && !ctx.phasesByCode.has(ctx.objectiveKeys[n])) {
+    if (!isKeyless(o.codice) && !ctx.phasesByCode.has(ctx.objectiveKeys[n])) {
       ctx.report("NO_PHASES", "obiettivi", "codice", o.row, o.codice, msg.NO_PHASES(o.codice));
     }
   }
@@ -259,7 +261,7 @@ function noPhases(ctx: Ctx): void {
 function noIndicators(ctx: Ctx): void {
   if (!ctx.hasColumn("indicatori", "obiettivo")) return; // SHEET_MISSING / COLUMN_MISSING already says it
   for (const [n, o] of ctx.plan.obiettivi.entries()) {
-    if (o.codice && !ctx.indicatorsByCode.has(ctx.objectiveKeys[n])) {
+    if (!isKeyless(o.codice) && !ctx.indicatorsByCode.has(ctx.objectiveKeys[n])) {
       ctx.report("NO_INDICATORS", "obiettivi", "codice", o.row, o.codice, msg.NO_INDICATORS(o.codice));
     }
   }
@@ -478,9 +480,8 @@ export function normalizeWord(s: string): string {
     .toUpperCase();
 }
 
-/** Polarità as the formulas test it (Excel TRIM + UPPER, see isDecrescente in ./rollup): no accent folding. */
-const polarityKey = (s: string) => s.trim().replace(/ +/g, " ").toUpperCase();
-const POLARITA_KEYS = new Set(POLARITA.map(polarityKey));
+/** Polarità as the formulas test it (its match key, see isDecrescente in ./rollup): no accent folding. */
+const POLARITA_KEYS = new Set(POLARITA.map(matchKey));
 
 /** Membership of the normalized text, memoized: a column holds few distinct values and NFD is not cheap. */
 function memoIn(known: Set<string>): (text: string) => boolean {
@@ -501,7 +502,7 @@ function memoIn(known: Set<string>): (text: string) => boolean {
  */
 function polarityInvalid(ctx: Ctx): void {
   for (const i of ctx.plan.indicatori) {
-    if (i.polarita !== null && i.polarita.trim() !== "" && !POLARITA_KEYS.has(polarityKey(i.polarita))) {
+    if (i.polarita !== null && matchKey(i.polarita) !== "" && !POLARITA_KEYS.has(matchKey(i.polarita))) {
       ctx.report(
         "POLARITY_INVALID",
         "indicatori",

@@ -1,6 +1,7 @@
 // Tolerant reading of one cell (SPEC §1 "Cell values"). Every function here accepts any input and
 // never throws: a workbook may hold anything, and the reader must report it, not crash on it.
 import { formatIt, type IsoDate } from "./dates";
+import { excelTrim } from "./keys";
 import { readerTexts } from "./messages";
 import { isCellError, isUncachedFormula, type RawValue } from "./raw";
 import type { ColumnKind } from "./schema";
@@ -33,6 +34,8 @@ export const EXCEL_ERROR_LITERALS: ReadonlySet<string> = new Set([
 const EXCEL_EPOCH_OFFSET = 25569;
 /** Last Excel serial (31/12/9999). */
 const MAX_SERIAL = 2958465;
+/** Days between the 1904 and the 1900 date systems (a 1904 serial + 1462 = the 1900 serial). */
+export const DATE1904_OFFSET = 1462;
 
 /**
  * Brings whatever a host put in a cell to a RawValue. Hosts should already do this; the reader does it
@@ -45,6 +48,7 @@ export function toRawValue(v: unknown): RawValue {
   if (v instanceof Date) return v;
   if (typeof v === "bigint") return Number(v);
   if (isCellError(v)) return { error: v.error };
+  if (isUncachedFormula(v)) return { uncachedFormula: v.uncachedFormula };
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText)) {
@@ -181,17 +185,22 @@ export function dateToIso(d: Date): IsoDate | null {
   return validIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-/** Excel serial (≥ 1, up to 31/12/9999) → ISO date; the time of day is dropped. */
-export function serialToDate(serial: number): IsoDate | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= MAX_SERIAL + 1) return null;
-  return isoFromEpochDays(Math.floor(serial) - EXCEL_EPOCH_OFFSET);
+/**
+ * Excel serial → ISO date; the time of day is dropped. 1900 system: 1 (01/01/1900) to 31/12/9999;
+ * 1904 system (`date1904`): 0 (01/01/1904) to 31/12/9999.
+ */
+export function serialToDate(serial: number, date1904 = false): IsoDate | null {
+  if (!Number.isFinite(serial)) return null;
+  const s = date1904 ? serial + DATE1904_OFFSET : serial;
+  if (s < (date1904 ? DATE1904_OFFSET : 1) || s >= MAX_SERIAL + 1) return null;
+  return isoFromEpochDays(Math.floor(s) - EXCEL_EPOCH_OFFSET);
 }
 
-/** Serial number of a Date, as Excel would compute with it. */
-function dateToSerial(d: Date): number | null {
+/** Serial number of a Date (time of day included), as Excel's formulas see the cell. */
+export function dateToSerial(d: Date, date1904 = false): number | null {
   const t = d.getTime();
   if (!Number.isFinite(t)) return null;
-  return Math.floor(t / 86400000) + EXCEL_EPOCH_OFFSET;
+  return t / 86400000 + EXCEL_EPOCH_OFFSET - (date1904 ? DATE1904_OFFSET : 0);
 }
 
 /** A number as text without float noise: 2023 → "2023", 0.1 + 0.2 → "0.3". */
@@ -211,7 +220,7 @@ function clean(n: number): number {
   return parseFloat(n.toPrecision(15)) + 0;
 }
 
-export type InvalidRule = "CELL_ERROR" | "NUMBER_INVALID" | "DATE_INVALID";
+export type InvalidRule = "CELL_ERROR" | "NUMBER_INVALID" | "DATE_INVALID" | "FORMULA_NO_VALUE";
 
 export type CellRead<T> =
   { status: "empty" } | { status: "ok"; value: T } | { status: "invalid"; rule: InvalidRule; found: string };
@@ -237,9 +246,16 @@ export function describeValue(v: RawValue): string {
   return v.error;
 }
 
-export function readText(input: unknown, fmt?: string): CellRead<string> {
+/** A formula saved without its value: the reader cannot know it (FORMULA_NO_VALUE, read as empty). */
+function uncached(v: RawValue): CellRead<never> | null {
+  return isUncachedFormula(v) ? invalid("FORMULA_NO_VALUE", describeValue(v)) : null;
+}
+
+export function readText(input: unknown, fmt?: string, date1904 = false): CellRead<string> {
   const v = toRawValue(input);
   if (v === null) return EMPTY;
+  const noValue = uncached(v);
+  if (noValue) return noValue;
   const err = errorOf(v);
   if (err !== null) return invalid("CELL_ERROR", err);
   if (typeof v === "string") {
@@ -248,7 +264,7 @@ export function readText(input: unknown, fmt?: string): CellRead<string> {
   }
   if (typeof v === "number") {
     if (isDateFormat(fmt)) {
-      const iso = serialToDate(v);
+      const iso = serialToDate(v, date1904);
       if (iso) return ok(formatIt(iso));
     }
     // as the user sees it: 0.33 shown as 33% is "33%"
@@ -269,9 +285,16 @@ export function readText(input: unknown, fmt?: string): CellRead<string> {
  * serial number, as Excel's formulas see it (a TEMPORALE indicator may hold dates).
  * Booleans are never numbers (Excel's SUM ignores them too).
  */
-export function readNumber(input: unknown, kind: "number" | "percent", fmt?: string): CellRead<number> {
+export function readNumber(
+  input: unknown,
+  kind: "number" | "percent",
+  fmt?: string,
+  date1904 = false,
+): CellRead<number> {
   const v = toRawValue(input);
   if (v === null) return EMPTY;
+  const noValue = uncached(v);
+  if (noValue) return noValue;
   const err = errorOf(v);
   if (err !== null) return invalid("CELL_ERROR", err);
   if (typeof v === "number") {
@@ -279,7 +302,7 @@ export function readNumber(input: unknown, kind: "number" | "percent", fmt?: str
     if (kind === "percent") {
       if (isPercentFormat(fmt)) return ok(clean(v * 100));
       if (isDateFormat(fmt)) {
-        const iso = serialToDate(v);
+        const iso = serialToDate(v, date1904);
         return invalid("NUMBER_INVALID", iso ? formatIt(iso) : numberToText(v));
       }
     }
@@ -297,17 +320,19 @@ export function readNumber(input: unknown, kind: "number" | "percent", fmt?: str
     return invalid("NUMBER_INVALID", describeValue(t));
   }
   if (v instanceof Date) {
-    const serial = kind === "number" ? dateToSerial(v) : null;
+    const serial = kind === "number" ? dateToSerial(v, date1904) : null;
     return serial !== null ? ok(serial) : invalid("NUMBER_INVALID", describeValue(v));
   }
   if (typeof v === "boolean") return invalid("NUMBER_INVALID", describeValue(v));
   return EMPTY;
 }
 
-/** Date columns: date cells, serial numbers ≥ 1, text dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd. */
-export function readDate(input: unknown): CellRead<IsoDate> {
+/** Date columns: date cells, serial numbers (1900 or 1904 system), text dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd. */
+export function readDate(input: unknown, date1904 = false): CellRead<IsoDate> {
   const v = toRawValue(input);
   if (v === null) return EMPTY;
+  const noValue = uncached(v);
+  if (noValue) return noValue;
   const err = errorOf(v);
   if (err !== null) return invalid("CELL_ERROR", err);
   if (v instanceof Date) {
@@ -315,7 +340,7 @@ export function readDate(input: unknown): CellRead<IsoDate> {
     return iso ? ok(iso) : invalid("DATE_INVALID", readerTexts.invalidDate);
   }
   if (typeof v === "number") {
-    const iso = serialToDate(v);
+    const iso = serialToDate(v, date1904);
     return iso ? ok(iso) : invalid("DATE_INVALID", describeValue(v));
   }
   if (typeof v === "string") {
@@ -328,16 +353,57 @@ export function readDate(input: unknown): CellRead<IsoDate> {
   return EMPTY;
 }
 
+/**
+ * A cell the live formulas match as text (kind `key`): spaces normalised as the formulas do
+ * (`excelTrim`), a number as its plain digits whatever its format (what TRIM gives in a formula), a
+ * date cell as its serial number, TRUE/FALSE as VERO/FALSO.
+ */
+export function readKeyText(input: unknown, date1904 = false): CellRead<string> {
+  const v = toRawValue(input);
+  if (v === null) return EMPTY;
+  const noValue = uncached(v);
+  if (noValue) return noValue;
+  const err = errorOf(v);
+  if (err !== null) return invalid("CELL_ERROR", err);
+  let t = "";
+  if (typeof v === "string") t = excelTrim(v);
+  else if (typeof v === "number") t = numberToText(v);
+  else if (typeof v === "boolean") t = v ? readerTexts.booleanTrue : readerTexts.booleanFalse;
+  else if (v instanceof Date) {
+    const serial = dateToSerial(v, date1904);
+    t = serial === null ? "" : numberToText(serial);
+  }
+  return t === "" ? EMPTY : ok(t);
+}
+
+/**
+ * True when a formula turns this key cell into text that depends on Excel's language and settings
+ * (decimal separator, VERO/TRUE, scientific notation), so it may not match what the TypeScript read.
+ */
+export function isLocaleDependentKey(input: unknown, date1904 = false): boolean {
+  const v = toRawValue(input);
+  if (typeof v === "boolean") return true;
+  const n = v instanceof Date ? dateToSerial(v, date1904) : typeof v === "number" ? v : null;
+  return n !== null && (!Number.isInteger(n) || Math.abs(n) >= 1e15);
+}
+
 export type CellValue = string | number;
 
-export function readByKind(input: unknown, kind: ColumnKind, fmt?: string): CellRead<CellValue> {
+export function readByKind(
+  input: unknown,
+  kind: ColumnKind,
+  fmt?: string,
+  date1904 = false,
+): CellRead<CellValue> {
   switch (kind) {
     case "text":
-      return readText(input, fmt);
+      return readText(input, fmt, date1904);
+    case "key":
+      return readKeyText(input, date1904);
     case "number":
     case "percent":
-      return readNumber(input, kind, fmt);
+      return readNumber(input, kind, fmt, date1904);
     case "date":
-      return readDate(input);
+      return readDate(input, date1904);
   }
 }

@@ -101,6 +101,8 @@ export interface WorkbookState {
   activeSheetId: string | null;
   selection: { sheetId: string; rect: Rect } | null;
   nextId: number;
+  /** Dates count from 1904 (old Mac workbooks): DATE gives 1904 serials. */
+  date1904?: boolean;
 }
 
 /** Numeric keys keep the map fast on sheets with millions of cells. */

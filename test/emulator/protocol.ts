@@ -68,7 +68,9 @@ type Obj =
   | { t: "ConditionalFormatCollection"; sheet: SheetState; rect: Rect }
   | { t: "ConditionalFormat"; sheet: SheetState; cf: ConditionalFormatState }
   | { t: "CFNode"; cf: ConditionalFormatState; path: string }
-  | { t: "DataValidation"; sheet: SheetState; rect: Rect };
+  | { t: "DataValidation"; sheet: SheetState; rect: Rect }
+  | { t: "Functions" }
+  | { t: "FunctionResult"; value: unknown; error: string | null };
 
 type Result = Obj | null;
 
@@ -303,6 +305,7 @@ function navigate(wb: WorkbookState, o: Obj, name: string): Obj {
       if (name === "Tables") return { t: "TableCollection", sheet: null };
       if (name === "Names") return { t: "NamedItemCollection" };
       if (name === "Application") return { t: "Application" };
+      if (name === "Functions") return { t: "Functions" };
       break;
     case "Worksheet":
       if (name === "Tables") return { t: "TableCollection", sheet: o.sheet };
@@ -451,6 +454,14 @@ function method(wb: WorkbookState, o: Obj, name: string, args: unknown[]): unkno
     case "Application":
       if (name === "SuspendApiCalculationUntilNextSync" || name === "SuspendScreenUpdatingUntilNextSync")
         return null;
+      break;
+    case "Functions":
+      // Only DATE: hosts use it to learn the workbook's date system (the serial of a date differs).
+      if (name === "Date") {
+        const [y, m, d] = args.map(Number);
+        const serial = Date.UTC(y, m - 1, d) / 86400000 + 25569 - (wb.date1904 ? 1462 : 0);
+        return { t: "FunctionResult", value: serial, error: null };
+      }
       break;
     case "Worksheet": {
       const sheet = o.sheet;
@@ -1313,6 +1324,8 @@ function scalarProps(wb: WorkbookState, o: Obj): Record<string, Getter> {
       };
     case "WorksheetProtection":
       return { Protected: o.sheet.protected };
+    case "FunctionResult":
+      return { Value: o.value, Error: o.error };
     case "Table":
       return {
         Id: o.table.id,

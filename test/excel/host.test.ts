@@ -295,3 +295,37 @@ test("ExcelApi 1.9 mancante: messaggio in italiano con le versioni che funzionan
   expect(excelMessages.apiMissing).toMatch(/Microsoft 365/);
   expect(excelMessages.apiMissing).toMatch(/Excel sul web/);
 });
+
+test("nomi delle colonne della tabella come Excel li tiene: i riferimenti strutturati li usano tali e quali", async () => {
+  const fasi = sheetOf(SHEETS.fasi)!;
+  const t = fasi.tables[0].rect;
+  let pesoCol = 0;
+  for (let c = t.c1; c <= t.c2; c++) if (cell(fasi, t.r1, c)?.value === "Peso") pesoCol = c;
+  expect(pesoCol).toBeGreaterThan(0);
+  // A header typed with a trailing space: Excel names the table column "Peso " too.
+  fasi.cells.set(cellKey(t.r1, pesoCol), { ...cell(fasi, t.r1, pesoCol), value: "Peso " });
+  const raw = await h.host.readWorkbook();
+  const table = raw.sheets.find((s) => s.name === SHEETS.fasi)!.tables[0];
+  expect(table.columns?.[pesoCol - t.c1]).toBe("Peso ");
+  expect(table.columns).toHaveLength(t.c2 - t.c1 + 1);
+  await service().rollup();
+  const ob = sheetOf(SHEETS.obiettivi)!;
+  const formulas = [...ob.cells.values()].map((c) => c.formula ?? "").filter((f) => f.includes("tblFasi"));
+  expect(formulas.length).toBeGreaterThan(0);
+  expect(formulas.every((f) => f.includes("tblFasi[[Peso ]]") && !f.includes("tblFasi[Peso]"))).toBe(true);
+});
+
+test("cartella con date dal 1904: la lettura lo sa, nella stessa sincronizzazione", async () => {
+  const first = (raw: Awaited<ReturnType<typeof h.host.readWorkbook>>) =>
+    readPlan(raw, { today: TODAY }).plan.fasi[0].finePrevista!;
+  const raw1900 = await h.host.readWorkbook();
+  expect(raw1900.date1904).toBe(false);
+  h.emu.workbook.date1904 = true;
+  const from = h.emu.requests.length;
+  const raw1904 = await h.host.readWorkbook();
+  expect(raw1904.date1904).toBe(true);
+  // The same serials are dates 1462 days later in the 1904 system.
+  const days = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86400000;
+  expect(days(first(raw1904)) - days(first(raw1900))).toBe(1462);
+  expect(h.emu.requests.length - from).toBeLessThanOrEqual(2);
+});

@@ -56,3 +56,37 @@ export async function convertWithLibreOffice(
 export function cleanup(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * Converts many files in ONE soffice run (one start-up, one fresh recalculating profile): what the
+ * fuzzers need to keep LibreOffice time down. Returns the output path of each input, in order.
+ */
+export async function convertManyWithLibreOffice(
+  inputs: string[],
+  format: string,
+): Promise<{ work: string; outputs: string[] }> {
+  if (!sofficePath) throw new Error("LibreOffice (soffice) non installato");
+  const work = mkdtempSync(join(tmpdir(), "scheda-lo-many-"));
+  const profile = join(work, "profile");
+  mkdirSync(join(profile, "user"), { recursive: true });
+  writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_PROFILE);
+  const outDir = join(work, "out");
+  mkdirSync(outDir);
+  await run(
+    sofficePath,
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      ...inputs,
+    ],
+    { timeout: 60000 + inputs.length * 20000, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const ext = format.split(":")[0];
+  const outputs = inputs.map((input) => join(outDir, basename(input, extname(input)) + "." + ext));
+  return { work, outputs };
+}

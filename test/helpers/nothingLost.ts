@@ -83,7 +83,7 @@ const OWNED_HEADERS = new Set(
     ...COMPUTED_COLUMNS.obiettivi,
     ...COMPUTED_COLUMNS.fasi,
     ...COMPUTED_COLUMNS.indicatori,
-    ...Object.values(rollupStrings.helperHeaders),
+    ...Object.values(rollupStrings.helperHeaders).flatMap((h) => Object.values(h) as string[]),
   ].map(normHeader),
 );
 

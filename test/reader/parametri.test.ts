@@ -109,18 +109,20 @@ describe("Parametri values", () => {
     expect(r.plan.layout.parametri).toEqual({
       sheet: "Parametri",
       table: "tblParametri",
+      // each value cell with the number format the formulas follow (the table helper writes General)
       cells: {
-        ente: { row: 2, col: 2 },
-        anno: { row: 3, col: 2 },
-        vista: { row: 4, col: 2 },
-        livello: { row: 5, col: 2 },
-        dataRiferimento: { row: 6, col: 2 },
-        pesoFasiNelGrado: { row: 7, col: 2 },
-        sogliaRaggiunto: { row: 8, col: 2 },
-        sogliaParzialmente: { row: 9, col: 2 },
-        formulaDecrescente: { row: 10, col: 2 },
-        tipiIndicatore: { row: 11, col: 2 },
+        ente: { row: 2, col: 2, numberFormat: "General" },
+        anno: { row: 3, col: 2, numberFormat: "General" },
+        vista: { row: 4, col: 2, numberFormat: "General" },
+        livello: { row: 5, col: 2, numberFormat: "General" },
+        dataRiferimento: { row: 6, col: 2, numberFormat: "General" },
+        pesoFasiNelGrado: { row: 7, col: 2, numberFormat: "General" },
+        sogliaRaggiunto: { row: 8, col: 2, numberFormat: "0%" }, // 0.85 shown as 85%
+        sogliaParzialmente: { row: 9, col: 2, numberFormat: "General" },
+        formulaDecrescente: { row: 10, col: 2, numberFormat: "General" },
+        tipiIndicatore: { row: 11, col: 2, numberFormat: "General" },
       },
+      defaultAnno: 2024, // no Fine Prevista: the year of today
     });
   });
 
@@ -152,6 +154,7 @@ describe("Parametri values", () => {
         dataRiferimento: { row: 6, col: 4 },
         formulaDecrescente: { row: 7, col: 4 },
       },
+      defaultAnno: 2024,
     });
   });
 

@@ -5,6 +5,10 @@ import { HEADERS, plainSheet, rowOf, smallWorkbook, tableSheet, workbook } from 
 const TODAY = "2024-06-15";
 const read = (wb: RawWorkbook) => readPlan(wb, { today: TODAY });
 const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
+/** Cells with a FORMULA_DIFFERS warning (values the live formulas read differently), in report order. */
+const differs = (r: ReturnType<typeof read>) =>
+  r.problems.filter((p) => p.rule === "FORMULA_DIFFERS").map((p) => p.cell);
+const others = (r: ReturnType<typeof read>) => r.problems.filter((p) => p.rule !== "FORMULA_DIFFERS");
 
 /** Workbook with default Fasi/Indicatori and the given Obiettivi sheet. */
 function withObiettivi(sheet: ReturnType<typeof plainSheet>): RawWorkbook {
@@ -86,7 +90,8 @@ describe("headers", () => {
       ]),
     );
     const r = read(wb);
-    expect(r.problems).toEqual([]);
+    expect(others(r)).toEqual([]);
+    expect(differs(r)).toEqual(["Obiettivi!F2"]); // Peso "40" typed as text
     expect(r.plan.obiettivi[0]).toMatchObject({
       codice: "OB1",
       centroResponsabilita: "CDR",
@@ -257,15 +262,17 @@ describe("history columns", () => {
         { anno: 2022, valore: null },
       ],
     });
-    expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatchObject({
+    // "1.150,00" in Valore Raggiunto (read by the formulas) is text; history columns are not read by them.
+    expect(differs(r)).toEqual(["Indicatori!D3"]);
+    expect(others(r)).toHaveLength(1);
+    expect(others(r)[0]).toMatchObject({
       rule: "NUMBER_INVALID",
       row: 3,
       column: "VALORE RAGGIUNTO 2022",
       cell: "Indicatori!E3",
       objective: "OB2",
     });
-    expect(r.problems[0].message).toContain('"n.d."');
+    expect(others(r)[0].message).toContain('"n.d."');
   });
 });
 
@@ -456,7 +463,12 @@ describe("rows and cells", () => {
       [],
     ];
     const r = read(withFasi(headers, rows, formats));
-    expect(r.problems).toEqual([]);
+    expect(others(r)).toEqual([]);
+    // Text numbers and dates in the columns the formulas read (Inizio Previsto is not one of them).
+    // Peso and Avanzamento hold one number each, percent-formatted: percent columns, which the
+    // formulas read ×100 as the reader does, so those numbers agree.
+    expect(differs(r)).toEqual(["Fasi!C2", "Fasi!C3", "Fasi!D3", "Fasi!F3", "Fasi!D4", "Fasi!C5", "Fasi!D5"]);
+    expect(r.plan.layout.fasi!.percentColumns).toEqual({ peso: true, avanzamento: true });
     expect(
       r.plan.fasi.map((f) => [f.peso, f.avanzamento, f.inizioPrevisto, f.finePrevista, f.fineEffettiva]),
     ).toEqual([
@@ -529,7 +541,9 @@ describe("rows and cells", () => {
       valoreRaggiunto: 0,
       polarita: "Decrescente",
     });
-    expect(r.problems).toEqual([]);
+    // An integer Codice matches as its digits in both engines; sì/no are text to the formulas.
+    expect(others(r)).toEqual([]);
+    expect(differs(r)).toEqual(["Indicatori!C2", "Indicatori!D2"]);
   });
 
   it('reads a sheet shaped as Office.js hands it ("" for empty, serial dates, error strings)', () => {
@@ -554,7 +568,9 @@ describe("rows and cells", () => {
       [2, "2023-01-01", "2023-12-31", 40, 100, null],
       [4, null, "2023-12-31", 60, null, "ok"],
     ]);
+    // Peso and Avanzamento are "0%" columns: read ×100 by the reader and by the formulas alike.
     expect(r.problems.map((p) => [p.rule, p.cell])).toEqual([["CELL_ERROR", "Fasi!F4"]]);
+    expect(r.plan.layout.fasi!.percentColumns).toEqual({ peso: true, avanzamento: true });
   });
 
   it("suggests 1/0 or si/no when an indicator value is not a number", () => {

@@ -115,7 +115,10 @@ describe("performance", () => {
     console.log(
       `readPlan 10,000/30,000/20,000 rows: ${ms.toFixed(0)} ms CPU, ${wall.toFixed(0)} ms wall (best of 3)`,
     );
-    expect(r.problems).toEqual([]);
+    // Every value typed as text in a column the live formulas read is reported (FORMULA_DIFFERS): per
+    // objective 3 Fine Prevista, 3 Avanzamento, 1 Peso "33,34", 2 Valore Raggiunto; nothing else.
+    expect(r.problems.filter((p) => p.rule !== "FORMULA_DIFFERS")).toEqual([]);
+    expect(r.problems).toHaveLength(10000 * 9);
     expect([r.plan.obiettivi.length, r.plan.fasi.length, r.plan.indicatori.length]).toEqual([
       10000, 30000, 20000,
     ]);

@@ -37,6 +37,15 @@ const COMPUTED = new Set([
   "Peso x Grado (calcolo)",
   "Peso x Avanzamento (calcolo)",
   "Peso x Raggiungimento (calcolo)",
+  // match keys of codes and group labels (helper columns the formulas compare)
+  "Chiave Codice (calcolo)",
+  "Chiave CdR (calcolo)",
+  "Chiave Assessorato (calcolo)",
+  "Chiave Mandato (calcolo)",
+  "Chiave Missione (calcolo)",
+  "Chiave Programma (calcolo)",
+  "Chiave Valore Pubblico (calcolo)",
+  "Chiave Obiettivo (calcolo)",
 ]);
 
 describe("scheda-peg rollup", () => {

@@ -8,7 +8,8 @@ import {
   parameterNames,
   sheetRefs,
 } from "../../src/domain/formulas";
-import { criterionLiteral, isPlainCriterion } from "../../src/domain/riepilogo";
+import { paramNumberFormula } from "../../src/domain/paramText";
+import { keyCriterion } from "../../src/domain/riepilogo";
 import { computeRollups } from "../../src/domain/rollup";
 import type { FaseField, IndicatoreField, ObiettivoField } from "../../src/domain/schema";
 import { fase, ind, layoutOf, ob, plan } from "./planFixture";
@@ -27,6 +28,22 @@ describe("references", () => {
     expect(refs.here(2, 7)).toBe(refs.here(2, 5)); // same on every row: a calculated column
     expect(refs.column(1)).toBe("tblFasi[Obiettivo]");
     expect(refs.column(3)).toBe("tblFasi[[Costo '[€']]]");
+  });
+  it("uses the table's own column names: trailing spaces and NBSP kept, inner brackets around them", () => {
+    const names: Record<number, string> = { 1: "Peso ", 2: "Peso\u00a0", 3: " Avanzamento" };
+    const refs = sheetRefs({ sheet: "Fasi", table: "tblFasi", firstRow: 2, lastRow: 9 }, (c) => names[c]);
+    expect(refs.column(1)).toBe("tblFasi[[Peso ]]");
+    expect(refs.here(1, 4)).toBe("tblFasi[[#This Row],[Peso ]]");
+    expect(refs.column(2)).toBe("tblFasi[[Peso\u00a0]]");
+    expect(refs.column(3)).toBe("tblFasi[[ Avanzamento]]");
+  });
+  it("addresses a column whose name ends in an apostrophe in A1 form (LibreOffice cannot parse [X''])", () => {
+    const refs = sheetRefs({ sheet: "Indicatori", table: "tblIndicatori", firstRow: 2, lastRow: 9 }, (c) =>
+      c === 4 ? "POLARITA'" : "Pol'x",
+    );
+    expect(refs.here(4, 7)).toBe("$D7");
+    expect(refs.column(4)).toBe("Indicatori!$D$2:$D$9");
+    expect(refs.here(2, 7)).toBe("tblIndicatori[[#This Row],[Pol''x]]");
   });
   it("uses absolute A1 ranges over the data rows for a plain range", () => {
     const refs = sheetRefs({ sheet: "Fasi 2023", table: null, firstRow: 4, lastRow: 20 }, () => "x");
@@ -58,16 +75,63 @@ describe("Parametri names", () => {
       cells: { sogliaRaggiunto: { row: 9, col: 2 }, formulaDecrescente: { row: 10, col: 2 } },
     };
     const names = new Map(parameterNames(p).map((n) => [n.name, n.refersTo]));
+    // number, empty, text: the three ways the reader reads it (text through the shared parser twin)
+    const B9 = "Parametri!$B$9";
     expect(names.get("pegSogliaRaggiunto")).toBe(
-      '=IFERROR(IF(ISNUMBER(Parametri!$B$9),IF(AND(Parametri!$B$9>=0,Parametri!$B$9<=100),Parametri!$B$9,90),IF(Parametri!$B$9="",90,90)),90)',
+      `=IFERROR(IF(ISNUMBER(${B9}),IF(AND(${B9}>=0,${B9}<=100),${B9},90),` +
+        `IF(TRIM(${B9})="",90,${paramNumberFormula(B9, "90", 100)})),90)`,
     );
     expect(names.get("pegFormulaDecrescente")).toContain("Parametri!$B$10");
     // absent from the sheet: the constant the TypeScript used
     expect(names.get("pegPesoFasi")).toBe("=50");
-    expect(names.get("pegSogliaParziale")).toBe("=70");
+    // the reader lowers the default 70 to Soglia raggiunto when that is below 70
+    expect(names.get("pegSogliaParziale")).toBe("=MIN(70,pegSogliaRaggiunto)");
     expect(names.get("pegAnno")).toBe("=2023");
     // Data di riferimento absent: 31/12 of Anno, live with pegAnno
     expect(names.get("pegDataRiferimento")).toBe("=DATE(pegAnno,12,31)");
+  });
+  it("follow the format the reader saw: a percent cell ×100, a date-formatted cell is invalid", () => {
+    const p = base();
+    p.layout.parametri = {
+      sheet: "Parametri",
+      table: null,
+      cells: {
+        sogliaRaggiunto: { row: 2, col: 2, numberFormat: "0%" },
+        pesoFasiNelGrado: { row: 3, col: 2, numberFormat: "dd/mm/yyyy" },
+      },
+    };
+    const names = new Map(parameterNames(p).map((n) => [n.name, n.refersTo]));
+    expect(names.get("pegSogliaRaggiunto")).toContain(
+      "IF(ISNUMBER(Parametri!$B$2),IF(AND(ROUND(Parametri!$B$2*100,9)>=0,ROUND(Parametri!$B$2*100,9)<=100),ROUND(Parametri!$B$2*100,9),90)",
+    );
+    expect(names.get("pegPesoFasi")).toMatch(/^=IFERROR\(IF\(ISNUMBER\(Parametri!\$B\$3\),50,/);
+  });
+  it("a cell saved without its value is not read: the constant the reader used", () => {
+    const p = plan([ob("A")], [], [], { sogliaRaggiunto: 90, anno: 2023 });
+    p.layout.parametri = {
+      sheet: "Parametri",
+      table: null,
+      cells: {
+        sogliaRaggiunto: { row: 2, col: 2, uncached: true },
+        anno: { row: 3, col: 2, uncached: true },
+      },
+    };
+    const names = new Map(parameterNames(p).map((n) => [n.name, n.refersTo]));
+    expect(names.get("pegSogliaRaggiunto")).toBe("=90");
+    expect(names.get("pegAnno")).toBe("=2023");
+  });
+  it("Data di riferimento: no serial literal for a date; the serial range of the workbook's date system", () => {
+    const p = base();
+    p.parametri.dataRiferimento = "2023-06-30";
+    p.layout.parametri = { sheet: "Parametri", table: null, cells: { dataRiferimento: { row: 2, col: 2 } } };
+    const n1900 = parameterNames(p).find((n) => n.name === "pegDataRiferimento")!.refersTo;
+    expect(n1900).toContain("AND(Parametri!$B$2>=1,Parametri!$B$2<2958466)");
+    expect(n1900).not.toContain("45107"); // 30/06/2023 is never written as a number
+    expect(n1900).toContain("DATE(pegAnno,12,31)");
+    p.layout.date1904 = true;
+    const n1904 = parameterNames(p).find((n) => n.name === "pegDataRiferimento")!.refersTo;
+    expect(n1904).toContain("AND(Parametri!$B$2>=0,Parametri!$B$2<2957004)");
+    expect(n1904).toContain(">=1904");
   });
   it("an absent Formula decrescente is the text constant", () => {
     const p = plan([ob("A")], [], [], { formulaDecrescente: "2T-A" });
@@ -129,16 +193,20 @@ describe("write plan", () => {
       ["Grado di Raggiungimento %", 6, false],
       ["Esito", 7, false],
       ["Peso x Grado (calcolo)", 8, true],
+      // match keys: the Codice, and one per grouping column the sheet has (here only the CdR)
+      ["Chiave Codice (calcolo)", 9, true],
+      ["Chiave CdR (calcolo)", 10, true],
     ]);
     const fasi = wp.computed.find((t) => t.sheet === "Fasi")!;
     expect(fasi.columns.map((c) => c.header)).toEqual([
       "Tempistica",
       "Scostamento (giorni)",
       "Peso x Avanzamento (calcolo)",
+      "Chiave Obiettivo (calcolo)",
     ]);
     const ind = wp.computed.find((t) => t.sheet === "Indicatori")!;
-    // no Peso column in Indicatori: no helper
-    expect(ind.columns.map((c) => c.header)).toEqual(["Raggiungimento %"]);
+    // no Peso column in Indicatori: no Peso helper
+    expect(ind.columns.map((c) => c.header)).toEqual(["Raggiungimento %", "Chiave Obiettivo (calcolo)"]);
   });
 
   it("writes one calculated-column formula per table column, SUMIFS/COUNTIFS, no SUMPRODUCT", () => {
@@ -152,11 +220,30 @@ describe("write plan", () => {
       }
     }
     const f = wp.computed[0].columns[0].formulas[0];
-    expect(f).toContain("COUNTIFS(tblFasi[Obiettivo],tblObiettivi[[#This Row],[Codice]])");
+    // phases are matched through the helper keys, never the raw Obiettivo/Codice cells
+    expect(f).toContain(
+      "COUNTIFS(tblFasi[[Chiave Obiettivo (calcolo)]],tblObiettivi[[#This Row],[Chiave Codice (calcolo)]])",
+    );
+    expect(f).not.toContain("[Codice]");
     expect(f).toContain("tblFasi[[Peso x Avanzamento (calcolo)]]");
     const esito = wp.computed[0].columns[3].formulas[0];
     expect(esito).toContain("pegSogliaRaggiunto");
     expect(esito).toContain("pegSogliaParziale");
+  });
+
+  it("reads a percent column ×100 wherever the formulas use it", () => {
+    const p = tablePlan();
+    p.layout.fasi!.percentColumns = { avanzamento: true, peso: true };
+    const wp = buildRollupWritePlan(p, computeRollups(p));
+    const fasi = wp.computed.find((t) => t.sheet === "Fasi")!;
+    const helper = fasi.columns.find((c) => c.header === "Peso x Avanzamento (calcolo)")!.formulas[0];
+    expect(helper).toContain(
+      "(100*tblFasi[[#This Row],[Peso]])*(100*IF(ISNUMBER(tblFasi[[#This Row],[Avanzamento]]),tblFasi[[#This Row],[Avanzamento]],0))",
+    );
+    expect(fasi.columns[0].formulas[0]).toContain("AND((100*IF(ISNUMBER(tblFasi[[#This Row],[Avanzamento]])");
+    const f = wp.computed[0].columns[0].formulas[0];
+    expect(f).toContain("/(100*SUMIFS(tblFasi[Peso],");
+    expect(f).toContain("(100*(SUMIFS(tblFasi[Avanzamento],");
   });
 
   it("cached results are the TypeScript values; number formats 0.00", () => {
@@ -194,13 +281,9 @@ describe("write plan", () => {
 });
 
 describe("group criteria", () => {
-  it("plain names are their own criterion; others become escaped literals", () => {
-    expect(isPlainCriterion("SETTORE SOCIOEDUCATIVO")).toBe(true);
-    expect(isPlainCriterion("VP*2 stella?")).toBe(false);
-    expect(isPlainCriterion("<50")).toBe(false);
-    expect(criterionLiteral("VP*2 ~ok?")).toBe('"=VP~*2 ~~ok~?"');
-    expect(criterionLiteral('Il "bene"')).toBe('"=Il ""bene"""');
-    const long = "x".repeat(300);
-    expect(criterionLiteral(long)).toBe(`"=${"x".repeat(250)}*"`);
+  it("a helper key becomes a criterion literal with ~ * ? escaped and quotes doubled", () => {
+    expect(keyCriterion("kSETTORE SOCIOEDUCATIVO")).toBe('"kSETTORE SOCIOEDUCATIVO"');
+    expect(keyCriterion("kVP*2 ~OK?")).toBe('"kVP~*2 ~~OK~?"');
+    expect(keyCriterion('kIL "BENE"')).toBe('"kIL ""BENE"""');
   });
 });

@@ -5,7 +5,7 @@
 import type { IsoDate } from "../dates";
 import { schedaLabels as L } from "../messages";
 import type { Fase, Indicatore, Obiettivo, Plan } from "../model";
-import type { ObiettivoRollup, Rollups } from "../rollup";
+import { codeKey, type ObiettivoRollup, type Rollups } from "../rollup";
 import type { CellContent, Merge, SheetCell, SheetDescription } from "../sheet";
 import { heightForLines, MAX_ROW_HEIGHT, packText, paragraphs, splitParagraph, wrapText } from "./measure";
 import { heightOf, paginate, type Block, type LayoutCell, type LayoutRow, type Section } from "./paginate";
@@ -482,8 +482,9 @@ export function layoutSchedaPages(plan: Plan, rollups: Rollups, options: SchedaO
   const obiettivi = selectObiettivi(plan, options.filter);
   const byCode = new Map(rollups.obiettivi.map((r) => [r.codice, r]));
   const years = historyYears(plan);
-  const fasiOf = groupBy(plan.fasi, (f) => f.obiettivo);
-  const indOf = groupBy(plan.indicatori, (i) => i.obiettivo);
+  // Phases and indicators belong to an objective as the rollups and the live formulas match them.
+  const fasiOf = groupBy(plan.fasi, (f) => codeKey(f.obiettivo));
+  const indOf = groupBy(plan.indicatori, (i) => codeKey(i.obiettivo));
   const objectivePages = obiettivi.map((o) => ({
     codice: o.codice,
     pages: paginate(
@@ -492,8 +493,8 @@ export function layoutSchedaPages(plan: Plan, rollups: Rollups, options: SchedaO
         o,
         byCode.get(o.codice),
         years,
-        fasiOf.get(o.codice) ?? [],
-        indOf.get(o.codice) ?? [],
+        fasiOf.get(codeKey(o.codice)) ?? [],
+        indOf.get(codeKey(o.codice)) ?? [],
       ),
       PAGE_BUDGET,
     ),

@@ -121,6 +121,10 @@ export class ExcelHost implements Host {
         used.load("rowIndex,columnIndex,rowCount,columnCount");
         return { ws, used };
       });
+      // The date system: DATE(1904,1,2) is 1 in a 1904 workbook, 1463 in a 1900 one (Office.js hands
+      // date cells as the workbook's serials, and the reader must count them from the right day).
+      const dateProbe = ctx.workbook.functions.date(1904, 1, 2);
+      dateProbe.load("value");
       await ctx.sync();
       const inputs = sheets.items
         .filter((s) => INPUT_SHEETS.includes(normalizeHeader(s.name)))
@@ -138,13 +142,19 @@ export class ExcelHost implements Host {
         await ctx.sync();
       }
 
-      // Sync 2 (more only when a sheet is too big for one 5 MB response): table ranges, then
-      // values, number formats and value types of the used ranges, in row blocks.
+      // Sync 2 (more only when a sheet is too big for one 5 MB response): table ranges and column
+      // names (formulas must use the table's own names, trailing spaces and all), then values, number
+      // formats and value types of the used ranges, in row blocks.
       const inputTables = tables.items.filter((t) => inputs.includes(t.worksheet.name));
       const tableRanges = inputTables.map((t) => {
         const r = ctx.workbook.tables.getItem(t.name).getRange();
         r.load("address");
         return r;
+      });
+      const tableColumns = inputTables.map((t) => {
+        const c = ctx.workbook.tables.getItem(t.name).columns;
+        c.load("items/name");
+        return c;
       });
       const result: RawSheet[] = [];
       const blocks: {
@@ -210,10 +220,11 @@ export class ExcelHost implements Host {
           firstCol: box.c1,
           lastCol: box.c2,
           lastRow: box.r2,
+          columns: tableColumns[i].items.map((c) => c.name),
         });
         widen(sheet, box);
       });
-      return { sheets: result };
+      return { sheets: result, date1904: dateProbe.value === 1 };
     });
   }
 
