@@ -170,7 +170,7 @@ if (json) {
 }
 
 const rows = [
-  ["apertura .xlsx (exceljs)", (t) => ms(t.openMs), "openMs"],
+  ["apertura .xlsx", (t) => ms(t.openMs), "openMs"],
   ["lettura", (t) => ms(t.readMs), "readMs"],
   ["verifica", (t) => ms(t.validateMs), "validateMs"],
   ["calcolo rollup", (t) => ms(t.rollupMs), "rollupMs"],
@@ -180,6 +180,16 @@ const rows = [
   ["Scheda .xlsx: nostro host", (t) => ms(t.schedaOursMs), "schedaOursMs"],
   ["Scheda .xlsx: exceljs semplice", (t) => ms(t.schedaRawMs), "schedaRawMs"],
   ["rapporto nostro/exceljs", (t) => t.ratio.toFixed(2), null],
+  [
+    "exceljs: lettura + scrittura dello stesso file",
+    (t) => (t.exceljsRoundTripMs === undefined ? "—" : ms(t.exceljsRoundTripMs)),
+    "exceljsRoundTripMs",
+  ],
+  [
+    "generate in memoria / exceljs lettura+scrittura",
+    (t) => (t.generateVsRoundTrip === undefined ? "—" : t.generateVsRoundTrip.toFixed(2)),
+    null,
+  ],
   ["memoria di picco del benchmark (MB)", (t) => t.peakRssMb.toFixed(0), "peakRssMb"],
   ["scheda-peg generate, da capo a fine", (t) => ms(t.cliGenerateMs), "cliGenerateMs"],
   ["memoria di picco di generate (MB)", (t) => t.cliPeakRssMb.toFixed(0), "cliPeakRssMb"],

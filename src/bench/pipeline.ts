@@ -9,6 +9,7 @@ import { layoutScheda } from "../domain/scheda/layout";
 import type { SheetDescription } from "../domain/sheet";
 import type { SamplePlanJson } from "../domain/template";
 import { validatePlan } from "../domain/validate";
+import * as ExcelJS from "exceljs";
 import { XlsxHost } from "../hosts/xlsx/xlsxHost";
 import { syntheticTemplate, syntheticTextsFromSample } from "./synthetic";
 import { writeRawExceljs } from "./rawExceljs";
@@ -41,6 +42,10 @@ export interface PipelineTiming {
   schedaRawMs: number;
   /** schedaOursMs / schedaRawMs. */
   ratio: number;
+  /** exceljs loading the same input file and writing it back (the library's own round trip). */
+  exceljsRoundTripMs: number;
+  /** (inMemoryMs + writeMs) / exceljsRoundTripMs: generate against a plain read + write of the file. */
+  generateVsRoundTrip: number;
   /** Peak resident memory of the process, MB (filled by the caller, which owns the process). */
   peakRssMb?: number;
 }
@@ -84,6 +89,8 @@ export async function benchPipeline(n: number, options: PipelineOptions = {}): P
     | "schedaOursMs"
     | "schedaRawMs"
     | "ratio"
+    | "exceljsRoundTripMs"
+    | "generateVsRoundTrip"
   > | null = null;
   for (let r = 0; r < runs; r++) {
     const [host, openMs] = await time(() => XlsxHost.fromBuffer(input));
@@ -113,6 +120,12 @@ export async function benchPipeline(n: number, options: PipelineOptions = {}): P
       if (which === "ours") oursMs = (await time(() => writeSchedaOurs(scheda)))[1];
       else rawMs = (await time(() => writeRawExceljs(scheda)))[1];
     }
+    const [, roundTripMs] = await time(async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(input) as unknown as ExcelJS.Buffer);
+      return wb.xlsx.writeBuffer();
+    });
+    keep("exceljsRoundTripMs", roundTripMs);
     keep("openMs", openMs);
     keep("readMs", readMs);
     keep("validateMs", validateMs);
@@ -147,6 +160,8 @@ export async function benchPipeline(n: number, options: PipelineOptions = {}): P
     schedaOursMs: best.schedaOursMs,
     schedaRawMs: best.schedaRawMs,
     ratio: best.schedaOursMs / best.schedaRawMs,
+    exceljsRoundTripMs: best.exceljsRoundTripMs,
+    generateVsRoundTrip: (best.inMemoryMs + best.writeMs) / best.exceljsRoundTripMs,
   };
 }
 
