@@ -1,7 +1,7 @@
 // The one interface both hosts implement (Office.js in Excel, exceljs on .xlsx files).
 // The application service talks only to this; it never sees Office.js or exceljs.
-import type { RawWorkbook } from "../domain/raw";
-import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../domain/sheet";
+import type { RawWorkbook } from "../domain/model/raw";
+import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../domain/model/sheet";
 
 export interface PrepareResult {
   /** Sheets created (those already present are left as they are). */

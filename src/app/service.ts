@@ -1,16 +1,16 @@
 // The application service: read → validate → rollup → render. Every shell (CLI, task pane,
 // ribbon command, standalone page) calls this, whichever host it runs on.
-import { todayIso, type IsoDate } from "../domain/dates";
-import { buildRollupWritePlan } from "../domain/formulas";
-import { appMessages } from "../domain/messages";
-import type { Plan } from "../domain/model";
-import { isBlocking, sortProblems, type Problem } from "../domain/problems";
-import { readPlan } from "../domain/reader";
-import { computeRollups, type Rollups } from "../domain/rollup";
+import { todayIso, type IsoDate } from "../domain/model/dates";
+import { buildRollupWritePlan } from "../domain/rollup/formulas";
+import { appMessages } from "./messages";
+import type { Plan } from "../domain/model/model";
+import { isBlocking, sortProblems, type Problem } from "../domain/rules/problems";
+import { readPlan } from "../domain/reading/reader";
+import { computeRollups, type Rollups } from "../domain/rollup/rollup";
 import { layoutScheda, type SchedaFilter } from "../domain/scheda/layout";
-import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template";
-import { validatePlan } from "../domain/validate";
-import type { SheetDescription } from "../domain/sheet";
+import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template/template";
+import { validatePlan } from "../domain/rules/validate";
+import type { SheetDescription } from "../domain/model/sheet";
 import { AppError } from "./errors";
 import type { Host, PrepareResult } from "./host";
 

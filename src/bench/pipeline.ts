@@ -2,13 +2,13 @@
 // (in memory), the full write (rollups + Riepilogo + Scheda + file bytes), and the Scheda alone written
 // by our host beside the same cells written by plain exceljs (the ratio ours/raw is the host's overhead).
 // Used by scripts/bench.js, which runs each size in its own process to read its peak memory.
-import { buildRollupWritePlan } from "../domain/formulas";
-import { readPlan } from "../domain/reader";
-import { computeRollups } from "../domain/rollup";
+import { buildRollupWritePlan } from "../domain/rollup/formulas";
+import { readPlan } from "../domain/reading/reader";
+import { computeRollups } from "../domain/rollup/rollup";
 import { layoutScheda } from "../domain/scheda/layout";
-import type { SheetDescription } from "../domain/sheet";
-import type { SamplePlanJson } from "../domain/template";
-import { validatePlan } from "../domain/validate";
+import type { SheetDescription } from "../domain/model/sheet";
+import type { SamplePlanJson } from "../domain/template/template";
+import { validatePlan } from "../domain/rules/validate";
 import * as ExcelJS from "exceljs";
 import { XlsxHost } from "../hosts/xlsx/xlsxHost";
 import { syntheticTemplate, syntheticTextsFromSample } from "./synthetic";

@@ -2,9 +2,9 @@
 // name the output (an .xlsm stays .xlsm), write atomically.
 import { promises as fs } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import { fileMessages } from "../domain/messages";
+import { fileMessages } from "./messages";
+import { fileOpenMessages } from "../hosts/messages";
 import { AppError } from "../app/errors";
-import { hostMessages } from "../domain/messages";
 import type { CliIo } from "./io";
 import { XlsxHost, XlsxOpenError } from "../hosts/xlsx/xlsxHost";
 
@@ -57,7 +57,7 @@ export async function openInput(file: string): Promise<XlsxHost> {
     return await XlsxHost.fromBuffer(bytes);
   } catch (err) {
     if (err instanceof XlsxOpenError) throw new CliError(fileMessages.cannotOpen(file, err.message));
-    throw new CliError(fileMessages.cannotOpen(file, fileMessages.openCorrupt));
+    throw new CliError(fileMessages.cannotOpen(file, fileOpenMessages.openCorrupt));
   }
 }
 
@@ -68,7 +68,7 @@ export async function openInput(file: string): Promise<XlsxHost> {
 export function resolveOutput(input: string, output: string | undefined, macros = false): string {
   if (output) {
     if (macros && extname(output).toLowerCase() !== ".xlsm")
-      throw new CliError(hostMessages.macroNeedsXlsm(output));
+      throw new CliError(fileMessages.macroNeedsXlsm(output));
     return output;
   }
   const ext = extname(input);

@@ -1,10 +1,10 @@
-// `scheda-peg generate FILE [-o OUT] [--cdr NAME]… [--obiettivi CODE,…] [--pdf] [--force]` (SPEC §5):
+// `scheda-peg generate FILE [-o OUT] [--cdr NAME]… [--obiettivi CODE,…] [--pdf] [--force]` (docs/reference/cli.md):
 // rollups + Riepilogo + Scheda written to `<name>-scheda.xlsx` (or OUT, atomically); with --pdf the
 // Scheda alone is also printed to `<name>-scheda.pdf` through LibreOffice.
 import { basename, dirname, extname, join } from "node:path";
 import { SchedaService } from "../app/service";
-import { todayIso } from "../domain/dates";
-import { generateMessages } from "../domain/messages";
+import { todayIso } from "../domain/model/dates";
+import { generateMessages } from "./messages";
 import type { SchedaFilter } from "../domain/scheda/layout";
 import { XlsxHost } from "../hosts/xlsx/xlsxHost";
 import { openInput, reportFailure, resolveOutput, writeAtomic } from "./files";

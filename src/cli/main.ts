@@ -1,7 +1,7 @@
 // `scheda-peg` entry point: parses arguments and dispatches to one module per command.
-// Exit codes (SPEC §5): 0 success, 1 error-severity problems (validate), 2 usage or unreadable file.
+// Exit codes (docs/reference/cli.md): 0 success, 1 error-severity problems (validate), 2 usage or unreadable file.
 import { Command, CommanderError } from "commander";
-import { cliMessages } from "../domain/messages";
+import { cliMessages } from "./messages";
 import { runGenerate } from "./generate";
 import { runRollup } from "./rollup";
 import { runSample, runTemplate } from "./template";

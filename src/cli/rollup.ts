@@ -1,10 +1,10 @@
-// `scheda-peg rollup FILE [-o OUT] [--json] [--force]` (SPEC §5): writes the computed columns and the
+// `scheda-peg rollup FILE [-o OUT] [--json] [--force]` (docs/reference/cli.md): writes the computed columns and the
 // Riepilogo sheet; `--json` prints the rollups. Exit 0 on success; 2 when the file cannot be read,
 // cannot be rewritten, or its layout cannot be read at all (missing sheet or column: the blocking
-// problems go to stderr and nothing is written). SPEC reserves exit 1 for `validate`.
+// problems go to stderr and nothing is written). The contract reserves exit 1 for `validate`.
 import { SchedaService } from "../app/service";
-import { rollupStrings } from "../domain/messages";
-import type { Rollups } from "../domain/rollup";
+import { rollupCliMessages } from "./messages";
+import type { Rollups } from "../domain/rollup/rollup";
 import { openInput, reportFailure, resolveOutput, writeAtomic } from "./files";
 import type { CliIo } from "./io";
 
@@ -17,7 +17,7 @@ export async function runRollup(
     const host = await openInput(file);
     const result = await new SchedaService(host).rollup();
     if (!result.rollups) {
-      io.stderr(`${rollupStrings.cliBlocked}\n`);
+      io.stderr(`${rollupCliMessages.blocked}\n`);
       for (const p of result.check.blocking) io.stderr(`  ${p.cell ?? p.sheet}  ${p.rule}  ${p.message}\n`);
       return 2;
     }
@@ -27,9 +27,9 @@ export async function runRollup(
     else {
       const ob = result.rollups.obiettivi;
       const n = (e: string) => ob.filter((o) => o.esito === e).length;
-      io.stdout(rollupStrings.cliWritten(output, ob.length));
+      io.stdout(rollupCliMessages.written(output, ob.length));
       io.stdout(
-        rollupStrings.cliSummary(
+        rollupCliMessages.summary(
           n("Raggiunto"),
           n("Parzialmente raggiunto"),
           n("Non raggiunto"),
@@ -43,7 +43,7 @@ export async function runRollup(
   }
 }
 
-/** The SPEC §5 JSON object, keys in SPEC order (numbers unrounded, null when not evaluable). */
+/** The docs/reference/cli.md JSON object, keys in reference order (numbers unrounded, null when not evaluable). */
 export function rollupsJson(r: Rollups): unknown {
   return {
     obiettivi: r.obiettivi.map((o) => ({

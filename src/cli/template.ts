@@ -1,8 +1,8 @@
-// `scheda-peg template` and `scheda-peg sample` (SPEC §5).
+// `scheda-peg template` and `scheda-peg sample` (docs/reference/cli.md).
 import { existsSync, promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
-import { fileMessages } from "../domain/messages";
-import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template";
+import { fileMessages } from "./messages";
+import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template/template";
 import { XlsxHost } from "../hosts/xlsx/xlsxHost";
 import { CliError, checkNotExisting, reportFailure, writeAtomic } from "./files";
 import type { CliIo } from "./io";

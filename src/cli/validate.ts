@@ -1,9 +1,9 @@
-// `scheda-peg validate FILE [--json]` (SPEC §5): exit 0 without errors, 1 with error-severity problems,
+// `scheda-peg validate FILE [--json]` (docs/reference/cli.md): exit 0 without errors, 1 with error-severity problems,
 // 2 when the file cannot be opened (one Italian line on stderr).
 import { SchedaService, type CheckResult } from "../app/service";
-import { validateCliMessages as text } from "../domain/messages";
-import type { Problem } from "../domain/problems";
+import type { Problem } from "../domain/rules/problems";
 import { openInput, reportFailure } from "./files";
+import { validateCliMessages as text } from "./messages";
 import type { CliIo } from "./io";
 
 export async function runValidate(file: string, opts: { json?: boolean }, io: CliIo): Promise<number> {

@@ -1,7 +1,7 @@
 // The ribbon command "Genera Scheda" without Office globals: the entry (commands.ts) passes in the
 // service factory, the notifier and the requirement check, so tests can drive every outcome.
 import type { GenerateResult } from "../app/service";
-import { ribbonMessages } from "../domain/messages";
+import { ribbonMessages } from "./strings";
 
 /** Must match <FunctionName> in manifest.xml (test/manifest checks it). */
 export const GENERA_SCHEDA_ACTION = "generaScheda";

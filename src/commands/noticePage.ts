@@ -1,6 +1,6 @@
 // The notification page's behaviour (entry: notifica.ts). The notice comes in the query string and is
 // shown as text only (it may quote workbook content).
-import { ribbonMessages } from "../domain/messages";
+import { ribbonMessages } from "./strings";
 import { noticeFromSearch } from "./dialogNotifier";
 import type { Notice } from "./generaScheda";
 

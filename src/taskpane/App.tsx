@@ -34,11 +34,11 @@ import {
   type RollupResult,
   type ServiceOptions,
 } from "../app/service";
-import type { IsoDate } from "../domain/dates";
-import { paneStrings } from "../domain/messages";
-import type { Plan } from "../domain/model";
-import type { Problem } from "../domain/problems";
-import type { ObiettivoRollup } from "../domain/rollup";
+import type { IsoDate } from "../domain/model/dates";
+import { paneStrings } from "./strings";
+import type { Plan } from "../domain/model/model";
+import type { Problem } from "../domain/rules/problems";
+import type { ObiettivoRollup } from "../domain/rollup/rollup";
 import type { SchedaFilter } from "../domain/scheda/layout";
 import { ActionCard } from "./components/ActionCard";
 import { EsitoCounts } from "./components/EsitoCounts";

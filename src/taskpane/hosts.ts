@@ -2,8 +2,8 @@
 // .xlsx file handled in the browser by the file host. That host is imported only here and only on
 // demand, so it lands in its own chunk and the Excel pane never downloads it.
 import type { Host } from "../app/host";
-import { paneStrings } from "../domain/messages";
-import type { SamplePlanJson } from "../domain/template";
+import { paneStrings } from "./strings";
+import type { SamplePlanJson } from "../domain/template/template";
 import { ExcelHost } from "../hosts/excel/excelHost";
 
 export type PaneMode = "excel" | "standalone";

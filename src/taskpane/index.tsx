@@ -1,7 +1,7 @@
 // Entry of the task pane and of the standalone page: Excel mode when Office.js reports Excel,
 // otherwise the standalone page on .xlsx files.
 import { createRoot } from "react-dom/client";
-import { paneStrings } from "../domain/messages";
+import { paneStrings } from "./strings";
 import { App } from "./App";
 import { detectEnvironment, loadSampleJson, xlsxFiles, type PaneEnvironment } from "./hosts";
 

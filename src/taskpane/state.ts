@@ -1,6 +1,6 @@
 // The state every action card shows: idle → working → success | problems | failure.
 import { AppError, type ProgressStep } from "../app/service";
-import { paneStrings } from "../domain/messages";
+import { paneStrings } from "./strings";
 
 export type ActionStatus = "idle" | "working" | "success" | "problems" | "failure";
 

@@ -1,7 +1,7 @@
 // Excel-host figures for `npm run bench` (scripts/bench.js sets BENCH_EXCEL_SIZES and BENCH_OUT): a
 // synthetic plan is put into the Excel emulator through the real Office.js library, then the whole
 // generation (read, rollups, Riepilogo, Scheda) runs on it; the emulator counts the syncs and the bytes
-// of each request. In the normal test run it measures the 33-objective size and checks SPEC §6 bounds.
+// of each request. In the normal test run it measures the 33-objective size and checks docs/reference/excel-host.md bounds.
 import { writeFileSync } from "node:fs";
 import { SchedaService } from "../../src/app/service";
 import { syntheticTemplate, syntheticTextsFromSample } from "../../src/bench/synthetic";
@@ -65,7 +65,7 @@ test.each(sizes)(
         generateMs,
       };
       figures.push(fig);
-      // SPEC §6: reading in two syncs plus one per block whose answer could pass the budget, writing in
+      // docs/reference/excel-host.md: reading in two syncs plus one per block whose answer could pass the budget, writing in
       // a constant number of syncs plus one per 4 MB block; nothing over Excel on the web's 5 MB limit.
       const readResponse = h.emu.requests.slice(from, readTo).reduce((s, r) => s + r.responseBytes, 0);
       expect(fig.readSyncs).toBeLessThanOrEqual(2 + Math.ceil(readResponse / (BUDGET / 4)));

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SchedaService } from "../../src/app/service";
-import { paneStrings } from "../../src/domain/messages";
+import { paneStrings } from "../../src/taskpane/strings";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { sheet } from "../emulator/harness";
 import { cellKey, colLetters, splitKey, type WorkbookState } from "../emulator/model";

@@ -3,8 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { readPlan } from "../../src/domain/reader";
-import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS, PARAMETRI } from "../../src/domain/schema";
+import { readPlan } from "../../src/domain/reading/reader";
+import {
+  FASI_COLUMNS,
+  INDICATORI_COLUMNS,
+  OBIETTIVI_COLUMNS,
+  PARAMETRI,
+} from "../../src/domain/model/schema";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { cleanup, convertWithLibreOffice } from "../helpers/libreoffice";
 import { itWithTool, sofficePath } from "../helpers/tools";
@@ -149,7 +154,7 @@ describe("scheda-peg template", () => {
     expect(fasi?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
 
-  itLo("opens in LibreOffice with the SPEC headers and the Parametri defaults", async () => {
+  itLo("opens in LibreOffice with the documented headers and the Parametri defaults", async () => {
     const sheets = await sheetsViaLibreOffice(file);
     const year = new Date().getFullYear();
     expect(Object.keys(sheets).sort()).toEqual(["Fasi", "Indicatori", "Obiettivi", "Parametri"]);

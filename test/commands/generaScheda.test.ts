@@ -1,7 +1,7 @@
 import { AppError, SchedaService, type GenerateResult } from "../../src/app/service";
 import type { Host } from "../../src/app/host";
-import type { Plan } from "../../src/domain/model";
-import type { Problem } from "../../src/domain/problems";
+import type { Plan } from "../../src/domain/model/model";
+import type { Problem } from "../../src/domain/rules/problems";
 import {
   describeResult,
   MAX_LISTED_PROBLEMS,

@@ -1,13 +1,13 @@
 // The bad-input corpus, built by code into a directory (no committed binaries): workbooks with every
 // kind of broken or hostile content a user or another program could hand the CLI. Each case says which
-// exit codes SPEC §5 allows for validate, rollup and generate, with the reason.
+// exit codes docs/reference/cli.md allows for validate, rollup and generate, with the reason.
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
-import type { RawValue } from "../../src/domain/raw";
-import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS, SHEETS } from "../../src/domain/schema";
-import { buildSample, type SamplePlanJson } from "../../src/domain/template";
-import type { WorkbookTemplate } from "../../src/domain/sheet";
+import type { RawValue } from "../../src/domain/model/raw";
+import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS, SHEETS } from "../../src/domain/model/schema";
+import { buildSample, type SamplePlanJson } from "../../src/domain/template/template";
+import type { WorkbookTemplate } from "../../src/domain/model/sheet";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { editParts, exceljsEditable } from "../helpers/xlsxFiles";
 import { loadSampleJson } from "../excel/helpers";
@@ -370,7 +370,7 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
       "xlsm",
       file,
       { validate: [0, 1], rollup: [2], generate: [2] },
-      "a macro workbook: readable, but rewriting it would drop the macros (SPEC §5: stop unless --force)",
+      "a macro workbook: readable, but rewriting it would drop the macros (docs/reference/cli.md: stop unless --force)",
     );
   }
   return cases;

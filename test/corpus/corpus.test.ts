@@ -1,6 +1,6 @@
 // Every workbook of the bad-input corpus (test/corpus/build.ts) through validate, rollup and generate,
 // in-process via main(argv, io): no crash, no stack trace, a clear Italian message or problem list, the
-// exit code SPEC §5 allows, and the input file byte-for-byte unchanged.
+// exit code docs/reference/cli.md allows, and the input file byte-for-byte unchanged.
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -92,7 +92,7 @@ test("il corpus contiene tutti i casi previsti", () => {
 });
 
 test.each(names)(
-  "%s: validate, rollup e generate senza crash, codici SPEC §5, input intatto",
+  "%s: validate, rollup e generate senza crash, codici docs/reference/cli.md, input intatto",
   async (name) => {
     const c = cases.find((x) => x.name === name);
     if (!c) throw new Error(`case ${name} not built`);

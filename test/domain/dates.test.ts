@@ -1,4 +1,4 @@
-import { daysBetween, formatIt, isoFromParts, isoToSerial, serialToIso } from "../../src/domain/dates";
+import { daysBetween, formatIt, isoFromParts, isoToSerial, serialToIso } from "../../src/domain/model/dates";
 
 describe("dates", () => {
   it("converts ISO dates to Excel serials and back", () => {

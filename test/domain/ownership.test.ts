@@ -6,8 +6,8 @@ import {
   renamedGeneratedSheet,
   targetAreas,
   type SheetFacts,
-} from "../../src/domain/ownership";
-import type { ComputedTable } from "../../src/domain/sheet";
+} from "../../src/domain/model/ownership";
+import type { ComputedTable } from "../../src/domain/model/sheet";
 
 function table(cols: number[], headerRow = 1, lastRow = 5): ComputedTable {
   return {

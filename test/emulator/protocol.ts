@@ -1,7 +1,7 @@
 // Excel's ProcessQuery protocol for the subset of the JavaScript API the adapter uses, applied to the
 // in-memory workbook of ./model.ts. Anything not modelled throws `EmulatorNotImplemented`, so a test
 // fails loudly instead of passing on a silent no-op. Wire names are PascalCase (see
-// ../shared/notes/office-js-wire.md); results are read back by the real library's `_handleResult`.
+// the Office.js wire format as the real library sends it); results are read back by the real library's `_handleResult`.
 import {
   MAX_COLS,
   MAX_ROWS,

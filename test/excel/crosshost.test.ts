@@ -1,10 +1,10 @@
 // One sheet description, two renderers: the sample's rollups, Riepilogo and Scheda written through
 // the Office.js adapter into the emulator and through the .xlsx host into a file give the same cell
-// values, formulas, merges and number formats. Also the read side and the sync counts of SPEC §6.
+// values, formulas, merges and number formats. Also the read side and the sync counts of docs/reference/excel-host.md.
 import { SchedaService } from "../../src/app/service";
-import { readPlan } from "../../src/domain/reader";
-import { SHEETS } from "../../src/domain/schema";
-import { buildSample } from "../../src/domain/template";
+import { readPlan } from "../../src/domain/reading/reader";
+import { SHEETS } from "../../src/domain/model/schema";
+import { buildSample } from "../../src/domain/template/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { newSheet } from "../emulator/model";
 import { startHarness, type Harness } from "../emulator/harness";

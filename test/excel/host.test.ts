@@ -1,12 +1,12 @@
-// The Excel host's rules (SPEC §6) on the emulator: input cells untouched, idempotence, text kept as
+// The Excel host's rules (docs/reference/excel-host.md) on the emulator: input cells untouched, idempotence, text kept as
 // text, the temporary-sheet swap under failures, and the Italian messages for what the user can fix.
 import { AppError, SchedaService } from "../../src/app/service";
-import { buildRollupWritePlan } from "../../src/domain/formulas";
-import { excelMessages } from "../../src/domain/messages";
-import { readPlan } from "../../src/domain/reader";
-import { computeRollups } from "../../src/domain/rollup";
-import { SHEETS } from "../../src/domain/schema";
-import type { SamplePlanJson } from "../../src/domain/template";
+import { buildRollupWritePlan } from "../../src/domain/rollup/formulas";
+import { excelMessages, hostMessages } from "../../src/hosts/messages";
+import { readPlan } from "../../src/domain/reading/reader";
+import { computeRollups } from "../../src/domain/rollup/rollup";
+import { SHEETS } from "../../src/domain/model/schema";
+import type { SamplePlanJson } from "../../src/domain/template/template";
 import { checkExcelApi, isExcelApiSupported, markerName } from "../../src/hosts/excel/excelHost";
 import {
   cellKey,
@@ -207,14 +207,14 @@ test("foglio protetto: messaggio chiaro, nessuna scrittura", async () => {
   sheetOf(SHEETS.fasi)!.protected = true;
   const before = normalizedWorkbook(h.emu.workbook);
   await expect(service().rollup()).rejects.toEqual(
-    new AppError("HOST", excelMessages.protectedSheet("Fasi")),
+    new AppError("HOST", hostMessages.protectedSheet("Fasi")),
   );
   expect(normalizedWorkbook(h.emu.workbook)).toEqual(before);
 
   sheetOf(SHEETS.fasi)!.protected = false;
   await service().generate();
   sheetOf(SHEETS.scheda)!.protected = true;
-  await expect(service().generate()).rejects.toThrow(excelMessages.protectedSheet("Scheda"));
+  await expect(service().generate()).rejects.toThrow(hostMessages.protectedSheet("Scheda"));
 });
 
 test("Scheda rinominata dall'utente: messaggio, la sua copia non viene sovrascritta", async () => {
@@ -225,7 +225,7 @@ test("Scheda rinominata dall'utente: messaggio, la sua copia non viene sovrascri
   });
   expect(h.emu.workbook.names.get(markerName("Scheda").toLowerCase())?.formula).toBe("='Scheda marzo'!$A$1");
   const before = normalizedWorkbook(h.emu.workbook);
-  await expect(service().generate()).rejects.toThrow(excelMessages.renamedSheet("Scheda", "Scheda marzo"));
+  await expect(service().generate()).rejects.toThrow(hostMessages.renamedSheet("Scheda", "Scheda marzo"));
   // The rollups were written (they belong to the add-in), the user's sheet is intact.
   expect(
     (normalizedWorkbook(h.emu.workbook) as { sheets: { name: string }[] }).sheets.find(
@@ -265,7 +265,7 @@ test("struttura cambiata tra lettura e scrittura: messaggio di struttura, non un
   // Someone deletes rows of tblFasi meanwhile.
   sheetOf(SHEETS.fasi)!.tables[0].rect.r2 = 10;
   await expect(h.host.writeRollups(plan)).rejects.toThrow(
-    excelMessages.layoutChanged("righe della tabella tblFasi"),
+    hostMessages.layoutChanged("righe della tabella tblFasi"),
   );
 });
 

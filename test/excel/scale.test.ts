@@ -1,4 +1,4 @@
-// Sync counts and payloads for big plans (SPEC §6): reading, rollups + Riepilogo, Scheda on synthetic
+// Sync counts and payloads for big plans (docs/reference/excel-host.md): reading, rollups + Riepilogo, Scheda on synthetic
 // plans of 33 (the sample), 1,000 and 5,000 objectives. No request may pass Excel on the web's 5 MB,
 // and the writes take a constant number of syncs plus one per 4 MB block of payload.
 import { SchedaService, type ProgressStep } from "../../src/app/service";

@@ -1,4 +1,4 @@
-// Differential fuzzer (SPEC §3 "one truth"): seeded dirty workbooks through the real pipeline, then
+// Differential fuzzer (docs/reference/formulas.md "one truth"): seeded dirty workbooks through the real pipeline, then
 // LibreOffice recalculates them in one run; every computed cell equals the TypeScript value (1e-6)
 // unless a reported problem explains it, and every dirty cell gets its problem.
 // CI slice here; the larger run: `npm run fuzz -- --n 300 --seed 1`.

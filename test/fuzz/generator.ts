@@ -10,9 +10,9 @@
 // not a FORMULA_* rule (`numericInvalid`: a number the reader rejects but a formula still reads, e.g. a
 // date in Avanzamento).
 import ExcelJS from "exceljs";
-import type { RuleCode } from "../../src/domain/problems";
-import { columnLetter } from "../../src/domain/raw";
-import { PARAMETRI } from "../../src/domain/schema";
+import type { RuleCode } from "../../src/domain/rules/problems";
+import { columnLetter } from "../../src/domain/model/raw";
+import { PARAMETRI } from "../../src/domain/model/schema";
 import { rng } from "../rollup/generator";
 
 /** A cell as the generator writes it. */

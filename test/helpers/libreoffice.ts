@@ -1,5 +1,5 @@
 // LibreOffice headless as an independent engine: recalculates our formulas and prints the Scheda.
-// A fresh profile per call forces recalculation on load (see ../shared/notes/tooling.md).
+// A fresh profile per call, whose settings ask LibreOffice to recalculate on load (OOXMLRecalcMode 0: it keeps the cached values otherwise).
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

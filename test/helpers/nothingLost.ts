@@ -11,7 +11,7 @@
 // Everything else must be identical: other parts byte for byte, XML elements after canonicalisation
 // (attribute order and indentation ignored).
 import { rollupStrings } from "../../src/domain/messages";
-import { COMPUTED_COLUMNS, SHEETS } from "../../src/domain/schema";
+import { COMPUTED_COLUMNS, SHEETS } from "../../src/domain/model/schema";
 import {
   MAX_COL,
   Package,

@@ -1,7 +1,7 @@
 // Builds RawWorkbook objects by hand, the way a host would hand them to the reader.
-import type { RawSheet, RawTable, RawValue, RawWorkbook } from "../../src/domain/raw";
-import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS } from "../../src/domain/schema";
-import type { SamplePlanJson } from "../../src/domain/template";
+import type { RawSheet, RawTable, RawValue, RawWorkbook } from "../../src/domain/model/raw";
+import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS } from "../../src/domain/model/schema";
+import type { SamplePlanJson } from "../../src/domain/template/template";
 
 export const HEADERS = {
   obiettivi: OBIETTIVI_COLUMNS.map((c) => c.header),

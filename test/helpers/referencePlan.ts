@@ -1,7 +1,7 @@
 // The reference 2023 plan as the reader must return it, built from the JSON independently of the
 // sample writer: one table row per item, starting at worksheet row 2.
-import type { Fase, Indicatore, Obiettivo } from "../../src/domain/model";
-import type { SamplePlanJson } from "../../src/domain/template";
+import type { Fase, Indicatore, Obiettivo } from "../../src/domain/model/model";
+import type { SamplePlanJson } from "../../src/domain/template/template";
 
 export function expectedPlanFromJson(data: SamplePlanJson): {
   obiettivi: Obiettivo[];

@@ -1,5 +1,5 @@
-import { HeaderMatcher, historyYear, normalizeHeader } from "../../src/domain/headers";
-import { COMPUTED_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS } from "../../src/domain/schema";
+import { HeaderMatcher, historyYear, normalizeHeader } from "../../src/domain/reading/headers";
+import { COMPUTED_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS } from "../../src/domain/model/schema";
 
 describe("normalizeHeader", () => {
   it.each([
@@ -22,7 +22,7 @@ describe("HeaderMatcher", () => {
   const ob = new HeaderMatcher(OBIETTIVI_COLUMNS, false, COMPUTED_COLUMNS.obiettivi);
   const ind = new HeaderMatcher(INDICATORI_COLUMNS, true, COMPUTED_COLUMNS.indicatori);
 
-  it("matches each SPEC header in its variants", () => {
+  it("matches each documented header in its variants", () => {
     for (const variant of [
       "Centro di Responsabilità",
       "Centro di Responsabilita'",

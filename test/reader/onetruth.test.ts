@@ -1,9 +1,9 @@
-// Reading for "one truth" (SPEC §3): key cells as the formulas see them, formula cells saved without a
+// Reading for "one truth" (docs/reference/formulas.md): key cells as the formulas see them, formula cells saved without a
 // value, values the formulas read differently (reported, read tolerantly), 1904 serials, and the table
 // column names the formulas must use.
-import type { RawSheet, RawValue, RawWorkbook } from "../../src/domain/raw";
-import { readPlan } from "../../src/domain/reader";
-import { computeRollups } from "../../src/domain/rollup";
+import type { RawSheet, RawValue, RawWorkbook } from "../../src/domain/model/raw";
+import { readPlan } from "../../src/domain/reading/reader";
+import { computeRollups } from "../../src/domain/rollup/rollup";
 import { HEADERS, plainSheet, rowOf, smallWorkbook, tableSheet, workbook } from "../helpers/rawWorkbook";
 
 const TODAY = "2024-06-15";

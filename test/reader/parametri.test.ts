@@ -1,5 +1,5 @@
-import type { RawSheet, RawValue } from "../../src/domain/raw";
-import { readPlan } from "../../src/domain/reader";
+import type { RawSheet, RawValue } from "../../src/domain/model/raw";
+import { readPlan } from "../../src/domain/reading/reader";
 import { HEADERS, plainSheet, rowOf, smallWorkbook, tableSheet, workbook } from "../helpers/rawWorkbook";
 
 const DEFAULT_TIPI = ["EFFICACIA", "EFFICIENZA", "QUANTITATIVO", "QUALITA", "ECONOMICITA", "TEMPORALE"];
@@ -15,7 +15,7 @@ const paramTable = (rows: RawValue[][], formats?: string[][]) =>
   tableSheet("Parametri", "tblParametri", ["Parametro", "Valore"], rows, { bodyFormats: formats });
 
 describe("Parametri defaults", () => {
-  it("uses the SPEC defaults without a Parametri sheet; Anno from Fine Prevista", () => {
+  it("uses the documented defaults without a Parametri sheet; Anno from Fine Prevista", () => {
     const r = readWith(null);
     expect(r.problems).toEqual([]);
     expect(r.plan.parametri).toEqual({

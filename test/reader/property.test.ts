@@ -1,11 +1,11 @@
 // Random cell contents: readPlan never throws, and every problem names a real cell of its sheet.
 import fc from "fast-check";
-import { normalizeHeader, headerText } from "../../src/domain/headers";
-import { RULES } from "../../src/domain/problems";
-import { columnIndex, type RawSheet, type RawValue, type RawWorkbook } from "../../src/domain/raw";
-import { readPlan } from "../../src/domain/reader";
-import { COMPUTED_COLUMNS, PARAMETRI } from "../../src/domain/schema";
-import { EXCEL_ERROR_LITERALS } from "../../src/domain/values";
+import { normalizeHeader, headerText } from "../../src/domain/reading/headers";
+import { RULES } from "../../src/domain/rules/problems";
+import { columnIndex, type RawSheet, type RawValue, type RawWorkbook } from "../../src/domain/model/raw";
+import { readPlan } from "../../src/domain/reading/reader";
+import { COMPUTED_COLUMNS, PARAMETRI } from "../../src/domain/model/schema";
+import { EXCEL_ERROR_LITERALS } from "../../src/domain/reading/values";
 import { HEADERS } from "../helpers/rawWorkbook";
 
 const ERRORS = [...EXCEL_ERROR_LITERALS];

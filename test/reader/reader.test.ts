@@ -1,5 +1,5 @@
-import type { RawValue, RawWorkbook } from "../../src/domain/raw";
-import { readPlan } from "../../src/domain/reader";
+import type { RawValue, RawWorkbook } from "../../src/domain/model/raw";
+import { readPlan } from "../../src/domain/reading/reader";
 import { HEADERS, plainSheet, rowOf, smallWorkbook, tableSheet, workbook } from "../helpers/rawWorkbook";
 
 const TODAY = "2024-06-15";

@@ -1,7 +1,7 @@
 // The reference 2023 plan laid out as raw rows reads back exactly as the JSON, with no problem;
 // and a big plan reads in linear time.
-import type { RawValue } from "../../src/domain/raw";
-import { readPlan } from "../../src/domain/reader";
+import type { RawValue } from "../../src/domain/model/raw";
+import { readPlan } from "../../src/domain/reading/reader";
 import { HEADERS, referenceWorkbook, rowOf, tableSheet, workbook } from "../helpers/rawWorkbook";
 import { expectedPlanFromJson } from "../helpers/referencePlan";
 import { loadSampleJson } from "../helpers/sample";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isoFromParts, serialToIso } from "../../src/domain/dates";
+import { isoFromParts, serialToIso } from "../../src/domain/model/dates";
 import {
   dateToIso,
   errorOf,
@@ -12,7 +12,7 @@ import {
   readText,
   serialToDate,
   toRawValue,
-} from "../../src/domain/values";
+} from "../../src/domain/reading/values";
 
 describe("parseNumberText", () => {
   it.each([

@@ -7,8 +7,8 @@ import { promises as fs } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { main } from "../../src/cli/main";
-import { buildSample } from "../../src/domain/template";
-import type { WorkbookTemplate } from "../../src/domain/sheet";
+import { buildSample } from "../../src/domain/template/template";
+import type { WorkbookTemplate } from "../../src/domain/model/sheet";
 import { convertBatch } from "../helpers/libreofficeBatch";
 import { colLetters } from "../helpers/ooxml";
 import { loadSampleJson } from "../helpers/sample";
@@ -43,7 +43,7 @@ export function openpyxlAvailable(): boolean {
 export type Writer = "scheda-peg" | "exceljs" | "LibreOffice" | "openpyxl" | "XML a mano" | "layout reale";
 
 /**
- * What SPEC §5 and issue 11 expect:
+ * What docs/reference/cli.md and issue 11 expect:
  * - ok: rollup and generate succeed (0) and keep everything they do not own;
  * - occupied: the computed columns' target holds user content: rollup and generate stop with exit 2,
  *   one Italian message naming the cells, and write nothing;
@@ -628,7 +628,7 @@ export const CATALOGUE: CaseDef[] = [
     "occupied",
   ),
   def("occupato-tabella-accanto", "layout reale", ["seconda tabella accanto a tblObiettivi"], "occupied"),
-  // Below the table is not a target cell (SPEC §3: header to last data row): kept as it is.
+  // Below the table is not a target cell (docs/reference/formulas.md: header to last data row): kept as it is.
   def("formula-sotto-i-dati", "layout reale", [
     "formula sotto la tabella nella colonna delle colonne calcolate",
   ]),

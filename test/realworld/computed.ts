@@ -1,7 +1,7 @@
 // The owned cells, judged from the outside: every computed column holds a formula on each data row,
 // its cached value equals what `rollup --json` says (the TypeScript engine), and LibreOffice's own
 // recalculation of the file gives the same values.
-import { COMPUTED_COLUMNS, SHEETS } from "../../src/domain/schema";
+import { COMPUTED_COLUMNS, SHEETS } from "../../src/domain/model/schema";
 import { Package, address, cellInfo, sheetRows, type CellInfo, type CellValue } from "../helpers/ooxml";
 import { normHeader } from "../helpers/nothingLost";
 
@@ -20,7 +20,7 @@ export interface RollupJson {
 
 type Item = { riga: number } & Record<string, unknown>;
 
-/** Per input sheet: the JSON list and, per computed header, the JSON key (SPEC §3 and §5). */
+/** Per input sheet: the JSON list and, per computed header, the JSON key (docs/reference/formulas.md, docs/reference/cli.md). */
 const COLUMNS: { sheet: string; list: keyof RollupJson; keys: Record<string, string> }[] = [
   {
     sheet: SHEETS.obiettivi,

@@ -1,8 +1,8 @@
 // A flat OpenDocument spreadsheet (.fods) as a LibreOffice user would have it: the four sheets as plain
 // ranges (no Excel tables), Parametri thresholds typed as percentages, a note (annotation) on a cell.
 // LibreOffice converts it to .xlsx, so the corpus gets a workbook LibreOffice wrote from its own model.
-import type { RawValue } from "../../src/domain/raw";
-import type { WorkbookTemplate } from "../../src/domain/sheet";
+import type { RawValue } from "../../src/domain/model/raw";
+import type { WorkbookTemplate } from "../../src/domain/model/sheet";
 import { esc } from "./xmlEdit";
 
 const NS =

@@ -1,6 +1,6 @@
 // Acceptance tests of issue 11 on the real-world corpus (test/realworld/build.ts): workbooks written by
 // exceljs, LibreOffice and openpyxl, packages with parts other programs leave, and real people's
-// layouts. For each: validate, rollup and generate with the exit codes of SPEC §5, Italian messages
+// layouts. For each: validate, rollup and generate with the exit codes of docs/reference/cli.md, Italian messages
 // only, bounded time, the input untouched; then "nothing lost" (test/helpers/nothingLost.ts), the
 // computed cells equal to `rollup --json`, and LibreOffice opening the output and recalculating the
 // same values. Many of these fail while the file host re-saves the workbook through exceljs: they are
@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
-import { SHEETS } from "../../src/domain/schema";
+import { SHEETS } from "../../src/domain/model/schema";
 import { convertBatch } from "../helpers/libreofficeBatch";
 import { findLosses, formatLosses } from "../helpers/nothingLost";
 import { Package } from "../helpers/ooxml";
@@ -204,7 +204,7 @@ describe.each(defs.map((d) => [d.name, d] as const))("%s", (name, d) => {
     expect(formatLosses(await findLosses(bytes, bytes))).toBe("");
   });
 
-  test(`validate: codice SPEC §5, solo messaggi in italiano, entro il tempo`, async () => {
+  test(`validate: codice docs/reference/cli.md, solo messaggi in italiano, entro il tempo`, async () => {
     await check(name, "validate", async () => {
       const r = await runsOf(name);
       const allowed = d.kind === "bounded" ? [0, 1, 2] : [0, 1];
@@ -247,7 +247,7 @@ describe.each(defs.map((d) => [d.name, d] as const))("%s", (name, d) => {
     return;
   }
 
-  test("rollup e generate: codici SPEC §5, messaggi in italiano, entro il tempo, ingresso intatto", async () => {
+  test("rollup e generate: codici docs/reference/cli.md, messaggi in italiano, entro il tempo, ingresso intatto", async () => {
     await check(name, "rollup/generate", async () => {
       const r = await runsOf(name);
       const allowed = d.kind === "bounded" ? [0, 2] : [0];

@@ -1,11 +1,11 @@
-// `scheda-peg rollup` in-process: --json shape (SPEC §5), input cells untouched, same file twice,
+// `scheda-peg rollup` in-process: --json shape (docs/reference/cli.md), input cells untouched, same file twice,
 // blocking problems stop it with exit 2.
 import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { buildSample } from "../../src/domain/template";
+import { buildSample } from "../../src/domain/template/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { readXlsxCells } from "./oracle";
 import { loadSampleJson } from "../helpers/sample";
@@ -55,7 +55,7 @@ describe("scheda-peg rollup", () => {
     await writeSample(input);
   });
 
-  it("--json prints the SPEC §5 object for the sample and writes the file", async () => {
+  it("--json prints the docs/reference/cli.md object for the sample and writes the file", async () => {
     const r = await run(["rollup", input, "-o", out, "--json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);

@@ -7,11 +7,11 @@ import {
   escapeColumnName,
   parameterNames,
   sheetRefs,
-} from "../../src/domain/formulas";
-import { paramNumberFormula } from "../../src/domain/paramText";
-import { keyCriterion } from "../../src/domain/riepilogo";
-import { computeRollups } from "../../src/domain/rollup";
-import type { FaseField, IndicatoreField, ObiettivoField } from "../../src/domain/schema";
+} from "../../src/domain/rollup/formulas";
+import { paramNumberFormula } from "../../src/domain/reading/paramText";
+import { keyCriterion } from "../../src/domain/riepilogo/riepilogo";
+import { computeRollups } from "../../src/domain/rollup/rollup";
+import type { FaseField, IndicatoreField, ObiettivoField } from "../../src/domain/model/schema";
 import { fase, ind, layoutOf, ob, plan } from "./planFixture";
 
 describe("references", () => {
@@ -183,7 +183,7 @@ describe("write plan", () => {
     return p;
   }
 
-  it("appends the SPEC computed columns (and marked helpers) right of each table", () => {
+  it("appends the documented computed columns (and marked helpers) right of each table", () => {
     const p = tablePlan();
     const wp = buildRollupWritePlan(p, computeRollups(p));
     const ob = wp.computed.find((t) => t.sheet === "Obiettivi")!;
@@ -260,7 +260,7 @@ describe("write plan", () => {
     expect(ob.columns[0].numberFormat).toBe("0.00");
   });
 
-  it("Riepilogo: six titled tables with the SPEC columns, data bars and Esito colours", () => {
+  it("Riepilogo: six titled tables with the documented columns, data bars and Esito colours", () => {
     const p = tablePlan();
     const wp = buildRollupWritePlan(p, computeRollups(p));
     const d = wp.riepilogo;

@@ -1,10 +1,10 @@
 // Seeded random plans for the independent-engine test: written as Excel tables through the xlsx host's
 // prepareSheets, or as plain ranges (no tables) straight with exceljs.
 import ExcelJS from "exceljs";
-import type { RawValue } from "../../src/domain/raw";
-import { PARAMETRI } from "../../src/domain/schema";
-import type { WorkbookTemplate } from "../../src/domain/sheet";
-import { buildTemplate } from "../../src/domain/template";
+import type { RawValue } from "../../src/domain/model/raw";
+import { PARAMETRI } from "../../src/domain/model/schema";
+import type { WorkbookTemplate } from "../../src/domain/model/sheet";
+import { buildTemplate } from "../../src/domain/template/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 
 /** mulberry32: small, seeded, good enough for test data. */

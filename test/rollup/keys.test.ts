@@ -9,8 +9,8 @@ import {
   KEY_LENGTH,
   matchKey,
   matchKeyFormula,
-} from "../../src/domain/keys";
-import { parseParamDate, parseParamNumber, parseParamYear } from "../../src/domain/paramText";
+} from "../../src/domain/reading/keys";
+import { parseParamDate, parseParamNumber, parseParamYear } from "../../src/domain/reading/paramText";
 import {
   codeKey,
   computeRollups,
@@ -18,7 +18,7 @@ import {
   groupKey,
   isDecrescente,
   isKeyless,
-} from "../../src/domain/rollup";
+} from "../../src/domain/rollup/rollup";
 import { fase, ob, plan } from "./planFixture";
 
 describe("match keys", () => {

@@ -1,14 +1,14 @@
-// Independent-engine test (SPEC §3): the file `rollup` writes is recalculated by LibreOffice and every
+// Independent-engine test (docs/reference/formulas.md): the file `rollup` writes is recalculated by LibreOffice and every
 // computed cell must equal the TypeScript value within 1e-6 — for the sample plan, for seeded random
 // plans (tables and plain ranges, optional columns left out), and again after input cells and
 // Parametri are changed, which proves the formulas are live and read everything they should.
 import { SchedaService } from "../../src/app/service";
-import { buildRollupWritePlan } from "../../src/domain/formulas";
-import type { Plan } from "../../src/domain/model";
-import { computeRollups, type Rollups } from "../../src/domain/rollup";
-import type { ParametroKey } from "../../src/domain/schema";
-import type { RollupWritePlan } from "../../src/domain/sheet";
-import { buildSample } from "../../src/domain/template";
+import { buildRollupWritePlan } from "../../src/domain/rollup/formulas";
+import type { Plan } from "../../src/domain/model/model";
+import { computeRollups, type Rollups } from "../../src/domain/rollup/rollup";
+import type { ParametroKey } from "../../src/domain/model/schema";
+import type { RollupWritePlan } from "../../src/domain/model/sheet";
+import { buildSample } from "../../src/domain/template/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { itWithTool, sofficePath } from "../helpers/tools";
 import { randomTemplate, rng, writeAsPlainRanges, writeAsTables } from "./generator";

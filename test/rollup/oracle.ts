@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { readFileSync } from "node:fs";
 // jszip comes with exceljs (tests only).
 import JSZip from "jszip";
-import { columnLetter } from "../../src/domain/raw";
-import type { RollupWritePlan } from "../../src/domain/sheet";
+import { columnLetter } from "../../src/domain/model/raw";
+import type { RollupWritePlan } from "../../src/domain/model/sheet";
 import { cleanup, convertWithLibreOffice } from "../helpers/libreoffice";
 
 export type XValue = number | string | boolean | { error: string } | null;

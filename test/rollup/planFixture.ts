@@ -1,5 +1,5 @@
 // Hand-built plans for the rollup unit tests (no reader involved).
-import type { Fase, Indicatore, Obiettivo, Parametri, Plan, SheetLayout } from "../../src/domain/model";
+import type { Fase, Indicatore, Obiettivo, Parametri, Plan, SheetLayout } from "../../src/domain/model/model";
 
 export const PARAMETRI: Parametri = {
   ente: "",

@@ -1,4 +1,4 @@
-// SPEC §3 case by case. Every expected value is worked out by hand from the SPEC text (shown in the
+// docs/reference/formulas.md case by case. Every expected value is worked out by hand from the contract (docs/reference) (shown in the
 // comments), not taken from the implementation.
 import {
   avanzamentoFasi,
@@ -8,7 +8,7 @@ import {
   raggiungimento,
   raggiungimentoIndicatori,
   tempistica,
-} from "../../src/domain/rollup";
+} from "../../src/domain/rollup/rollup";
 import { fase, ind, ob, plan } from "./planFixture";
 
 describe("Raggiungimento % of one indicator", () => {

@@ -1,6 +1,6 @@
 // Hand-built plans and rollups for the Scheda layout tests (no reader, no rollup engine needed).
-import type { Fase, Indicatore, Obiettivo, Plan } from "../../src/domain/model";
-import type { Rollups } from "../../src/domain/rollup";
+import type { Fase, Indicatore, Obiettivo, Plan } from "../../src/domain/model/model";
+import type { Rollups } from "../../src/domain/rollup/rollup";
 
 export function obiettivo(codice: string, extra: Partial<Obiettivo> = {}): Obiettivo {
   return {

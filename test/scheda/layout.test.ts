@@ -2,7 +2,7 @@
 import { MAX_ROW_HEIGHT, textWidth, wrapText } from "../../src/domain/scheda/measure";
 import { layoutScheda, layoutSchedaPages, type SchedaOptions } from "../../src/domain/scheda/layout";
 import { PAGE_BUDGET, PRINTABLE_WIDTH, LO_POINTS_PER_CHAR } from "../../src/domain/scheda/styles";
-import type { SheetCell, SheetDescription } from "../../src/domain/sheet";
+import type { SheetCell, SheetDescription } from "../../src/domain/model/sheet";
 import { fase, indicatore, longText, obiettivo, plan, rollups } from "./fixtures";
 
 const ALL: SchedaOptions = { filter: { cdr: [], obiettivi: [] }, generatedOn: "2024-01-15" };
@@ -24,7 +24,7 @@ function rowsWith(sheet: SheetDescription, text: string, col = 1): number[] {
     .map((t) => t.row);
 }
 
-describe("Scheda layout: labels and order (SPEC §4)", () => {
+describe("Scheda layout: labels and order (docs/reference/scheda.md)", () => {
   const p = plan(
     [obiettivo("OB1")],
     [fase("OB1", "Prima fase"), fase("OB1", "Seconda fase", { note: "Nota della fase" })],

@@ -3,7 +3,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AppError } from "../../src/app/service";
-import { appMessages, paneStrings } from "../../src/domain/messages";
+import { appMessages } from "../../src/app/messages";
+import { paneStrings } from "../../src/taskpane/strings";
 import { App } from "../../src/taskpane/App";
 import {
   FakeHost,

@@ -2,11 +2,11 @@
 // asks of Excel, and a service whose every answer the test decides (and may hold back, to see "working").
 import type { Host, PrepareResult } from "../../src/app/host";
 import type { CheckResult, GenerateResult, RollupResult, ServiceOptions } from "../../src/app/service";
-import type { Plan } from "../../src/domain/model";
-import type { Problem } from "../../src/domain/problems";
-import type { ObiettivoRollup, Rollups } from "../../src/domain/rollup";
-import type { Esito } from "../../src/domain/schema";
-import type { SamplePlanJson } from "../../src/domain/template";
+import type { Plan } from "../../src/domain/model/model";
+import type { Problem } from "../../src/domain/rules/problems";
+import type { ObiettivoRollup, Rollups } from "../../src/domain/rollup/rollup";
+import type { Esito } from "../../src/domain/model/schema";
+import type { SamplePlanJson } from "../../src/domain/template/template";
 import type { PaneService } from "../../src/taskpane/App";
 import type { PaneEnvironment } from "../../src/taskpane/hosts";
 

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // Which mode the pane starts in: Excel when Office.js reports Excel, the standalone page otherwise
 // (no Office.js at all, as offline, or Office.js outside Office).
-import { paneStrings } from "../../src/domain/messages";
+import { paneStrings } from "../../src/taskpane/strings";
 import { ExcelHost } from "../../src/hosts/excel/excelHost";
 import { detectEnvironment, testExcelUrl } from "../../src/taskpane/hosts";
 

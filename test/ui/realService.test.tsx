@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
 // The pane over the real SchedaService (reader, validation, rollups, Scheda layout) and an in-memory
-// Host: what the pane shows comes from the engine, with expectations worked out by hand from SPEC.
+// Host: what the pane shows comes from the engine, with expectations worked out by hand from docs/reference.
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Host, PrepareResult } from "../../src/app/host";
-import { paneStrings } from "../../src/domain/messages";
-import type { RawWorkbook } from "../../src/domain/raw";
-import type { RollupWritePlan, SheetDescription } from "../../src/domain/sheet";
+import { paneStrings } from "../../src/taskpane/strings";
+import type { RawWorkbook } from "../../src/domain/model/raw";
+import type { RollupWritePlan, SheetDescription } from "../../src/domain/model/sheet";
 import { App } from "../../src/taskpane/App";
 import "./fakes"; // ResizeObserver for jsdom
 

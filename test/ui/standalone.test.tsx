@@ -3,7 +3,7 @@
 // cell to select outside Excel); the result is offered as a download.
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { Host } from "../../src/app/host";
-import { paneStrings } from "../../src/domain/messages";
+import { paneStrings } from "../../src/taskpane/strings";
 import { App } from "../../src/taskpane/App";
 import type { PaneEnvironment, WorkbookFiles } from "../../src/taskpane/hosts";
 import { FakeHost, FakeService, checkResult, factoryFor, problem } from "./fakes";

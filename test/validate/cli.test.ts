@@ -48,7 +48,7 @@ const MIXED_EXPECTED = [
 ];
 
 describe("validate --json", () => {
-  it("prints {errors, warnings, problems} with the SPEC keys in order, exit 1 on errors", async () => {
+  it("prints {errors, warnings, problems} with the documented keys in order, exit 1 on errors", async () => {
     const file = await writeWorkbook("misto.xlsx", mixedSpec());
     const { code, out, err } = await run(["validate", file, "--json"]);
     expect(err).toBe("");

@@ -1,20 +1,20 @@
 // A small workbook described by its rows, turned either into a Plan directly (to test validatePlan alone)
 // or into a RawWorkbook (to test it behind the reader). Sheets have their header on row 1 and their columns
-// in the SPEC order, so a test can name the cells by hand:
+// in the order of docs/reference/workbook.md, so a test can name the cells by hand:
 //   Obiettivi  A Codice … M Peso
 //   Fasi       A Obiettivo B Fase C Inizio Previsto D Fine Prevista E Inizio Effettivo F Fine Effettiva
 //              G Peso H Avanzamento I Responsabile J Centro di Responsabilità K Note
 //   Indicatori A Obiettivo B Descrizione C Tipo D Polarità E Valore Atteso F Valore Raggiunto G Peso H Note
-import type { Fase, Indicatore, Obiettivo, Parametri, Plan, SheetLayout } from "../../src/domain/model";
-import { cellAddress, type RawSheet, type RawValue, type RawWorkbook } from "../../src/domain/raw";
+import type { Fase, Indicatore, Obiettivo, Parametri, Plan, SheetLayout } from "../../src/domain/model/model";
+import { cellAddress, type RawSheet, type RawValue, type RawWorkbook } from "../../src/domain/model/raw";
 import {
   FASI_COLUMNS,
   INDICATORI_COLUMNS,
   OBIETTIVI_COLUMNS,
   PARAMETRI,
   type ColumnDef,
-} from "../../src/domain/schema";
-import type { WorkbookTemplate } from "../../src/domain/sheet";
+} from "../../src/domain/model/schema";
+import type { WorkbookTemplate } from "../../src/domain/model/sheet";
 
 /** A cell the user filled with something unreadable: null in the Plan (and listed as broken), `raw` in the workbook. */
 export interface Broken {

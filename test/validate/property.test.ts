@@ -1,11 +1,11 @@
 // Property-based checks: random plans (valid and broken) against a small independent statement of the
 // WEIGHT_SUM and DATE_ORDER rules, and random cell contents that must never make reading or validation throw.
 import fc from "fast-check";
-import { isoFromParts } from "../../src/domain/dates";
-import { RULES, sortProblems, type Problem } from "../../src/domain/problems";
-import type { RawValue, RawWorkbook } from "../../src/domain/raw";
-import { readPlan } from "../../src/domain/reader";
-import { validatePlan } from "../../src/domain/validate";
+import { isoFromParts } from "../../src/domain/model/dates";
+import { RULES, sortProblems, type Problem } from "../../src/domain/rules/problems";
+import type { RawValue, RawWorkbook } from "../../src/domain/model/raw";
+import { readPlan } from "../../src/domain/reading/reader";
+import { validatePlan } from "../../src/domain/rules/validate";
 import { syntheticPlan, toRawWorkbook } from "../../src/bench/synthetic";
 import { toPlan, toRaw, type FaseSpec, type WorkbookSpec } from "./fixture";
 
@@ -95,7 +95,7 @@ function toSpec(g: GenPlan, phases: GenPhase[]): WorkbookSpec {
   };
 }
 
-/** SPEC §2 WEIGHT_SUM restated on exact hundredths: the Peso cell of the first weighted phase of each offender. */
+/** docs/reference/rules.md WEIGHT_SUM restated on exact hundredths: the Peso cell of the first weighted phase of each offender. */
 function expectedWeightSum(g: GenPlan, phases: GenPhase[]): string[] {
   const out: string[] = [];
   for (let o = 0; o < g.objectives; o++) {
@@ -111,7 +111,7 @@ function expectedWeightSum(g: GenPlan, phases: GenPhase[]): string[] {
   return out.sort();
 }
 
-/** SPEC §2 DATE_ORDER restated: the end cell of every pair whose end is before its start. */
+/** docs/reference/rules.md DATE_ORDER restated: the end cell of every pair whose end is before its start. */
 function expectedDateOrder(phases: GenPhase[]): string[] {
   const out: string[] = [];
   phases.forEach((p, i) => {

@@ -1,10 +1,10 @@
-// One test per rule code of SPEC §2 handled by validatePlan: a workbook with exactly that defect reports
+// One test per rule code of docs/reference/rules.md handled by validatePlan: a workbook with exactly that defect reports
 // exactly that problem (rule, severity, sheet, row, column, cell), and the same workbook without the
 // defect reports nothing for that rule. Every case runs twice: on the Plan built directly (validatePlan
 // alone) and on the raw workbook through the reader (what the service does).
-import { sortProblems, type Problem, type RuleCode } from "../../src/domain/problems";
-import { readPlan } from "../../src/domain/reader";
-import { validatePlan } from "../../src/domain/validate";
+import { sortProblems, type Problem, type RuleCode } from "../../src/domain/rules/problems";
+import { readPlan } from "../../src/domain/reading/reader";
+import { validatePlan } from "../../src/domain/rules/validate";
 import { baseSpec, broken, toPlan, toRaw, type WorkbookSpec } from "./fixture";
 
 type Mode = "plan" | "reader";
@@ -20,7 +20,7 @@ function run(spec: WorkbookSpec, mode: Mode): Problem[] {
 
 interface Case {
   rule: RuleCode;
-  /** Severity as SPEC §2 states it (written here, not taken from the implementation). */
+  /** Severity as docs/reference/rules.md states it (written here, not taken from the implementation). */
   severity: "error" | "warning";
   what: string;
   defect: (s: WorkbookSpec) => void;
@@ -297,7 +297,7 @@ describe.each(MODES)("validation rules (%s)", (mode) => {
   });
 
   describe.each(CASES)("$rule: $what", (c) => {
-    it("is reported, alone, where SPEC says", () => {
+    it("is reported, alone, where docs/reference/rules.md says", () => {
       const spec = baseSpec();
       c.defect(spec);
       const problems = run(spec, mode);

@@ -1,11 +1,11 @@
 // The 2023 reference plan (assets JSON) laid out as a workbook validates with 0 errors. Its warnings are
 // the ones the real report implies: objectives without indicators, and nothing else.
-import { sortProblems } from "../../src/domain/problems";
-import type { RawSheet, RawValue, RawWorkbook } from "../../src/domain/raw";
-import { readPlan } from "../../src/domain/reader";
-import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS } from "../../src/domain/schema";
-import type { SamplePlanJson } from "../../src/domain/template";
-import { validatePlan } from "../../src/domain/validate";
+import { sortProblems } from "../../src/domain/rules/problems";
+import type { RawSheet, RawValue, RawWorkbook } from "../../src/domain/model/raw";
+import { readPlan } from "../../src/domain/reading/reader";
+import { FASI_COLUMNS, INDICATORI_COLUMNS, OBIETTIVI_COLUMNS } from "../../src/domain/model/schema";
+import type { SamplePlanJson } from "../../src/domain/template/template";
+import { validatePlan } from "../../src/domain/rules/validate";
 import { loadSampleJson } from "../helpers/sample";
 
 const data = loadSampleJson();

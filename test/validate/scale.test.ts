@@ -1,9 +1,9 @@
 // A generated plan of 10,000 objectives (3 phases and 2 indicators each) is read and validated to the end,
 // and every defect put in is found. Timing is printed by scripts/bench-validate.js, not asserted here.
 import { syntheticPlan, toRawWorkbook } from "../../src/bench/synthetic";
-import { RULES } from "../../src/domain/problems";
-import { readPlan } from "../../src/domain/reader";
-import { validatePlan } from "../../src/domain/validate";
+import { RULES } from "../../src/domain/rules/problems";
+import { readPlan } from "../../src/domain/reading/reader";
+import { validatePlan } from "../../src/domain/rules/validate";
 
 it("validates 10,000 objectives and finds each of the defects put in", () => {
   const sp = syntheticPlan(10000, { seed: 2023, broken: 0.02 });

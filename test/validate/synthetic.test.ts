@@ -7,8 +7,8 @@ import {
   syntheticWorkbook,
 } from "../../src/bench/synthetic";
 import { SchedaService } from "../../src/app/service";
-import { readPlan } from "../../src/domain/reader";
-import { validatePlan } from "../../src/domain/validate";
+import { readPlan } from "../../src/domain/reading/reader";
+import { validatePlan } from "../../src/domain/rules/validate";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { loadSampleJson } from "../helpers/sample";
 

@@ -1,7 +1,7 @@
 // prepareSheets: creates what is missing, never touches an existing sheet's data.
 import * as ExcelJS from "exceljs";
-import { buildTemplate } from "../../src/domain/template";
-import { FASI_COLUMNS, OBIETTIVI_COLUMNS, PARAMETRI } from "../../src/domain/schema";
+import { buildTemplate } from "../../src/domain/template/template";
+import { FASI_COLUMNS, OBIETTIVI_COLUMNS, PARAMETRI } from "../../src/domain/model/schema";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { loadSampleJson } from "../helpers/sample";
 import { editCells, exceljsBytes, exceljsOf, partsOf } from "../helpers/xlsxFiles";
@@ -192,7 +192,7 @@ describe("prepareSheets list validations", () => {
 describe("Carica esempio after Prepara fogli", () => {
   it("fills the prepared empty tables with the sample; Parametri keeps what the user typed", async () => {
     const { SchedaService } = await import("../../src/app/service");
-    const { readPlan } = await import("../../src/domain/reader");
+    const { readPlan } = await import("../../src/domain/reading/reader");
     const json = loadSampleJson();
     const prepared = await XlsxHost.createEmpty();
     await new SchedaService(prepared).prepare();

@@ -1,6 +1,6 @@
 // readWorkbook: every kind of cell a file can hold, tables of exceljs files and of Excel-style files.
 import * as ExcelJS from "exceljs";
-import type { RawSheet } from "../../src/domain/raw";
+import type { RawSheet } from "../../src/domain/model/raw";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { editParts, exceljsBytes, partText } from "../helpers/xlsxFiles";
 

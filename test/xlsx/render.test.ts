@@ -1,6 +1,6 @@
 // renderSheet: a SheetDescription written by XlsxHost, saved, and read back with a fresh exceljs load.
 import * as ExcelJS from "exceljs";
-import type { SheetDescription } from "../../src/domain/sheet";
+import type { SheetDescription } from "../../src/domain/model/sheet";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { exceljsBytes, partText } from "../helpers/xlsxFiles";
 

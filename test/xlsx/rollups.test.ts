@@ -1,7 +1,7 @@
 // writeRollups: computed columns join the tables, input cells stay exactly as they were, twice = once.
 import * as ExcelJS from "exceljs";
-import type { RollupWritePlan, SheetDescription } from "../../src/domain/sheet";
-import { buildSample } from "../../src/domain/template";
+import type { RollupWritePlan, SheetDescription } from "../../src/domain/model/sheet";
+import { buildSample } from "../../src/domain/template/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { loadSampleJson } from "../helpers/sample";
 import { editParts, exceljsBytes, partText } from "../helpers/xlsxFiles";

@@ -1,13 +1,13 @@
 // The 2023 reference plan through the domain (reader → rollups → layout), without any host: the
 // Scheda and Riepilogo descriptions the serializers are tested on.
-import type { RawWorkbook } from "../../src/domain/raw";
-import { buildRollupWritePlan } from "../../src/domain/formulas";
-import { readPlan } from "../../src/domain/reader";
-import { buildRiepilogo } from "../../src/domain/riepilogo";
-import { computeRollups } from "../../src/domain/rollup";
+import type { RawWorkbook } from "../../src/domain/model/raw";
+import { buildRollupWritePlan } from "../../src/domain/rollup/formulas";
+import { readPlan } from "../../src/domain/reading/reader";
+import { buildRiepilogo } from "../../src/domain/riepilogo/riepilogo";
+import { computeRollups } from "../../src/domain/rollup/rollup";
 import { layoutScheda } from "../../src/domain/scheda/layout";
-import type { SheetDescription, WorkbookTemplate } from "../../src/domain/sheet";
-import { buildSample } from "../../src/domain/template";
+import type { SheetDescription, WorkbookTemplate } from "../../src/domain/model/sheet";
+import { buildSample } from "../../src/domain/template/template";
 import { loadSampleJson } from "../helpers/sample";
 
 export const TODAY = "2024-01-15";

@@ -7,8 +7,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { columnLetter } from "../../src/domain/raw";
-import type { CellStyle, SheetCell, SheetDescription } from "../../src/domain/sheet";
+import { columnLetter } from "../../src/domain/model/raw";
+import type { CellStyle, SheetCell, SheetDescription } from "../../src/domain/model/sheet";
 import {
   absoluteArea,
   dateSerial,
@@ -24,8 +24,8 @@ import { findExecutable, itWithTool, sofficePath } from "../helpers/tools";
 import { buildPackage, convertMany } from "./ooxmlPackage";
 import { TODAY, sampleSheets } from "./sampleScheda";
 import { syntheticTextsFromSample, syntheticWorkbook } from "../../src/bench/synthetic";
-import { readPlan } from "../../src/domain/reader";
-import { computeRollups } from "../../src/domain/rollup";
+import { readPlan } from "../../src/domain/reading/reader";
+import { computeRollups } from "../../src/domain/rollup/rollup";
 import { layoutScheda } from "../../src/domain/scheda/layout";
 import { loadSampleJson } from "../helpers/sample";
 

@@ -3,7 +3,7 @@
 import { JSDOM } from "jsdom";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CellStyle } from "../../src/domain/sheet";
+import type { CellStyle } from "../../src/domain/model/sheet";
 import { StylesPart } from "../../src/hosts/xlsx/styles";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

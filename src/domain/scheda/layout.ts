@@ -1,12 +1,12 @@
-// SPEC §4: the Scheda sheet as a host-neutral description (cells, styles, merges, heights, pages).
+// docs/reference/scheda.md: the Scheda sheet as a host-neutral description (cells, styles, merges, heights, pages).
 // Rollup values in SINTESI and in the opening summary are plain numbers (the TypeScript results):
 // the Scheda is a dated snapshot for the Nucleo di valutazione, regenerated with "Genera Scheda",
 // while the live formulas stay in the computed columns of Obiettivi/Fasi/Indicatori.
-import type { IsoDate } from "../dates";
+import type { IsoDate } from "../model/dates";
 import { schedaLabels as L } from "../messages";
-import type { Fase, Indicatore, Obiettivo, Plan } from "../model";
-import { codeKey, type ObiettivoRollup, type Rollups } from "../rollup";
-import type { CellContent, Merge, SheetCell, SheetDescription } from "../sheet";
+import type { Fase, Indicatore, Obiettivo, Plan } from "../model/model";
+import { codeKey, type ObiettivoRollup, type Rollups } from "../rollup/rollup";
+import type { CellContent, Merge, SheetCell, SheetDescription } from "../model/sheet";
 import { heightForLines, MAX_ROW_HEIGHT, packText, paragraphs, splitParagraph, wrapText } from "./measure";
 import { heightOf, paginate, type Block, type LayoutCell, type LayoutRow, type Section } from "./paginate";
 import {

@@ -2,7 +2,7 @@
 // rows, a paragraph, a heading with what follows). The planner fills pages up to PAGE_BUDGET,
 // starting each page with the section's page header and, inside a table or a long text, with the
 // rows that block says to repeat (table header, "(segue)" heading).
-import type { CellContent } from "../sheet";
+import type { CellContent } from "../model/sheet";
 
 export interface LayoutCell {
   /** 1-based column. */

@@ -1,5 +1,5 @@
 // Page geometry, column grid and named cell styles of the Scheda.
-import type { BorderSide, CellStyle, PrintSetup } from "../sheet";
+import type { BorderSide, CellStyle, PrintSetup } from "../model/sheet";
 import type { FontSpec } from "./measure";
 
 export const FONT_NAME = "Calibri";

@@ -5,8 +5,9 @@
 // version in place.
 import type { Host, PrepareResult } from "../../app/host";
 import { AppError } from "../../app/errors";
-import { normalizeHeader } from "../../domain/headers";
-import { excelMessages } from "../../domain/messages";
+import { normalizeHeader } from "../../domain/reading/headers";
+import { excelMessages, hostMessages } from "../messages";
+import { ownershipMessages } from "../../domain/messages";
 import {
   MAX_COLUMN,
   conflictMessage,
@@ -15,7 +16,7 @@ import {
   markerName,
   renamedGeneratedSheet,
   targetAreas,
-} from "../../domain/ownership";
+} from "../../domain/model/ownership";
 import {
   columnLetter,
   isCellError,
@@ -23,8 +24,8 @@ import {
   type RawSheet,
   type RawValue,
   type RawWorkbook,
-} from "../../domain/raw";
-import { SHEETS, TABLES } from "../../domain/schema";
+} from "../../domain/model/raw";
+import { SHEETS, TABLES } from "../../domain/model/schema";
 import {
   computedColumnStyle,
   computedColumnWidth,
@@ -33,7 +34,7 @@ import {
   type RollupWritePlan,
   type SheetDescription,
   type WorkbookTemplate,
-} from "../../domain/sheet";
+} from "../../domain/model/sheet";
 import { ACTION_OVERHEAD, Batcher, RANGE_OVERHEAD, jsonBytes } from "./batch";
 import { dateSerial, renderInto, textForExcel, widthToPoints, writeGrid, type WireValue } from "./render";
 
@@ -315,7 +316,7 @@ export class ExcelHost implements Host {
             const t = pre.tables.find((x) => sameName(x.name, spec.table));
             if (!t || t.r1 !== 1 || t.c1 !== 1) return [];
             if (pre.sheets.find((x) => sameName(x.name, t.sheet))?.protected) {
-              throw new AppError("HOST", excelMessages.protectedSheet(t.sheet));
+              throw new AppError("HOST", hostMessages.protectedSheet(t.sheet));
             }
             const used = ctx.workbook.worksheets.getItem(t.sheet).getUsedRangeOrNullObject(true);
             used.load("rowCount");
@@ -332,7 +333,7 @@ export class ExcelHost implements Host {
       for (const spec of candidates) {
         const sheet = pre.sheets.find((s) => sameName(s.name, spec.sheet));
         if (sheet) {
-          if (sheet.protected) throw new AppError("HOST", excelMessages.protectedSheet(sheet.name));
+          if (sheet.protected) throw new AppError("HOST", hostMessages.protectedSheet(sheet.name));
           const r = ctx.workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true);
           r.load("address");
           usedRanges.set(spec.table, r);
@@ -362,7 +363,7 @@ export class ExcelHost implements Host {
           if (!usedRanges.get(spec.table)?.isNullObject) continue;
           const inTheWay = pre.tables.find((t) => sameName(t.sheet, sheetName!));
           if (inTheWay) {
-            throw new AppError("HOST", excelMessages.tableInTheWay(inTheWay.name, inTheWay.sheet, "A1"));
+            throw new AppError("HOST", ownershipMessages.tableInTheWay(inTheWay.name, inTheWay.sheet, "A1"));
           }
         } else {
           sheetName = spec.sheet;
@@ -441,19 +442,19 @@ export class ExcelHost implements Host {
     };
     for (const s of options.writeSheets) {
       const info = pre.sheets.find((x) => sameName(x.name, s));
-      if (!info) throw new AppError("HOST", excelMessages.sheetMissing(s));
-      if (info.protected) throw new AppError("HOST", excelMessages.protectedSheet(info.name));
+      if (!info) throw new AppError("HOST", hostMessages.sheetMissing(s));
+      if (info.protected) throw new AppError("HOST", hostMessages.protectedSheet(info.name));
     }
     for (const g of options.generated) {
       const existing = pre.sheets.find((x) => sameName(x.name, g));
-      if (existing?.protected) throw new AppError("HOST", excelMessages.protectedSheet(existing.name));
+      if (existing?.protected) throw new AppError("HOST", hostMessages.protectedSheet(existing.name));
       // The marker name follows the sheet when the user renames it: then it is theirs, not ours to replace.
       const renamed = renamedGeneratedSheet(
         g,
         pre.names.get(markerName(g).toLowerCase()),
         pre.sheets.map((x) => x.name),
       );
-      if (renamed) throw new AppError("HOST", excelMessages.renamedSheet(g, renamed));
+      if (renamed) throw new AppError("HOST", hostMessages.renamedSheet(g, renamed));
     }
     return pre;
   }
@@ -519,10 +520,10 @@ export class ExcelHost implements Host {
     if (t.table) {
       table = pre.tables.find((x) => sameName(x.name, t.table!));
       if (!table || !sameName(table.sheet, sheet)) {
-        throw new AppError("HOST", excelMessages.layoutChanged(`tabella ${t.table}`));
+        throw new AppError("HOST", hostMessages.layoutChanged(`tabella ${t.table}`));
       }
       if (table.r1 !== t.headerRow || table.r2 < t.lastRow) {
-        throw new AppError("HOST", excelMessages.layoutChanged(`righe della tabella ${t.table}`));
+        throw new AppError("HOST", hostMessages.layoutChanged(`righe della tabella ${t.table}`));
       }
       lastCol = table.c2;
     }
@@ -531,7 +532,7 @@ export class ExcelHost implements Host {
     for (const c of columns) {
       if (!table || c.col <= lastCol) continue;
       if (c.col !== lastCol + 1)
-        throw new AppError("HOST", excelMessages.layoutChanged(`colonna ${c.header}`));
+        throw new AppError("HOST", hostMessages.layoutChanged(`colonna ${c.header}`));
       lastCol = c.col;
       added.push(c.col);
     }
@@ -744,7 +745,7 @@ export function toAppError(e: unknown): unknown {
     case "InvalidOrTimedOutSession":
       return new AppError("HOST", excelMessages.connectionLost);
     case "ItemNotFound":
-      return new AppError("HOST", excelMessages.layoutChanged(message));
+      return new AppError("HOST", hostMessages.layoutChanged(message));
     case "InvalidOperation":
     case "InvalidArgument":
     case "ItemAlreadyExists":

@@ -2,9 +2,9 @@
 // formats grouped by property value over RangeAreas, merges and row heights batched, page setup
 // through the PageLayout API. Nothing here syncs except through the Batcher when a request would
 // pass the payload budget.
-import { isoToSerial } from "../../domain/dates";
-import { columnLetter } from "../../domain/raw";
-import type { CellContent, CellStyle, ConditionalFormat, SheetDescription } from "../../domain/sheet";
+import { isoToSerial } from "../../domain/model/dates";
+import { columnLetter } from "../../domain/model/raw";
+import type { CellContent, CellStyle, ConditionalFormat, SheetDescription } from "../../domain/model/sheet";
 import { ACTION_OVERHEAD, NAV_OVERHEAD, RANGE_OVERHEAD, rowSlices, utf8Length, type Batcher } from "./batch";
 
 /** Cell value as Office.js takes it in `formulas` (null = leave the cell alone). */

@@ -1,8 +1,8 @@
 // Cells of a worksheet part, read straight from its XML: what Excel, LibreOffice, openpyxl and
 // exceljs write (shared and inline strings, `t="d"` ISO dates, errors, formulas with or without a
 // cached value, cells and rows without an `r` attribute).
-import type { RawValue } from "../../domain/raw";
-import { columnIndex } from "../../domain/raw";
+import type { RawValue } from "../../domain/model/raw";
+import { columnIndex } from "../../domain/model/raw";
 import { decodeExcelEscapes, decodeXml, findElement, stringItemText } from "./xml";
 
 export interface XmlCell {

@@ -1,6 +1,6 @@
 // An opened .xlsx: the package, its workbook part, styles and shared strings, with the few edits the
 // add-in makes (sheets it owns, names it owns, styles it appends). Nothing else is ever rewritten.
-import { normalizeHeader } from "../../domain/headers";
+import { normalizeHeader } from "../../domain/reading/headers";
 import { readSharedStrings } from "./cells";
 import { CONTENT_TYPES, REL_TYPES, XlsxPackage, relsPathOf } from "./package";
 import { StylesPart } from "./styles";

@@ -2,15 +2,15 @@
 // worksheet part and table part as SpreadsheetML text, with the look prepare.ts gave them through
 // exceljs (header style, widths, column formats, validations, frozen header, TableStyleLight9).
 import { validationMessages } from "../../domain/messages";
-import { columnLetter, isCellError, isUncachedFormula, type RawValue } from "../../domain/raw";
-import { TABLES } from "../../domain/schema";
+import { columnLetter, isCellError, isUncachedFormula, type RawValue } from "../../domain/model/raw";
+import { TABLES } from "../../domain/model/schema";
 import {
   INPUT_TABLE_LOOK,
   type CellStyle,
   type DataValidation,
   type InputTableSpec,
-} from "../../domain/sheet";
-import { DATE_FORMAT } from "../../domain/template";
+} from "../../domain/model/sheet";
+import { DATE_FORMAT } from "../../domain/template/template";
 import { colsXml, jsDateSerial, num } from "./sheetXml";
 import type { StylesPart } from "./styles";
 import {

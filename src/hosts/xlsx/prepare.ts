@@ -2,11 +2,11 @@
 // An existing sheet's data is never touched; a sheet the add-in lays out is a new part (or a blank
 // sheet's part), and a table laid over existing headers is one new table part.
 import type { PrepareResult } from "../../app/host";
-import { normalizeHeader } from "../../domain/headers";
-import { columnLetter, isCellError, isUncachedFormula, type RawValue } from "../../domain/raw";
-import { TABLES } from "../../domain/schema";
-import type { InputTableSpec, WorkbookTemplate } from "../../domain/sheet";
-import { DATE_FORMAT } from "../../domain/template";
+import { normalizeHeader } from "../../domain/reading/headers";
+import { columnLetter, isCellError, isUncachedFormula, type RawValue } from "../../domain/model/raw";
+import { TABLES } from "../../domain/model/schema";
+import type { InputTableSpec, WorkbookTemplate } from "../../domain/model/sheet";
+import { DATE_FORMAT } from "../../domain/template/template";
 import type { XmlRow } from "./cells";
 import type { SheetEntry, XlsxDocument } from "./document";
 import { INPUT_TABLE_STYLE, inputTableRef, renderInputSheetXml, renderTableXml } from "./inputSheetXml";

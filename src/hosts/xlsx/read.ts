@@ -2,10 +2,10 @@
 // Only the four input sheets are parsed; the area handed over is bounded by the cells with content,
 // so a table or a stray value reaching row 1,048,576 costs nothing (or stops with a clear message).
 import { AppError } from "../../app/errors";
-import { normalizeHeader } from "../../domain/headers";
-import { hostMessages } from "../../domain/messages";
-import { columnLetter, type RawSheet, type RawValue, type RawWorkbook } from "../../domain/raw";
-import { SHEETS } from "../../domain/schema";
+import { normalizeHeader } from "../../domain/reading/headers";
+import { hostMessages } from "../messages";
+import { columnLetter, type RawSheet, type RawValue, type RawWorkbook } from "../../domain/model/raw";
+import { SHEETS } from "../../domain/model/schema";
 import { readMerges, readSheetRows, type XmlRow } from "./cells";
 import type { XlsxDocument, SheetEntry } from "./document";
 import { rawTableOf, readSheetTables, type TablePart } from "./tables";

@@ -1,9 +1,9 @@
 // Generated sheets (Riepilogo, Scheda) put into the file: the SheetDescription serialised as a
 // worksheet part that replaces the previous generated sheet in place, or is appended.
 import { AppError } from "../../app/errors";
-import { hostMessages } from "../../domain/messages";
-import { markerFor, markerName, renamedGeneratedSheet } from "../../domain/ownership";
-import type { SheetDescription } from "../../domain/sheet";
+import { hostMessages } from "../messages";
+import { markerFor, markerName, renamedGeneratedSheet } from "../../domain/model/ownership";
+import type { SheetDescription } from "../../domain/model/sheet";
 import type { XlsxDocument } from "./document";
 import { isProtected } from "./rollups";
 import { renderSheetXml, xmlUtf8 } from "./sheetXml";

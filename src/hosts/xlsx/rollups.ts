@@ -2,20 +2,20 @@
 // patching the package. Everything is checked first (sheets, tables, target cells, merges); a conflict
 // stops the run before a single part changes.
 import { AppError } from "../../app/errors";
-import { hostMessages } from "../../domain/messages";
+import { hostMessages } from "../messages";
 import {
   conflictMessage,
   findConflict,
   targetAreas,
   type Box,
   type TargetArea,
-} from "../../domain/ownership";
+} from "../../domain/model/ownership";
 import {
   computedColumnStyle,
   computedColumnWidth,
   type ComputedTable,
   type RollupWritePlan,
-} from "../../domain/sheet";
+} from "../../domain/model/sheet";
 import type { XlsxDocument, SheetEntry } from "./document";
 import { parseSheet, type ParsedSheet } from "./read";
 import { checkGeneratedSheet, renderGenerated } from "./render";

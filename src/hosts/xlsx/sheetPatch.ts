@@ -1,6 +1,6 @@
 // Writes cells into an existing worksheet part by splicing its XML: every row and cell the add-in
 // does not own keeps its exact text; owned cells are replaced or inserted in column order.
-import { columnLetter } from "../../domain/raw";
+import { columnLetter } from "../../domain/model/raw";
 import { decodeRange, type XmlRow } from "./cells";
 import { attribute, escapeXml, findElement, findElements, setAttribute } from "./xml";
 

@@ -1,10 +1,10 @@
 // SheetDescription → a complete worksheet part (SpreadsheetML), as text chunks. Strings in, strings
 // out: no zip, no exceljs, no DOM. Built with string pieces and joins only, because the Scheda of a
 // 10,000-objective plan has millions of cells.
-import { isoToSerial } from "../../domain/dates";
-import { columnLetter } from "../../domain/raw";
-import type { ConditionalFormat, Merge, SheetCell, SheetDescription } from "../../domain/sheet";
-import { DATE_FORMAT } from "../../domain/template";
+import { isoToSerial } from "../../domain/model/dates";
+import { columnLetter } from "../../domain/model/raw";
+import type { ConditionalFormat, Merge, SheetCell, SheetDescription } from "../../domain/model/sheet";
+import { DATE_FORMAT } from "../../domain/template/template";
 import type { StylesPart } from "./styles";
 import { argb } from "./styles";
 import { MAIN_NS, REL_NS, XML_DECLARATION, escapeAttr, escapeFormulaText, escapeXstring } from "./xmlText";

@@ -1,7 +1,7 @@
 // xl/styles.xml patched in place: the add-in APPENDS fonts, fills, borders, number formats, cell
 // formats and differential formats it needs, and every existing entry keeps its index and its exact
 // text. Pure string work (no DOM, no zip), for Node and the browser.
-import type { BorderSide, CellStyle } from "../../domain/sheet";
+import type { BorderSide, CellStyle } from "../../domain/model/sheet";
 import {
   MAIN_NS,
   MAIN_NS_STRICT,

@@ -1,6 +1,6 @@
 // Table parts (xl/tables/tableN.xml): where each table sits and its column names, as the file holds
 // them; and the one change the add-in makes to a user's table: its computed columns at the right.
-import { columnLetter, type RawTable } from "../../domain/raw";
+import { columnLetter, type RawTable } from "../../domain/model/raw";
 import { decodeRange } from "./cells";
 import { REL_TYPES, type XlsxPackage } from "./package";
 import {

@@ -3,10 +3,10 @@
 // exactly as it came in (charts, pivots, macros, drawings, comments, names with their scope…).
 // No file system here: bytes in, bytes out (src/cli/files.ts handles files).
 import type { Host, PrepareResult } from "../../app/host";
-import { fileMessages } from "../../domain/messages";
-import type { RawWorkbook } from "../../domain/raw";
-import { SHEETS } from "../../domain/schema";
-import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../domain/sheet";
+import { fileOpenMessages } from "../messages";
+import type { RawWorkbook } from "../../domain/model/raw";
+import { SHEETS } from "../../domain/model/schema";
+import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../domain/model/sheet";
 import { XlsxDocument } from "./document";
 import { XlsxPackage } from "./package";
 import { hasDataRow, prepareSheets } from "./prepare";
@@ -21,12 +21,12 @@ export class XlsxOpenError extends Error {
   constructor(readonly reason: XlsxOpenReason) {
     super(
       reason === "empty"
-        ? fileMessages.openEmpty
+        ? fileOpenMessages.openEmpty
         : reason === "encrypted"
-          ? fileMessages.openEncrypted
+          ? fileOpenMessages.openEncrypted
           : reason === "notXlsx"
-            ? fileMessages.openNotXlsx
-            : fileMessages.openCorrupt,
+            ? fileOpenMessages.openNotXlsx
+            : fileOpenMessages.openCorrupt,
     );
     this.name = "XlsxOpenError";
   }

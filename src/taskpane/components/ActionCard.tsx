@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import type { ReactElement, ReactNode } from "react";
 import { useId } from "react";
-import { paneStrings } from "../../domain/messages";
+import { paneStrings } from "../strings";
 import { STEP_PROGRESS, type ActionState } from "../state";
 
 const useStyles = makeStyles({

@@ -1,9 +1,9 @@
 // Esito counts after Calcola / Genera Scheda, coloured as in the Riepilogo sheet.
 import { Badge, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
-import { paneStrings } from "../../domain/messages";
-import type { ObiettivoRollup } from "../../domain/rollup";
-import { ESITI, type Esito } from "../../domain/schema";
+import { paneStrings } from "../strings";
+import type { ObiettivoRollup } from "../../domain/rollup/rollup";
+import { ESITI, type Esito } from "../../domain/model/schema";
 
 const COLORS: Record<Esito, "success" | "warning" | "danger" | "informative"> = {
   Raggiunto: "success",

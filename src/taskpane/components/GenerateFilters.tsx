@@ -1,8 +1,8 @@
 // Filters of Genera Scheda: Centri di Responsabilità and objectives, from the plan read last.
 import { Button, Caption1, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
-import { paneStrings } from "../../domain/messages";
-import type { Plan } from "../../domain/model";
+import { paneStrings } from "../strings";
+import type { Plan } from "../../domain/model/model";
 import type { SchedaFilter } from "../../domain/scheda/layout";
 
 const useStyles = makeStyles({

@@ -2,9 +2,9 @@
 import { Card, CardHeader, Caption1, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import { useId } from "react";
-import { formatIt } from "../../domain/dates";
-import { paneStrings } from "../../domain/messages";
-import type { Parametri } from "../../domain/model";
+import { formatIt } from "../../domain/model/dates";
+import { paneStrings } from "../strings";
+import type { Parametri } from "../../domain/model/model";
 
 const useStyles = makeStyles({
   card: { width: "100%", boxSizing: "border-box" },

@@ -12,8 +12,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ReactElement } from "react";
-import { paneStrings } from "../../domain/messages";
-import type { Problem } from "../../domain/problems";
+import { paneStrings } from "../strings";
+import type { Problem } from "../../domain/rules/problems";
 
 const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },

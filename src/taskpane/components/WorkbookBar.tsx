@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
 import { useId, useRef } from "react";
-import { paneStrings } from "../../domain/messages";
+import { paneStrings } from "../strings";
 
 const useStyles = makeStyles({
   card: { width: "100%", boxSizing: "border-box" },

@@ -1,6 +1,6 @@
-// SPEC §1 reading: raw sheets → typed Plan, with the reading rules of SPEC §2.
+// docs/reference/workbook.md reading: raw sheets → typed Plan, with the reading rules of docs/reference/rules.md.
 //
-// Decisions the SPEC leaves open (documented here because other modules rely on them):
+// Decisions the contract leaves open (documented here because other modules rely on them):
 // - A row whose key (Obiettivi: Codice; Fasi, Indicatori: Obiettivo) is empty or broken is reported
 //   (REQUIRED, or the cell's own problem) and left out of the plan: without a key it cannot belong to
 //   anything. Only invalid cells of such a row are reported besides the key, not its other empty
@@ -15,16 +15,16 @@
 // - Anno default: the most common year among Fine Prevista; on a tie the later year; no dates → the
 //   year of `today`. Soglia parzialmente > Soglia raggiunto → PARAM_INVALID and Soglia parzialmente
 //   falls back to its default, lowered to Soglia raggiunto when the default is still above it.
-// - One truth with the live formulas (SPEC §3): key columns (codes, group labels, Polarità) are read as
+// - One truth with the live formulas (docs/reference/formulas.md): key columns (codes, group labels, Polarità) are read as
 //   the formulas see them (./keys.ts); a formula cell saved without its value is FORMULA_NO_VALUE and
 //   read as empty; a value the formulas read differently (a number or date typed as text, a
 //   percent-formatted Peso/Avanzamento, a key the formulas turn into text by Excel's language) keeps
 //   the tolerant reading and gets a FORMULA_DIFFERS warning; Parametri typed as text are accepted only
 //   in the forms the workbook names can parse too (./paramText.ts); serials follow the workbook's date
 //   system (1900 or 1904).
-import { formatIt, type IsoDate } from "./dates";
+import { formatIt, type IsoDate } from "../model/dates";
 import { HeaderMatcher, headerText, normalizeHeader } from "./headers";
-import { problemMessages, rollupStrings } from "./messages";
+import { problemMessages, rollupStrings } from "../messages";
 import type {
   Fase,
   FormulaDecrescente,
@@ -35,9 +35,9 @@ import type {
   Plan,
   SheetLayout,
   ValoreStorico,
-} from "./model";
+} from "../model/model";
 import { parseParamDate, parseParamNumber, parseParamYear } from "./paramText";
-import { RULES, type Problem, type RuleCode } from "./problems";
+import { RULES, type Problem, type RuleCode } from "../rules/problems";
 import {
   cellAddress,
   isUncachedFormula,
@@ -45,7 +45,7 @@ import {
   type RawTable,
   type RawValue,
   type RawWorkbook,
-} from "./raw";
+} from "../model/raw";
 import {
   COMPUTED_COLUMNS,
   FASI_COLUMNS,
@@ -61,7 +61,7 @@ import {
   type InputSheetKey,
   type ObiettivoField,
   type ParametroKey,
-} from "./schema";
+} from "../model/schema";
 import {
   describeValue,
   numberToItText,

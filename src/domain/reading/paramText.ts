@@ -12,7 +12,7 @@
 //   Fixed positions keep the formula short (a defined name cannot hold a formula of any length).
 // - year (Anno): digits only.
 // Only Excel 2007 functions; the decimal separator of Excel's language comes from MID(1/2,2,1).
-import { isoFromParts, type IsoDate } from "./dates";
+import { isoFromParts, type IsoDate } from "../model/dates";
 
 const DIGITS = /^\d+$/;
 

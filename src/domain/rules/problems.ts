@@ -1,4 +1,4 @@
-// Problem shape and rule codes of SPEC §2. Messages are in ./messages.ts.
+// Problem shape and rule codes of docs/reference/rules.md. Messages are in ./messages.ts.
 
 export type Severity = "error" | "warning";
 
@@ -18,7 +18,7 @@ export const RULES = {
   DATE_ORDER: "error",
   POLARITY_INVALID: "error",
   PARAM_INVALID: "error",
-  // Not in SPEC §2's table (documented departure, docs/decisions.md): a formula cell saved without its
+  // Not in docs/reference/rules.md's table (documented departure, docs/decisions.md): a formula cell saved without its
   // value, and a value the live formulas read differently from the TypeScript.
   FORMULA_NO_VALUE: "error",
   FORMULA_DIFFERS: "warning",

@@ -1,4 +1,4 @@
-// The workbook layout of SPEC §1: sheet names, table names, input columns and Parametri keys.
+// The workbook layout of docs/reference/workbook.md: sheet names, table names, input columns and Parametri keys.
 // Every module that needs a header or a sheet name takes it from here.
 
 export const SHEETS = {
@@ -139,7 +139,7 @@ export const HISTORY_HEADER_PREFIX = "Valore Raggiunto";
 
 export const POLARITA = ["Crescente", "Decrescente"] as const;
 
-/** Computed columns owned by the add-in (SPEC §3), appended at the right of each table. */
+/** Computed columns owned by the add-in (docs/reference/formulas.md), appended at the right of each table. */
 export const COMPUTED_COLUMNS = {
   obiettivi: ["Avanzamento Fasi %", "Raggiungimento Indicatori %", "Grado di Raggiungimento %", "Esito"],
   fasi: ["Tempistica", "Scostamento (giorni)"],

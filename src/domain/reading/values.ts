@@ -1,10 +1,10 @@
-// Tolerant reading of one cell (SPEC §1 "Cell values"). Every function here accepts any input and
+// Tolerant reading of one cell (docs/reference/workbook.md "Cell values"). Every function here accepts any input and
 // never throws: a workbook may hold anything, and the reader must report it, not crash on it.
-import { formatIt, type IsoDate } from "./dates";
+import { formatIt, type IsoDate } from "../model/dates";
 import { excelTrim } from "./keys";
-import { readerTexts } from "./messages";
-import { isCellError, isUncachedFormula, type RawValue } from "./raw";
-import type { ColumnKind } from "./schema";
+import { readerTexts } from "../messages";
+import { isCellError, isUncachedFormula, type RawValue } from "../model/raw";
+import type { ColumnKind } from "../model/schema";
 
 /**
  * Excel error literals. Office.js returns error cells as these strings, so a string that is exactly

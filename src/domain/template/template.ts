@@ -1,5 +1,5 @@
 // The empty workbook (`scheda-peg template`, Prepara fogli) and the sample plan laid out the same way.
-import type { RawValue } from "./raw";
+import type { RawValue } from "../model/raw";
 import {
   FASI_COLUMNS,
   HISTORY_HEADER_PREFIX,
@@ -11,8 +11,8 @@ import {
   SHEETS,
   TABLES,
   type ColumnDef,
-} from "./schema";
-import type { InputColumnSpec, InputTableSpec, WorkbookTemplate } from "./sheet";
+} from "../model/schema";
+import type { InputColumnSpec, InputTableSpec, WorkbookTemplate } from "../model/sheet";
 
 /** The reference plan's JSON (assets/piano-2023-settore-socioeducativo.json). */
 export interface SamplePlanJson {

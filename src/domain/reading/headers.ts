@@ -1,7 +1,7 @@
-// Header and name matching (SPEC §1): case, accents, apostrophes and repeated spaces do not count,
+// Header and name matching (docs/reference/workbook.md): case, accents, apostrophes and repeated spaces do not count,
 // so "POLARITA'", "Polarita" and "polarità" are the same header.
-import type { RawValue } from "./raw";
-import { HISTORY_HEADER_PREFIX, type ColumnDef } from "./schema";
+import type { RawValue } from "../model/raw";
+import { HISTORY_HEADER_PREFIX, type ColumnDef } from "../model/schema";
 import { readText, toRawValue } from "./values";
 
 /** Lower case, no accents, no apostrophes, single spaces, trimmed. */

@@ -1,4 +1,4 @@
-// SPEC §2 rules that need the whole plan, ranges, dates and indicators (the reading rules live in ./reader.ts).
+// docs/reference/rules.md rules that need the whole plan, ranges, dates and indicators (the reading rules live in ./reader.ts).
 //
 // One function per rule, each a single pass over the rows (maps, no nested scans), so validation stays
 // linear in the size of the plan. Messages come from `problemMessages` in ./messages.ts.
@@ -8,13 +8,13 @@
 // a DATE_INVALID Fine Effettiva no EFFECTIVE_END_MISSING / PHASE_LATE, a NUMBER_INVALID Avanzamento no
 // PROGRESS_INCOMPLETE / PHASE_LATE, and a broken phase Peso no WEIGHT_SUM for its objective (the sum is
 // unknown). Rules on filled values simply do not see a broken cell, because its value is null.
-import { daysBetween, type IsoDate } from "./dates";
-import { problemMessages as msg } from "./messages";
-import type { Fase, Indicatore, Obiettivo, Plan, SheetLayout } from "./model";
+import { daysBetween, type IsoDate } from "../model/dates";
+import { problemMessages as msg } from "../messages";
+import type { Fase, Indicatore, Obiettivo, Plan, SheetLayout } from "../model/model";
 import { RULES, type Problem, type RuleCode } from "./problems";
-import { cellAddress, columnIndex } from "./raw";
-import { matchKey } from "./keys";
-import { codeKey, isKeyless } from "./rollup";
+import { cellAddress, columnIndex } from "../model/raw";
+import { matchKey } from "../reading/keys";
+import { codeKey, isKeyless } from "../rollup/rollup";
 import {
   FASI_COLUMNS,
   INDICATORI_COLUMNS,
@@ -25,9 +25,9 @@ import {
   type FaseField,
   type IndicatoreField,
   type ObiettivoField,
-} from "./schema";
+} from "../model/schema";
 
-/** Weight sums within this distance of 100 are accepted (SPEC §2 WEIGHT_SUM). */
+/** Weight sums within this distance of 100 are accepted (docs/reference/rules.md WEIGHT_SUM). */
 export const WEIGHT_SUM_TOLERANCE = 0.01;
 
 export function validatePlan(plan: Plan, brokenCells: ReadonlySet<string>): Problem[] {
@@ -368,7 +368,7 @@ function dateInFuture(ctx: Ctx): void {
 }
 
 /**
- * PHASE_LATE (as the Tempistica `In ritardo` of SPEC §3): Fine Effettiva after Fine Prevista (at Fine
+ * PHASE_LATE (as the Tempistica `In ritardo` of docs/reference/formulas.md): Fine Effettiva after Fine Prevista (at Fine
  * Effettiva), or no Fine Effettiva, Avanzamento < 100 (empty = 0) and Data di riferimento after Fine
  * Prevista (at Fine Prevista).
  */

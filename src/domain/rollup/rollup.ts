@@ -1,7 +1,7 @@
-// SPEC §3 rollups in TypeScript. The same numbers are written as live Excel formulas by ./formulas.ts;
+// docs/reference/formulas.md rollups in TypeScript. The same numbers are written as live Excel formulas by ./formulas.ts;
 // the two must agree (checked against LibreOffice in test/rollup).
 //
-// Choices where SPEC §3 is silent, mirrored exactly by the formulas:
+// Choices where docs/reference/formulas.md is silent, mirrored exactly by the formulas:
 // - a phase or indicator belongs to an objective when the match keys of its Obiettivo and of the Codice
 //   are equal (./keys.ts: spaces and NBSP normalised, case ignored, first 125 characters), which is what
 //   the formulas compare through the helper key columns;
@@ -12,11 +12,11 @@
 //   "(non indicato)"; group values are compared by their match keys and shown as first written; a group
 //   is weighted by objective Peso when every objective of the group has Peso > 0 (the same "> 0" test R
 //   uses for p).
-import { daysBetween } from "./dates";
-import { keyOf, matchKey } from "./keys";
-import { rollupStrings } from "./messages";
-import type { Fase, Indicatore, Obiettivo, Parametri, Plan } from "./model";
-import type { Esito, Tempistica } from "./schema";
+import { daysBetween } from "../model/dates";
+import { keyOf, matchKey } from "../reading/keys";
+import { rollupStrings } from "../messages";
+import type { Fase, Indicatore, Obiettivo, Parametri, Plan } from "../model/model";
+import type { Esito, Tempistica } from "../model/schema";
 
 export interface IndicatoreRollup {
   obiettivo: string;
@@ -66,7 +66,7 @@ export interface Rollups {
   riepilogo: Record<GroupKey, GroupRollup[]>;
 }
 
-/** The six groupings of the Riepilogo, in SPEC order, with the Obiettivi header each one reads. */
+/** The six groupings of the Riepilogo, in reference order, with the Obiettivi header each one reads. */
 export const GROUPINGS: { key: GroupKey; header: string; title: string }[] = [
   { key: "centroResponsabilita", header: "Centro di Responsabilità", title: rollupStrings.groupTitles[0] },
   { key: "assessorato", header: "Assessorato", title: rollupStrings.groupTitles[1] },
@@ -85,7 +85,7 @@ export function isDecrescente(polarita: string | null): boolean {
   return polarita !== null && matchKey(polarita) === "DECRESCENTE";
 }
 
-/** Indicator achievement r (SPEC §3); null when T or A is empty. Operation order matches the formula. */
+/** Indicator achievement r (docs/reference/formulas.md); null when T or A is empty. Operation order matches the formula. */
 export function raggiungimento(
   t: number | null,
   a: number | null,

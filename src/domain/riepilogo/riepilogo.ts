@@ -1,14 +1,14 @@
-// The Riepilogo sheet (SPEC §3): one table per grouping, live COUNTIFS/SUMIFS formulas over the
+// The Riepilogo sheet (docs/reference/formulas.md): one table per grouping, live COUNTIFS/SUMIFS formulas over the
 // Obiettivi columns (Esito, Grado and the Peso x Grado helper), cached results = the TypeScript values.
 // A group row selects its objectives by the helper key column of its grouping (./keys.ts), so spaces,
 // NBSP, case, wildcards and leading operators in a label count exactly as in the TypeScript grouping.
 // Colours follow the numbers through conditional formatting, so they stay right after a user edit.
-import type { ObiettiviRefs } from "./formulas";
-import { criterionOf, quote } from "./keys";
-import { rollupStrings } from "./messages";
-import { groupCriteriaKeys, GROUPINGS, type GroupRollup, type Rollups } from "./rollup";
-import type { CellContent, CellStyle, ConditionalFormat, SheetCell, SheetDescription } from "./sheet";
-import { SHEETS } from "./schema";
+import type { ObiettiviRefs } from "../rollup/formulas";
+import { criterionOf, quote } from "../reading/keys";
+import { rollupStrings } from "../messages";
+import { groupCriteriaKeys, GROUPINGS, type GroupRollup, type Rollups } from "../rollup/rollup";
+import type { CellContent, CellStyle, ConditionalFormat, SheetCell, SheetDescription } from "../model/sheet";
+import { SHEETS } from "../model/schema";
 
 const FONT = "Calibri";
 /** Characters of Calibri 10 that fit on one line of column A (width 60). */

@@ -1,4 +1,4 @@
-// SPEC §3 as live Excel formulas: computed columns, defined names for Parametri, the Riepilogo sheet.
+// docs/reference/formulas.md as live Excel formulas: computed columns, defined names for Parametri, the Riepilogo sheet.
 //
 // Design (each formula mirrors a function of ./rollup.ts; test/rollup and test/fuzz check them against
 // LibreOffice on clean and dirty workbooks):
@@ -20,14 +20,14 @@
 // What the formulas cannot reproduce, the reader reports on its cell (docs/decisions.md): numbers and
 // dates typed as text and percent-formatted Peso/Avanzamento (FORMULA_DIFFERS: the formulas see text as
 // empty and a percent cell as its fraction), formula cells saved without a value (FORMULA_NO_VALUE).
-import { criterionFormula, criterionOf, keyFormula, keyOf, matchKeyFormula, quote } from "./keys";
-import { normalizeHeader } from "./headers";
-import { rollupStrings } from "./messages";
-import type { Fase, Indicatore, Obiettivo, ParametroCell, Plan, SheetLayout } from "./model";
-import { paramDateFormula, paramNumberFormula, paramYearFormula } from "./paramText";
-import { columnLetter } from "./raw";
-import { mostCommonYear } from "./reader";
-import { buildRiepilogo } from "./riepilogo";
+import { criterionFormula, criterionOf, keyFormula, keyOf, matchKeyFormula, quote } from "../reading/keys";
+import { normalizeHeader } from "../reading/headers";
+import { rollupStrings } from "../messages";
+import type { Fase, Indicatore, Obiettivo, ParametroCell, Plan, SheetLayout } from "../model/model";
+import { paramDateFormula, paramNumberFormula, paramYearFormula } from "../reading/paramText";
+import { columnLetter } from "../model/raw";
+import { mostCommonYear } from "../reading/reader";
+import { buildRiepilogo } from "../riepilogo/riepilogo";
 import { codeKey, GROUPINGS, isDecrescente, isKeyless, type GroupKey, type Rollups } from "./rollup";
 import {
   COMPUTED_COLUMNS,
@@ -35,9 +35,9 @@ import {
   type IndicatoreField,
   type ObiettivoField,
   type ParametroKey,
-} from "./schema";
-import type { ComputedColumn, ComputedTable, RollupWritePlan } from "./sheet";
-import { isDateFormat, isPercentFormat } from "./values";
+} from "../model/schema";
+import type { ComputedColumn, ComputedTable, RollupWritePlan } from "../model/sheet";
+import { isDateFormat, isPercentFormat } from "../reading/values";
 
 export { quote };
 

@@ -1,8 +1,8 @@
 // What the add-in may write into an input sheet, decided once for both hosts: the computed columns'
 // cells, and only when they are free or already the add-in's. A host gathers the facts (cells with
 // content, merges, other tables) and asks here; a conflict stops the run before anything is written.
-import { normalizeHeader } from "./headers";
-import { hostMessages } from "./messages";
+import { normalizeHeader } from "../reading/headers";
+import { ownershipMessages } from "../messages";
 import { columnLetter } from "./raw";
 import type { ComputedTable } from "./sheet";
 
@@ -117,13 +117,13 @@ function boxText(b: Box): string {
 export function conflictMessage(c: Conflict): string {
   switch (c.kind) {
     case "cells":
-      return hostMessages.cellsInTheWay(c.sheet, c.cells, c.more);
+      return ownershipMessages.cellsInTheWay(c.sheet, c.cells, c.more);
     case "table":
-      return hostMessages.tableInTheWay(c.table, c.sheet, c.where);
+      return ownershipMessages.tableInTheWay(c.table, c.sheet, c.where);
     case "merge":
-      return hostMessages.mergeInTheWay(c.sheet, c.where);
+      return ownershipMessages.mergeInTheWay(c.sheet, c.where);
     case "edge":
-      return hostMessages.noRoomRight(c.sheet, c.header);
+      return ownershipMessages.noRoomRight(c.sheet, c.header);
   }
 }
 

@@ -1,0 +1,72 @@
+// What `scheda-peg` prints: help, file handling, the validate report, rollup and generate outcomes.
+
+// ---------------------------------------------------------------------------------------------
+// CLI
+// ---------------------------------------------------------------------------------------------
+export const cliMessages = {
+  programDescription:
+    "Scheda PEG: verifica il piano della performance, calcola i risultati e genera la Scheda Obiettivi.",
+  templateDescription: "crea una cartella vuota con i fogli Parametri, Obiettivi, Fasi e Indicatori",
+  sampleDescription: "crea la cartella di esempio (piano 2023, 33 obiettivi)",
+  validateDescription: "verifica la cartella e elenca i problemi",
+  rollupDescription: "scrive le colonne calcolate e il foglio Riepilogo",
+  generateDescription: "calcola i risultati e genera il foglio Scheda pronto per la stampa",
+  outputOption: "file da scrivere",
+  jsonOption: "risultato in formato JSON",
+  forceOption: "scrive anche se la cartella contiene parti che andrebbero perse, o sovrascrive il file",
+  cdrOption: "solo questo Centro di Responsabilità (ripetibile)",
+  obiettiviOption: "solo questi codici obiettivo, separati da virgola",
+  pdfOption: "stampa anche la Scheda in PDF con LibreOffice",
+};
+
+const errori = (n: number) => `${n} ${n === 1 ? "errore" : "errori"}`;
+const avvisi = (n: number) => `${n} ${n === 1 ? "avviso" : "avvisi"}`;
+export const validateCliMessages = {
+  sheetHeading: (sheet: string, errors: number, warnings: number) =>
+    `Foglio ${sheet}: ${errori(errors)}, ${avvisi(warnings)}`,
+  errorsHeading: "Errori",
+  warningsHeading: "Avvisi",
+  noCell: (sheet: string, row: number | null) => (row === null ? `${sheet}` : `${sheet}, riga ${row}`),
+  noProblems: "Nessun problema: la cartella è pronta.",
+  totals: (errors: number, warnings: number) => `Totale: ${errori(errors)}, ${avvisi(warnings)}`,
+};
+
+/** Opening, naming and writing files. */
+export const fileMessages = {
+  cannotOpen: (file: string, reason: string) => `Impossibile aprire "${file}": ${reason}.`,
+  fileMissing: (file: string) => `Impossibile aprire "${file}": il file non esiste.`,
+  isDirectory: (file: string) => `Impossibile aprire "${file}": è una cartella, non un file.`,
+  unreadable: (file: string, detail: string) => `Impossibile leggere "${file}": ${detail}.`,
+  cannotWrite: (file: string, detail: string) => `Impossibile scrivere "${file}": ${detail}.`,
+  outputExists: (file: string) =>
+    `Il file "${file}" esiste già: scegli un altro nome con -o oppure usa --force per sovrascriverlo.`,
+  written: (file: string) => `Scritto ${file}\n`,
+  assetMissing: (file: string) => `Dati di esempio non trovati (${file}): l'installazione è incompleta.`,
+  macroNeedsXlsm: (file: string) =>
+    `La cartella contiene macro: il risultato va scritto in un file .xlsm, non in "${file}".`,
+};
+
+/** `scheda-peg rollup`. */
+export const rollupCliMessages = {
+  blocked: "Impossibile calcolare: la struttura della cartella non si può leggere.",
+  written: (path: string, obiettivi: number) =>
+    `Scritto ${path}: colonne calcolate e foglio Riepilogo per ${obiettivi} ${obiettivi === 1 ? "obiettivo" : "obiettivi"}.\n`,
+  summary: (raggiunti: number, parziali: number, non: number, nonValutabili: number) =>
+    `Esiti: ${raggiunti} raggiunti, ${parziali} parzialmente raggiunti, ${non} non raggiunti, ${nonValutabili} non valutabili.\n`,
+};
+
+/** `scheda-peg generate` and its PDF printing — owner: SCHEDA */
+export const generateMessages = {
+  blocked: "La Scheda non è stata generata: la struttura della cartella non si può leggere.",
+  written: (file: string, objectives: number, pages: number) =>
+    `Scritto ${file}: Scheda con ${objectives} ${objectives === 1 ? "obiettivo" : "obiettivi"}, ${pages} ${pages === 1 ? "pagina" : "pagine"} A4.\n`,
+  withErrors: (errors: number) =>
+    `Attenzione: la cartella contiene ${errors} ${errors === 1 ? "errore" : "errori"}; i valori interessati sono trattati come vuoti. Dettagli con: scheda-peg validate FILE\n`,
+  pdfWritten: (file: string) => `Scritto ${file} (stampa della Scheda con LibreOffice).\n`,
+  noLibreOffice: (xlsx: string) =>
+    `PDF non creato: serve LibreOffice (comando soffice), che non è installato su questo computer. ` +
+    `Installalo da https://www.libreoffice.org (su Debian/Ubuntu: apt-get install libreoffice-calc) e riprova, ` +
+    `oppure apri "${xlsx}" in Excel e stampa il foglio Scheda in PDF.`,
+  pdfFailed: (xlsx: string, detail: string) =>
+    `PDF non creato: LibreOffice non è riuscito a stampare la Scheda (${detail}). La cartella è stata scritta in "${xlsx}".`,
+};
