@@ -206,9 +206,7 @@ test("un errore a metà non lascia mai una Scheda o un Riepilogo a metà (richie
 test("foglio protetto: messaggio chiaro, nessuna scrittura", async () => {
   sheetOf(SHEETS.fasi)!.protected = true;
   const before = normalizedWorkbook(h.emu.workbook);
-  await expect(service().rollup()).rejects.toEqual(
-    new AppError("HOST", hostMessages.protectedSheet("Fasi")),
-  );
+  await expect(service().rollup()).rejects.toEqual(new AppError("HOST", hostMessages.protectedSheet("Fasi")));
   expect(normalizedWorkbook(h.emu.workbook)).toEqual(before);
 
   sheetOf(SHEETS.fasi)!.protected = false;

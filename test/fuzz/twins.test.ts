@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { isoToSerial } from "../../src/domain/model/dates";
-import { parameterNames, PARAM_NAMES } from "../../src/domain/rollup/formulas";
+import { parameterNames, PARAM_NAMES } from "../../src/domain/rollup/parametriNames";
 import { keyFormula, keyOf, matchKeyFormula } from "../../src/domain/reading/keys";
 import type { RawValue, RawWorkbook } from "../../src/domain/model/raw";
 import { readPlan } from "../../src/domain/reading/reader";

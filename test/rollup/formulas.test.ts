@@ -1,13 +1,9 @@
 // Shape of the formulas and names the rollup writes (their values are checked by LibreOffice in
 // libreoffice.test.ts): structured references in Excel's file form, escaping, plain ranges, Parametri
 // names, column placement, calculated columns.
-import {
-  assignColumns,
-  buildRollupWritePlan,
-  escapeColumnName,
-  parameterNames,
-  sheetRefs,
-} from "../../src/domain/rollup/formulas";
+import { buildRollupWritePlan } from "../../src/domain/rollup/formulas";
+import { parameterNames } from "../../src/domain/rollup/parametriNames";
+import { assignColumns, escapeColumnName, sheetRefs } from "../../src/domain/rollup/references";
 import { paramNumberFormula } from "../../src/domain/reading/paramText";
 import { keyCriterion } from "../../src/domain/riepilogo/riepilogo";
 import { computeRollups } from "../../src/domain/rollup/rollup";

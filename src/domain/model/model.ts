@@ -140,3 +140,22 @@ export interface Plan {
 }
 
 export type { InputSheetKey };
+
+/** Most common year of Fine Prevista (ties → the later year); null without dates. */
+export function mostCommonYear(fasi: Fase[]): number | null {
+  const counts = new Map<number, number>();
+  for (const f of fasi) {
+    if (f.finePrevista === null) continue;
+    const y = Number(f.finePrevista.slice(0, 4));
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [y, n] of counts) {
+    if (n > bestCount || (n === bestCount && best !== null && y > best)) {
+      best = y;
+      bestCount = n;
+    }
+  }
+  return best;
+}

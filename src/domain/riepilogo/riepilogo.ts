@@ -3,12 +3,17 @@
 // A group row selects its objectives by the helper key column of its grouping (./keys.ts), so spaces,
 // NBSP, case, wildcards and leading operators in a label count exactly as in the TypeScript grouping.
 // Colours follow the numbers through conditional formatting, so they stay right after a user edit.
-import type { ObiettiviRefs } from "../rollup/formulas";
-import { criterionOf, quote } from "../reading/keys";
 import { rollupStrings } from "../messages";
-import { groupCriteriaKeys, GROUPINGS, type GroupRollup, type Rollups } from "../rollup/rollup";
-import type { CellContent, CellStyle, ConditionalFormat, SheetCell, SheetDescription } from "../model/sheet";
 import { SHEETS } from "../model/schema";
+import type { CellContent, CellStyle, ConditionalFormat, SheetCell, SheetDescription } from "../model/sheet";
+import { criterionOf, quote } from "../reading/keys";
+import {
+  groupCriteriaKeys,
+  GROUPINGS,
+  type GroupRollup,
+  type Rollups,
+  type GroupKey,
+} from "../rollup/rollup";
 
 const FONT = "Calibri";
 /** Characters of Calibri 10 that fit on one line of column A (width 60). */
@@ -79,6 +84,18 @@ export function keyCriterion(key: string): string {
 
 function cell(row: number, col: number, content: CellContent, style?: string): SheetCell {
   return { row, col, content, style };
+}
+
+/** Where the Riepilogo formulas find the Obiettivi columns they count. */
+export interface ObiettiviRefs {
+  /** Whole helper key column of a grouping, or null when the sheet has no such column. */
+  group: (key: GroupKey) => string | null;
+  esito: string;
+  grado: string;
+  peso: string | null;
+  /** The Peso column is read ×100 (percent-formatted). */
+  pesoPercent: boolean;
+  pesoGrado: string | null;
 }
 
 export function buildRiepilogo(rollups: Rollups, refs: ObiettiviRefs | null): SheetDescription {
