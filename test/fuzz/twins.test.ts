@@ -11,7 +11,7 @@ import { parameterNames, PARAM_NAMES } from "../../src/domain/rollup/parametriNa
 import { keyFormula, keyOf, matchKeyFormula } from "../../src/domain/reading/keys";
 import type { RawValue, RawWorkbook } from "../../src/domain/model/raw";
 import { readPlan } from "../../src/domain/reading/reader";
-import { isDecrescente } from "../../src/domain/rollup/rollup";
+import { isDecrescente } from "../../src/domain/reading/keys";
 import { PARAMETRI, type ParametroKey } from "../../src/domain/model/schema";
 import { readKeyText } from "../../src/domain/reading/values";
 import { convertManyWithLibreOffice } from "../helpers/libreoffice";

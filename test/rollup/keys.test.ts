@@ -11,14 +11,8 @@ import {
   matchKeyFormula,
 } from "../../src/domain/reading/keys";
 import { parseParamDate, parseParamNumber, parseParamYear } from "../../src/domain/reading/paramText";
-import {
-  codeKey,
-  computeRollups,
-  groupCriteriaKeys,
-  groupKey,
-  isDecrescente,
-  isKeyless,
-} from "../../src/domain/rollup/rollup";
+import { computeRollups, groupCriteriaKeys, groupKey } from "../../src/domain/rollup/rollup";
+import { codeKey, isDecrescente, isKeyless } from "../../src/domain/reading/keys";
 import { fase, ob, plan } from "./planFixture";
 
 describe("match keys", () => {

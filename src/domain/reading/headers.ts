@@ -2,18 +2,10 @@
 // so "POLARITA'", "Polarita" and "polarità" are the same header.
 import type { RawValue } from "../model/raw";
 import { HISTORY_HEADER_PREFIX, type ColumnDef } from "../model/schema";
+import { normalizeHeader } from "./keys";
 import { readText, toRawValue } from "./values";
 
-/** Lower case, no accents, no apostrophes, single spaces, trimmed. */
-export function normalizeHeader(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/['’‘`´ʼ]/g, "")
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim()
-    .toLowerCase();
-}
+export { normalizeHeader };
 
 /** A header cell as text ("" when empty or an error). */
 export function headerText(v: RawValue | undefined): string {

@@ -1,5 +1,8 @@
-// One normalisation for everything the live formulas match by text (Codice ↔ Obiettivo, group labels,
-// Polarità, Formula decrescente), written twice: in TypeScript and as its exact Excel twin.
+// The two text normalisations of the product, in one place:
+// - normalizeHeader: how people mean a name (headers, sheet names, Parametri labels, Tipo, sì/no):
+//   case, accents, apostrophes and repeated spaces do not count. Never used for what formulas match.
+// - matchKey: everything the live formulas match by text (Codice ↔ Obiettivo, group labels, Polarità,
+//   Formula decrescente), written twice: in TypeScript and as its exact Excel twin.
 //
 // - matchKey: NBSP, narrow NBSP, tab, CR, LF → space; then Excel's TRIM (leading/trailing spaces
 //   removed, inner runs collapsed to one; only U+0020); then upper case. Accents are not folded (Excel
@@ -72,4 +75,30 @@ export function keyFormula(x: string): string {
 /** Criterion form of a key expression: `~ * ?` escaped with `~`. */
 export function criterionFormula(key: string): string {
   return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${key},"~","~~"),"*","~*"),"?","~?")`;
+}
+
+/** Lower case, no accents, no apostrophes, single spaces, trimmed. */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/['’‘`´ʼ]/g, "")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/** How formulas match an Obiettivo to a Codice: equal helper keys (./keys.ts). */
+export function codeKey(code: string): string {
+  return keyOf(code);
+}
+
+/** An objective without a Codice: the formulas give it no value (and the reader leaves it out). */
+export function isKeyless(code: string): boolean {
+  return matchKey(code) === "";
+}
+
+/** Polarità as the formula tests it: its match key is DECRESCENTE. */
+export function isDecrescente(polarita: string | null): boolean {
+  return polarita !== null && matchKey(polarita) === "DECRESCENTE";
 }

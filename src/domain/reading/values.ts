@@ -1,10 +1,10 @@
 // Tolerant reading of one cell (docs/reference/workbook.md "Cell values"). Every function here accepts any input and
 // never throws: a workbook may hold anything, and the reader must report it, not crash on it.
-import { formatIt, type IsoDate } from "../model/dates";
-import { excelTrim } from "./keys";
 import { readerTexts } from "../messages";
+import { formatIt, type IsoDate } from "../model/dates";
 import { isCellError, isUncachedFormula, type RawValue } from "../model/raw";
 import type { ColumnKind } from "../model/schema";
+import { excelTrim, normalizeHeader } from "./keys";
 
 /**
  * Excel error literals. Office.js returns error cells as these strings, so a string that is exactly
@@ -121,11 +121,7 @@ export function parseNumberText(text: string): number | null {
 
 /** si / sì / no (any case), the yes/no of indicator values. */
 export function parseYesNo(text: string): number | null {
-  const t = text
-    .trim()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
+  const t = normalizeHeader(text);
   if (t === "si") return 1;
   if (t === "no") return 0;
   return null;

@@ -25,7 +25,8 @@ import {
 } from "./columnParts";
 import { PARAM_NAMES } from "./parametriNames";
 import { assignColumns, sheetRefs } from "./references";
-import { codeKey, GROUPINGS, isKeyless, type Rollups } from "./rollup";
+import { GROUPINGS, type Rollups } from "./rollup";
+import { codeKey, isKeyless } from "../reading/keys";
 
 export function buildIndicatori(plan: Plan, rollups: Rollups): Built | null {
   const L = plan.layout.indicatori as SheetLayout<IndicatoreField> | null;

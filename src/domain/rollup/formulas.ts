@@ -27,7 +27,7 @@ import { buildRiepilogo, type ObiettiviRefs } from "../riepilogo/riepilogo";
 import { Built, H_ESITO, H_G, HELPERS } from "./columnParts";
 import { buildFasi, buildIndicatori, buildObiettivi } from "./columns";
 import { parameterNames } from "./parametriNames";
-import { codeKey, isDecrescente, type Rollups } from "./rollup";
+import { type Rollups } from "./rollup";
 export { quote };
 
 export function buildRollupWritePlan(plan: Plan, rollups: Rollups): RollupWritePlan {
@@ -58,6 +58,3 @@ export function buildRollupWritePlan(plan: Plan, rollups: Rollups): RollupWriteP
     riepilogo: buildRiepilogo(rollups, obRefs),
   };
 }
-
-// Re-exported for tests that check the TypeScript side of a formula case by case.
-export { codeKey, isDecrescente };

@@ -12,11 +12,11 @@
 //   "(non indicato)"; group values are compared by their match keys and shown as first written; a group
 //   is weighted by objective Peso when every objective of the group has Peso > 0 (the same "> 0" test R
 //   uses for p).
-import { daysBetween } from "../model/dates";
-import { keyOf, matchKey } from "../reading/keys";
 import { rollupStrings } from "../messages";
+import { daysBetween } from "../model/dates";
 import type { Fase, Indicatore, Obiettivo, Parametri, Plan } from "../model/model";
 import type { Esito, Tempistica } from "../model/schema";
+import { codeKey, isDecrescente, isKeyless, keyOf } from "../reading/keys";
 
 export interface IndicatoreRollup {
   obiettivo: string;
@@ -78,11 +78,6 @@ export const GROUPINGS: { key: GroupKey; header: string; title: string }[] = [
 
 export function clamp(x: number): number {
   return Math.min(100, Math.max(0, x));
-}
-
-/** Polarità as the formula tests it: its match key is DECRESCENTE. */
-export function isDecrescente(polarita: string | null): boolean {
-  return polarita !== null && matchKey(polarita) === "DECRESCENTE";
 }
 
 /** Indicator achievement r (docs/reference/formulas.md); null when T or A is empty. Operation order matches the formula. */
@@ -174,16 +169,6 @@ export function tempistica(
   const late = daysBetween(fp, dataRiferimento);
   if ((f.avanzamento ?? 0) < 100 && late > 0) return { tempistica: "In ritardo", scostamentoGiorni: late };
   return { tempistica: "In corso", scostamentoGiorni: null };
-}
-
-/** How formulas match an Obiettivo to a Codice: equal helper keys (./keys.ts). */
-export function codeKey(code: string): string {
-  return keyOf(code);
-}
-
-/** An objective without a Codice: the formulas give it no value (and the reader leaves it out). */
-export function isKeyless(code: string): boolean {
-  return matchKey(code) === "";
 }
 
 /** Helper key of the "(non indicato)" group: an empty group cell. */

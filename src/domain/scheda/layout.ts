@@ -5,7 +5,8 @@
 import type { IsoDate } from "../model/dates";
 import { schedaLabels as L } from "../messages";
 import type { Fase, Indicatore, Obiettivo, Plan } from "../model/model";
-import { codeKey, type ObiettivoRollup, type Rollups } from "../rollup/rollup";
+import { type ObiettivoRollup, type Rollups } from "../rollup/rollup";
+import { codeKey } from "../reading/keys";
 import type { CellContent, Merge, SheetCell, SheetDescription } from "../model/sheet";
 import { heightForLines, MAX_ROW_HEIGHT, packText, paragraphs, splitParagraph, wrapText } from "./measure";
 import { heightOf, paginate, type Block, type LayoutCell, type LayoutRow, type Section } from "./paginate";
