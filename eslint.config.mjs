@@ -28,12 +28,45 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The layers (src/domain/README.md): the domain knows no host, shell, UI or file library; the
+  // application service knows the domain and the Host interface, never a host or a shell.
   {
     files: ["src/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["exceljs", "react", "react-dom", "@fluentui/*", "../hosts/*", "../app/*", "../cli/*"] },
+        {
+          patterns: [
+            {
+              group: ["exceljs", "jszip", "react", "react-dom", "@fluentui/*", "@microsoft/office-js"],
+              message: "Il dominio non usa librerie di host o di interfaccia.",
+            },
+            {
+              group: ["**/app/*", "**/hosts/*", "**/hosts/**", "**/cli/*", "**/taskpane/**", "**/commands/*"],
+              message: "Il dominio non dipende da app, host o shell.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["exceljs", "jszip", "react", "react-dom", "@fluentui/*", "@microsoft/office-js"],
+              message: "Il servizio non usa librerie di host o di interfaccia.",
+            },
+            {
+              group: ["**/hosts/**", "**/cli/*", "**/taskpane/**", "**/commands/*"],
+              message: "Il servizio conosce solo il dominio e l'interfaccia Host.",
+            },
+          ],
+        },
       ],
     },
   },

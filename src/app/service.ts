@@ -76,10 +76,7 @@ export class SchedaService {
   async rollup(): Promise<RollupResult> {
     const check = await this.check();
     if (check.blocking.length > 0) return { check, rollups: null };
-    this.progress("calcolo");
-    const rollups = computeRollups(check.plan);
-    this.progress("scrittura");
-    await this.host.writeRollups(buildRollupWritePlan(check.plan, rollups));
+    const rollups = await this.writeRollups(check.plan);
     this.progress("fine");
     return { check, rollups };
   }
@@ -88,10 +85,7 @@ export class SchedaService {
     const check = await this.check();
     if (check.blocking.length > 0) return { check, rollups: null, objectives: 0, pages: 0 };
     checkFilter(check.plan, filter);
-    this.progress("calcolo");
-    const rollups = computeRollups(check.plan);
-    this.progress("scrittura");
-    await this.host.writeRollups(buildRollupWritePlan(check.plan, rollups));
+    const rollups = await this.writeRollups(check.plan);
     this.progress("impaginazione");
     const scheda = layoutScheda(check.plan, rollups, { filter, generatedOn: this.today() });
     await this.host.renderSheet(scheda);
@@ -116,6 +110,15 @@ export class SchedaService {
     if (!(await this.host.isEmptyWorkbook())) throw new AppError("NOT_EMPTY", appMessages.sampleNeedsEmpty);
     const data = await this.options.loadSample();
     return this.host.prepareSheets(buildSample(data), { fillRows: true });
+  }
+
+  /** Computes the rollups and writes them (computed columns, names, Riepilogo): rollup's and generate's common step. */
+  private async writeRollups(plan: Plan): Promise<Rollups> {
+    this.progress("calcolo");
+    const rollups = computeRollups(plan);
+    this.progress("scrittura");
+    await this.host.writeRollups(buildRollupWritePlan(plan, rollups));
+    return rollups;
   }
 
   private progress(step: ProgressStep): void {

@@ -5,6 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { fileMessages } from "./messages";
 import { fileOpenMessages } from "../hosts/messages";
 import { AppError } from "../app/errors";
+import type { Problem } from "../domain/rules/problems";
 import type { CliIo } from "./io";
 import { XlsxHost, XlsxOpenError } from "../hosts/xlsx/xlsxHost";
 
@@ -102,6 +103,13 @@ export async function checkNotExisting(path: string, force: boolean): Promise<vo
     return;
   }
   throw new CliError(fileMessages.outputExists(path));
+}
+
+/** The blocking problems that stopped rollup or generate, one line each, after a heading. */
+export function reportBlocked(heading: string, blocking: Problem[], io: CliIo): number {
+  io.stderr(`${heading}\n`);
+  for (const p of blocking) io.stderr(`  ${p.cell ?? p.sheet}  ${p.rule}  ${p.message}\n`);
+  return 2;
 }
 
 /**

@@ -7,7 +7,7 @@ import { todayIso } from "../domain/model/dates";
 import { generateMessages } from "./messages";
 import type { SchedaFilter } from "../domain/scheda/layout";
 import { XlsxHost } from "../hosts/xlsx/xlsxHost";
-import { openInput, reportFailure, resolveOutput, writeAtomic } from "./files";
+import { openInput, reportBlocked, reportFailure, resolveOutput, writeAtomic } from "./files";
 import type { CliIo } from "./io";
 import { findSoffice, printXlsxToPdf } from "./pdf";
 
@@ -48,11 +48,7 @@ export async function runGenerate(
     const today = todayIso();
     const service = new SchedaService(host, { today: () => today });
     const result = await service.generate(filter);
-    if (!result.rollups) {
-      io.stderr(`${generateMessages.blocked}\n`);
-      for (const p of result.check.blocking) io.stderr(`  ${p.cell ?? p.sheet}  ${p.rule}  ${p.message}\n`);
-      return 2;
-    }
+    if (!result.rollups) return reportBlocked(generateMessages.blocked, result.check.blocking, io);
     const output = resolveOutput(file, opts.output, host.hasMacros);
     await writeAtomic(host, output);
     io.stdout(generateMessages.written(output, result.objectives, result.pages));

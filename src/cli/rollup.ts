@@ -5,7 +5,7 @@
 import { SchedaService } from "../app/service";
 import { rollupCliMessages } from "./messages";
 import type { Rollups } from "../domain/rollup/rollup";
-import { openInput, reportFailure, resolveOutput, writeAtomic } from "./files";
+import { openInput, reportBlocked, reportFailure, resolveOutput, writeAtomic } from "./files";
 import type { CliIo } from "./io";
 
 export async function runRollup(
@@ -16,11 +16,7 @@ export async function runRollup(
   try {
     const host = await openInput(file);
     const result = await new SchedaService(host).rollup();
-    if (!result.rollups) {
-      io.stderr(`${rollupCliMessages.blocked}\n`);
-      for (const p of result.check.blocking) io.stderr(`  ${p.cell ?? p.sheet}  ${p.rule}  ${p.message}\n`);
-      return 2;
-    }
+    if (!result.rollups) return reportBlocked(rollupCliMessages.blocked, result.check.blocking, io);
     const output = resolveOutput(file, opts.output, host.hasMacros);
     await writeAtomic(host, output);
     if (opts.json) io.stdout(`${JSON.stringify(rollupsJson(result.rollups), null, 2)}\n`);

@@ -1,10 +1,10 @@
-// Excel-host figures for `npm run bench` (scripts/bench.js sets BENCH_EXCEL_SIZES and BENCH_OUT): a
+// Excel-host figures for `npm run bench` (bench/run.js sets BENCH_EXCEL_SIZES and BENCH_OUT): a
 // synthetic plan is put into the Excel emulator through the real Office.js library, then the whole
 // generation (read, rollups, Riepilogo, Scheda) runs on it; the emulator counts the syncs and the bytes
 // of each request. In the normal test run it measures the 33-objective size and checks docs/reference/excel-host.md bounds.
 import { writeFileSync } from "node:fs";
 import { SchedaService } from "../../src/app/service";
-import { syntheticTemplate, syntheticTextsFromSample } from "../../src/bench/synthetic";
+import { syntheticTemplate, syntheticTextsFromSample } from "../../bench/synthetic";
 import { BUDGET } from "../../src/hosts/excel/batch";
 import { newSheet } from "../emulator/model";
 import { startHarness, type Harness } from "../emulator/harness";

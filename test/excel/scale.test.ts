@@ -2,7 +2,7 @@
 // plans of 33 (the sample), 1,000 and 5,000 objectives. No request may pass Excel on the web's 5 MB,
 // and the writes take a constant number of syncs plus one per 4 MB block of payload.
 import { SchedaService, type ProgressStep } from "../../src/app/service";
-import { syntheticTemplate, syntheticTextsFromSample } from "../../src/bench/synthetic";
+import { syntheticTemplate, syntheticTextsFromSample } from "../../bench/synthetic";
 import { BUDGET } from "../../src/hosts/excel/batch";
 import { newSheet, newWorkbook } from "../emulator/model";
 import { startHarness, type Harness } from "../emulator/harness";

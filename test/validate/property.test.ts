@@ -6,7 +6,7 @@ import { RULES, sortProblems, type Problem } from "../../src/domain/rules/proble
 import type { RawValue, RawWorkbook } from "../../src/domain/model/raw";
 import { readPlan } from "../../src/domain/reading/reader";
 import { validatePlan } from "../../src/domain/rules/validate";
-import { syntheticPlan, toRawWorkbook } from "../../src/bench/synthetic";
+import { syntheticPlan, toRawWorkbook } from "../../bench/synthetic";
 import { toPlan, toRaw, type FaseSpec, type WorkbookSpec } from "./fixture";
 
 // Dates as day numbers from 1 Jan 2022, so "end before start" is plain integer comparison.

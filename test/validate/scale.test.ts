@@ -1,6 +1,6 @@
 // A generated plan of 10,000 objectives (3 phases and 2 indicators each) is read and validated to the end,
-// and every defect put in is found. Timing is printed by scripts/bench-validate.js, not asserted here.
-import { syntheticPlan, toRawWorkbook } from "../../src/bench/synthetic";
+// and every defect put in is found. Timing is printed by bench/run-validate.js, not asserted here.
+import { syntheticPlan, toRawWorkbook } from "../../bench/synthetic";
 import { RULES } from "../../src/domain/rules/problems";
 import { readPlan } from "../../src/domain/reading/reader";
 import { validatePlan } from "../../src/domain/rules/validate";

@@ -5,7 +5,7 @@ import {
   syntheticTemplate,
   syntheticTextsFromSample,
   syntheticWorkbook,
-} from "../../src/bench/synthetic";
+} from "../../bench/synthetic";
 import { SchedaService } from "../../src/app/service";
 import { readPlan } from "../../src/domain/reading/reader";
 import { validatePlan } from "../../src/domain/rules/validate";

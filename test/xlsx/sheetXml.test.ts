@@ -23,7 +23,7 @@ import { decodeXstring } from "../../src/hosts/xlsx/xmlText";
 import { findExecutable, itWithTool, sofficePath } from "../helpers/tools";
 import { buildPackage, convertMany } from "./ooxmlPackage";
 import { TODAY, sampleSheets } from "./sampleScheda";
-import { syntheticTextsFromSample, syntheticWorkbook } from "../../src/bench/synthetic";
+import { syntheticTextsFromSample, syntheticWorkbook } from "../../bench/synthetic";
 import { readPlan } from "../../src/domain/reading/reader";
 import { computeRollups } from "../../src/domain/rollup/rollup";
 import { layoutScheda } from "../../src/domain/scheda/layout";

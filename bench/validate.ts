@@ -1,9 +1,9 @@
 // Validation benchmark: read + validate synthetic plans of growing size (n objectives × 3 phases ×
 // 2 indicators). No node: imports (performance.now is global in Node and browsers); the script
-// scripts/bench-validate.js loads the sample texts and prints the figures.
-import { readPlan } from "../domain/reading/reader";
-import type { SamplePlanJson } from "../domain/template/template";
-import { validatePlan } from "../domain/rules/validate";
+// bench/run-validate.js loads the sample texts and prints the figures.
+import { readPlan } from "../src/domain/reading/reader";
+import type { SamplePlanJson } from "../src/domain/template/template";
+import { validatePlan } from "../src/domain/rules/validate";
 import { syntheticTextsFromSample, syntheticWorkbook } from "./synthetic";
 
 export interface ValidateTiming {

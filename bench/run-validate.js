@@ -2,7 +2,7 @@
 // Times read + validate on synthetic plans of 1,000 and 10,000 objectives (3 phases and 2 indicators
 // each, texts from the 2023 sample) and prints the ratio, which should be about 10 (linear time).
 // Times are the best of --runs runs. Usage:
-//   npm run build:node && node scripts/bench-validate.js [--sizes 1000,10000] [--runs 5] [--json]
+//   npm run build:bench && node bench/run-validate.js [--sizes 1000,10000] [--runs 5] [--json]
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -16,9 +16,9 @@ const opt = (name, dflt) => {
 const sizes = opt("--sizes", "1000,10000").split(",").map(Number);
 const runs = Number(opt("--runs", "5"));
 
-const compiled = path.join(ROOT, "dist/node/bench/validate.js");
+const compiled = path.join(ROOT, "dist/bench/bench/validate.js");
 if (!fs.existsSync(compiled)) {
-  console.error("dist/node/bench/validate.js non trovato: esegui prima `npm run build:node`.");
+  console.error("dist/bench/bench/validate.js non trovato: esegui prima `npm run build:bench`.");
   process.exit(2);
 }
 const { benchValidate } = require(compiled);

@@ -1,16 +1,16 @@
 // End-to-end benchmark of one plan size on the .xlsx host: open → read → validate → rollup → layout
 // (in memory), the full write (rollups + Riepilogo + Scheda + file bytes), and the Scheda alone written
 // by our host beside the same cells written by plain exceljs (the ratio ours/raw is the host's overhead).
-// Used by scripts/bench.js, which runs each size in its own process to read its peak memory.
-import { buildRollupWritePlan } from "../domain/rollup/formulas";
-import { readPlan } from "../domain/reading/reader";
-import { computeRollups } from "../domain/rollup/rollup";
-import { layoutScheda } from "../domain/scheda/layout";
-import type { SheetDescription } from "../domain/model/sheet";
-import type { SamplePlanJson } from "../domain/template/template";
-import { validatePlan } from "../domain/rules/validate";
+// Used by bench/run.js, which runs each size in its own process to read its peak memory.
+import { buildRollupWritePlan } from "../src/domain/rollup/formulas";
+import { readPlan } from "../src/domain/reading/reader";
+import { computeRollups } from "../src/domain/rollup/rollup";
+import { layoutScheda } from "../src/domain/scheda/layout";
+import type { SheetDescription } from "../src/domain/model/sheet";
+import type { SamplePlanJson } from "../src/domain/template/template";
+import { validatePlan } from "../src/domain/rules/validate";
 import * as ExcelJS from "exceljs";
-import { XlsxHost } from "../hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../src/hosts/xlsx/xlsxHost";
 import { syntheticTemplate, syntheticTextsFromSample } from "./synthetic";
 import { writeRawExceljs } from "./rawExceljs";
 

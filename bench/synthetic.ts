@@ -1,7 +1,7 @@
 // Synthetic plans of any size for benchmarks and property tests: n objectives × 3 phases × 2 indicators,
 // with texts as long as the real ones (taken from the 2023 sample when its JSON is passed in).
 // Pure TypeScript (no node: imports) so the browser build can use it too. Deterministic for a seed.
-import type { RawSheet, RawValue, RawWorkbook } from "../domain/model/raw";
+import type { RawSheet, RawValue, RawWorkbook } from "../src/domain/model/raw";
 import {
   FASI_COLUMNS,
   INDICATORI_COLUMNS,
@@ -10,9 +10,9 @@ import {
   PARAMETRI_COLUMNS,
   SHEETS,
   TABLES,
-} from "../domain/model/schema";
-import type { InputTableSpec, WorkbookTemplate } from "../domain/model/sheet";
-import type { SamplePlanJson } from "../domain/template/template";
+} from "../src/domain/model/schema";
+import type { InputTableSpec, WorkbookTemplate } from "../src/domain/model/sheet";
+import type { SamplePlanJson } from "../src/domain/template/template";
 
 /** Text pools the generator draws from. */
 export interface SyntheticTexts {

@@ -2,8 +2,8 @@
 // way (one style object per style key, cell.value / cell.style, merges, row heights, page setup), with
 // none of the host's care. Our host's time over this one is its overhead.
 import * as ExcelJS from "exceljs";
-import { isoToSerial } from "../domain/model/dates";
-import type { CellStyle, SheetDescription } from "../domain/model/sheet";
+import { isoToSerial } from "../src/domain/model/dates";
+import type { CellStyle, SheetDescription } from "../src/domain/model/sheet";
 
 function argb(color: string): { argb: string } {
   const c = color.replace(/^#/, "").toUpperCase();

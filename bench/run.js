@@ -2,7 +2,7 @@
 // `npm run bench`: figures of the whole pipeline on synthetic plans (3 phases and 2 indicators per
 // objective, texts from the 2023 sample), one child process per size so each size's peak memory is its
 // own. Prints a table (Italian headings), or JSON with --json.
-//   node scripts/bench.js [--sizes 33,1000,10000] [--runs 3] [--json] [--no-build] [--no-excel]
+//   node bench/run.js [--sizes 33,1000,10000] [--runs 3] [--json] [--no-build] [--no-excel]
 // The Excel-host figures (syncs, largest request) come from test/bench/excelHost.test.ts, run through
 // jest because the Excel emulator and the real Office.js library live with the tests.
 "use strict";
@@ -22,7 +22,7 @@ if (args[0] === "--child") {
   // One size in this process: `--child N RUNS`.
   const n = Number(args[1]);
   const runs = Number(args[2]);
-  const { benchPipeline } = require(path.join(ROOT, "dist/node/bench/pipeline.js"));
+  const { benchPipeline } = require(path.join(ROOT, "dist/bench/bench/pipeline.js"));
   const sample = JSON.parse(
     fs.readFileSync(path.join(ROOT, "assets/piano-2023-settore-socioeducativo.json"), "utf8"),
   );
@@ -41,7 +41,7 @@ if (args[0] === "--child") {
 
 if (args[0] === "--make-input") {
   // `--make-input N FILE`: the synthetic plan of N objectives as an .xlsx file.
-  const { syntheticXlsx } = require(path.join(ROOT, "dist/node/bench/pipeline.js"));
+  const { syntheticXlsx } = require(path.join(ROOT, "dist/bench/bench/pipeline.js"));
   const sample = JSON.parse(
     fs.readFileSync(path.join(ROOT, "assets/piano-2023-settore-socioeducativo.json"), "utf8"),
   );
@@ -75,9 +75,11 @@ const json = args.includes("--json");
 const log = (s) => process.stderr.write(s + "\n");
 
 if (!saved && !args.includes("--no-build")) {
-  log("Compilazione (npm run build:node)…");
-  const b = spawnSync("npx", ["tsc", "-p", "tsconfig.node.json"], { cwd: ROOT, stdio: "inherit" });
-  if (b.status !== 0 && !fs.existsSync(path.join(ROOT, "dist/node/bench/pipeline.js"))) process.exit(2);
+  log("Compilazione (npm run build:bench)…");
+  // The product's CLI (dist/node) is what "scheda-peg generate" times; the bench code is dist/bench.
+  spawnSync("npx", ["tsc", "-p", "tsconfig.node.json"], { cwd: ROOT, stdio: "inherit" });
+  const b = spawnSync("npx", ["tsc", "-p", "bench/tsconfig.json"], { cwd: ROOT, stdio: "inherit" });
+  if (b.status !== 0 && !fs.existsSync(path.join(ROOT, "dist/bench/bench/pipeline.js"))) process.exit(2);
 }
 
 const pipeline = saved ? saved.pipeline : [];
