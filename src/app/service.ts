@@ -136,7 +136,7 @@ export function filterObiettivi(plan: Plan, filter: SchedaFilter) {
 }
 
 /** Unknown CdR or codes are a user error that lists the known ones. */
-export function checkFilter(plan: Plan, filter: SchedaFilter): void {
+function checkFilter(plan: Plan, filter: SchedaFilter): void {
   const knownCdr = [...new Set(plan.obiettivi.map((o) => o.centroResponsabilita))];
   const unknownCdr = filter.cdr.filter((c) => !knownCdr.includes(c));
   if (unknownCdr.length > 0) {

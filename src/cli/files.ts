@@ -83,7 +83,7 @@ export async function writeAtomic(host: XlsxHost, path: string): Promise<void> {
   await writeBytesAtomic(bytes, path);
 }
 
-export async function writeBytesAtomic(bytes: Uint8Array, path: string): Promise<void> {
+async function writeBytesAtomic(bytes: Uint8Array, path: string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.writeFile(tmp, bytes);

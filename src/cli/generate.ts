@@ -11,7 +11,7 @@ import { openInput, reportBlocked, reportFailure, resolveOutput, writeAtomic } f
 import type { CliIo } from "./io";
 import { findSoffice, printXlsxToPdf } from "./pdf";
 
-export interface GenerateOptions {
+interface GenerateOptions {
   output?: string;
   cdr: string[];
   obiettivi?: string;
@@ -20,7 +20,7 @@ export interface GenerateOptions {
 }
 
 /** `--obiettivi A,B , C` → ["A", "B", "C"]. */
-export function parseCodes(list: string | undefined): string[] {
+function parseCodes(list: string | undefined): string[] {
   return (list ?? "")
     .split(",")
     .map((c) => c.trim())
@@ -28,7 +28,7 @@ export function parseCodes(list: string | undefined): string[] {
 }
 
 /** The PDF beside the output: `report-scheda.xlsx` → `report-scheda.pdf`, `out.xlsx` → `out-scheda.pdf`. */
-export function pdfPathFor(output: string): string {
+function pdfPathFor(output: string): string {
   const stem = basename(output, extname(output)).replace(/-scheda$/, "");
   return join(dirname(output), `${stem}-scheda.pdf`);
 }

@@ -8,9 +8,8 @@ import { runSample, runTemplate } from "./template";
 import type { CliIo } from "./io";
 import { runValidate } from "./validate";
 
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_USAGE = 2;
 
 const defaultIo: CliIo = {
   stdout: (s) => process.stdout.write(s),

@@ -40,7 +40,7 @@ export async function runRollup(
 }
 
 /** The docs/reference/cli.md JSON object, keys in reference order (numbers unrounded, null when not evaluable). */
-export function rollupsJson(r: Rollups): unknown {
+function rollupsJson(r: Rollups): unknown {
   return {
     obiettivi: r.obiettivi.map((o) => ({
       codice: o.codice,

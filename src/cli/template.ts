@@ -7,15 +7,15 @@ import { XlsxHost } from "../hosts/xlsx/xlsxHost";
 import { CliError, checkNotExisting, reportFailure, writeAtomic } from "./files";
 import type { CliIo } from "./io";
 
-export const DEFAULT_TEMPLATE_FILE = "scheda-peg-modello.xlsx";
-export const DEFAULT_SAMPLE_FILE = "scheda-peg-esempio-2023.xlsx";
-export const SAMPLE_ASSET = "piano-2023-settore-socioeducativo.json";
+const DEFAULT_TEMPLATE_FILE = "scheda-peg-modello.xlsx";
+const DEFAULT_SAMPLE_FILE = "scheda-peg-esempio-2023.xlsx";
+const SAMPLE_ASSET = "piano-2023-settore-socioeducativo.json";
 
 /**
  * The package's assets folder: `dist/node/cli/template.js` → `../../../assets`; under ts-jest the
  * module is `src/cli/template.ts` → `../../assets`.
  */
-export function assetPath(name: string): string {
+function assetPath(name: string): string {
   const candidates = [resolve(__dirname, "../../../assets", name), resolve(__dirname, "../../assets", name)];
   return candidates.find((p) => existsSync(p)) ?? candidates[0];
 }

@@ -19,7 +19,7 @@ export async function runValidate(file: string, opts: { json?: boolean }, io: Cl
 }
 
 /** `{"errors", "warnings", "problems": [{severity, rule, sheet, row, column, cell, objective, message}]}`. */
-export function formatJson(result: Pick<CheckResult, "errors" | "warnings" | "problems">): string {
+function formatJson(result: Pick<CheckResult, "errors" | "warnings" | "problems">): string {
   const problems = result.problems.map((p) => ({
     severity: p.severity,
     rule: p.rule,
@@ -34,7 +34,7 @@ export function formatJson(result: Pick<CheckResult, "errors" | "warnings" | "pr
 }
 
 /** Per sheet (workbook order) a heading with its counts, errors then warnings; the totals last. */
-export function formatHuman(result: Pick<CheckResult, "errors" | "warnings" | "problems">): string {
+function formatHuman(result: Pick<CheckResult, "errors" | "warnings" | "problems">): string {
   const bySheet = new Map<string, Problem[]>();
   for (const p of result.problems) {
     const list = bySheet.get(p.sheet);

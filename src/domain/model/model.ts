@@ -122,7 +122,7 @@ export interface ParametriLayout {
   defaultAnno?: number;
 }
 
-export interface WorkbookLayout {
+interface WorkbookLayout {
   obiettivi: SheetLayout<ObiettivoField> | null;
   fasi: SheetLayout<FaseField> | null;
   indicatori: SheetLayout<IndicatoreField> | null;

@@ -45,7 +45,7 @@ export function targetAreas(
   }));
 }
 
-export type Conflict =
+type Conflict =
   | { kind: "cells"; sheet: string; cells: string[]; more: number }
   | { kind: "table"; sheet: string; table: string; where: string }
   | { kind: "merge"; sheet: string; where: string }
@@ -147,7 +147,7 @@ export function markerFor(sheet: string): { name: string; refersTo: string } {
 }
 
 /** The sheet a reference like `'Foglio 1'!$A$1` points at, or null. */
-export function sheetOfReference(formula: string): string | null {
+function sheetOfReference(formula: string): string | null {
   const m = /^=?(?:'((?:[^']|'')+)'|([^'!#]+))!/.exec(formula.trim());
   if (!m) return null;
   return (m[1] ?? m[2]).replace(/''/g, "'");

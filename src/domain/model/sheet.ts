@@ -3,8 +3,8 @@
 import type { IsoDate } from "./dates";
 import type { RawValue } from "./raw";
 
-export type HAlign = "left" | "center" | "right";
-export type VAlign = "top" | "middle" | "bottom";
+type HAlign = "left" | "center" | "right";
+type VAlign = "top" | "middle" | "bottom";
 export type BorderWeight = "thin" | "medium" | "thick";
 
 export interface BorderSide {

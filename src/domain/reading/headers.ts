@@ -21,7 +21,7 @@ export function historyYear(header: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export type HeaderMatch<K extends string> =
+type HeaderMatch<K extends string> =
   | { kind: "field"; key: K; def: ColumnDef<K> }
   | { kind: "history"; anno: number }
   | { kind: "computed"; header: string }

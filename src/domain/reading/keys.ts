@@ -32,7 +32,7 @@ const NEEDS_TRIM_RE = /[\u00a0\u202f\t\n\r]| {2}|^ | $/;
 
 /** Characters of a key kept after the prefix (an escaped key stays within 1 + 2·125 < 255). */
 export const KEY_LENGTH = 125;
-export const KEY_PREFIX = "k";
+const KEY_PREFIX = "k";
 
 /** Excel's TRIM after turning NBSP, tab, CR, LF into spaces (case kept): how a key cell reads as text. */
 export function excelTrim(text: string): string {

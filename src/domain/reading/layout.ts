@@ -9,7 +9,7 @@ import { HeaderMatcher, headerText, normalizeHeader } from "./headers";
 // Header row
 // ---------------------------------------------------------------------------------------------
 
-export interface HeaderCandidate {
+interface HeaderCandidate {
   headerRow: number;
   firstCol: number;
   lastCol: number;
@@ -20,9 +20,9 @@ export interface HeaderCandidate {
 }
 
 /** Headers longer than this are not column names (skips long texts when scanning for the header row). */
-export const MAX_HEADER_LENGTH = 100;
+const MAX_HEADER_LENGTH = 100;
 
-export function evaluateRow<K extends string>(
+function evaluateRow<K extends string>(
   grid: Grid,
   matcher: HeaderMatcher<K>,
   row: number,
@@ -91,7 +91,7 @@ export function findHeader<K extends string>(
 }
 
 /** Empty rows at the bottom of a table beyond which the table's extent is ignored (see buildLayout). */
-export const MAX_BLANK_TABLE_ROWS = 10000;
+const MAX_BLANK_TABLE_ROWS = 10000;
 
 /** Builds the layout of a sheet from its header row; reports missing and repeated columns. */
 export function buildLayout<K extends string>(

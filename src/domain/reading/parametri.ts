@@ -23,16 +23,16 @@ import { describeValue, numberToItText, readDate, readNumber, readText, type Cel
 // Parametri
 // ---------------------------------------------------------------------------------------------
 
-export interface ParamCell {
+interface ParamCell {
   row: number;
   col: number;
   value: RawValue;
   format: string | undefined;
 }
 
-export const PARAM_BY_LABEL = new Map(PARAMETRI.map((p) => [normalizeHeader(p.label), p]));
+const PARAM_BY_LABEL = new Map(PARAMETRI.map((p) => [normalizeHeader(p.label), p]));
 
-export function paramOf(label: RawValue) {
+function paramOf(label: RawValue) {
   const text = normalizeHeader(headerText(label)).replace(/\s*:$/, "");
   return text === "" ? undefined : PARAM_BY_LABEL.get(text);
 }
@@ -42,7 +42,7 @@ export function defaultText(key: ParametroKey): string {
 }
 
 /** Finds the parameter value cells: table/header row Parametro | Valore, else any label with its value at its right. */
-export function locateParametri(
+function locateParametri(
   grid: Grid,
   out: Collector,
 ): { layout: ParametriLayout; cells: Map<ParametroKey, ParamCell> } {

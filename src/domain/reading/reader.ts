@@ -37,12 +37,12 @@ import { type Problem } from "../rules/problems";
 import { Collector } from "./grid";
 import { readParametri } from "./parametri";
 import { num, readInputSheet, str } from "./rows";
-export interface ReadOptions {
+interface ReadOptions {
   /** Today, for the defaults of Anno and Data di riferimento. */
   today: IsoDate;
 }
 
-export interface ReadResult {
+interface ReadResult {
   plan: Plan;
   problems: Problem[];
   /** Addresses (e.g. `Fasi!G12`) of cells that yielded a problem and were read as empty. */

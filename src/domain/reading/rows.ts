@@ -23,14 +23,14 @@ import {
 // Data rows
 // ---------------------------------------------------------------------------------------------
 
-export interface RowRead<K extends string> {
+interface RowRead<K extends string> {
   row: number;
   key: string;
   values: Partial<Record<K, CellValue>>;
   history: ValoreStorico[];
 }
 
-export function readRows<K extends string>(
+function readRows<K extends string>(
   grid: Grid,
   layout: SheetLayout<K>,
   defs: ColumnDef<K>[],
@@ -122,7 +122,7 @@ export function readRows<K extends string>(
  * Formulas see a text cell as empty, a percent-formatted cell as its stored fraction, and turn a key
  * cell into text by Excel's language settings.
  */
-export function formulaDiffers(
+function formulaDiffers(
   def: ColumnDef<string>,
   raw: RawValue,
   fmt: string | undefined,
@@ -162,7 +162,7 @@ export function formulaDiffers(
 }
 
 /** What a formula reading a percent column makes of a plain number: ×100. */
-export function clean100(value: CellValue): number {
+function clean100(value: CellValue): number {
   return parseFloat(((value as number) * 100).toPrecision(15));
 }
 
@@ -171,7 +171,7 @@ export function clean100(value: CellValue): number {
  * multiply the whole column by 100, as the reader reads each percent cell ×100. Decided on the numeric
  * cells of the data rows (ties: not percent); the other numbers of the column get FORMULA_DIFFERS.
  */
-export function markPercentColumns<K extends string>(
+function markPercentColumns<K extends string>(
   grid: Grid,
   layout: SheetLayout<K>,
   defs: ColumnDef<K>[],
@@ -200,7 +200,7 @@ export function markPercentColumns<K extends string>(
 export const str = (v: CellValue | undefined): string | null => (typeof v === "string" ? v : null);
 export const num = (v: CellValue | undefined): number | null => (typeof v === "number" ? v : null);
 
-export interface SheetRead<K extends string> {
+interface SheetRead<K extends string> {
   layout: SheetLayout<K> | null;
   rows: RowRead<K>[];
 }

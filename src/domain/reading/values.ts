@@ -35,7 +35,7 @@ const EXCEL_EPOCH_OFFSET = 25569;
 /** Last Excel serial (31/12/9999). */
 const MAX_SERIAL = 2958465;
 /** Days between the 1904 and the 1900 date systems (a 1904 serial + 1462 = the 1900 serial). */
-export const DATE1904_OFFSET = 1462;
+const DATE1904_OFFSET = 1462;
 
 /**
  * Brings whatever a host put in a cell to a RawValue. Hosts should already do this; the reader does it
@@ -120,7 +120,7 @@ export function parseNumberText(text: string): number | null {
 }
 
 /** si / sì / no (any case), the yes/no of indicator values. */
-export function parseYesNo(text: string): number | null {
+function parseYesNo(text: string): number | null {
   const t = normalizeHeader(text);
   if (t === "si") return 1;
   if (t === "no") return 0;
@@ -193,7 +193,7 @@ export function serialToDate(serial: number, date1904 = false): IsoDate | null {
 }
 
 /** Serial number of a Date (time of day included), as Excel's formulas see the cell. */
-export function dateToSerial(d: Date, date1904 = false): number | null {
+function dateToSerial(d: Date, date1904 = false): number | null {
   const t = d.getTime();
   if (!Number.isFinite(t)) return null;
   return t / 86400000 + EXCEL_EPOCH_OFFSET - (date1904 ? DATE1904_OFFSET : 0);
@@ -216,7 +216,7 @@ function clean(n: number): number {
   return parseFloat(n.toPrecision(15)) + 0;
 }
 
-export type InvalidRule = "CELL_ERROR" | "NUMBER_INVALID" | "DATE_INVALID" | "FORMULA_NO_VALUE";
+type InvalidRule = "CELL_ERROR" | "NUMBER_INVALID" | "DATE_INVALID" | "FORMULA_NO_VALUE";
 
 export type CellRead<T> =
   { status: "empty" } | { status: "ok"; value: T } | { status: "invalid"; rule: InvalidRule; found: string };

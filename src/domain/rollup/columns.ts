@@ -348,7 +348,7 @@ export function buildObiettivi(
   return { table: tableOf(L, columns), refs, colOf };
 }
 
-export function tableOf(L: SheetLayout, columns: ComputedColumn[]): ComputedTable {
+function tableOf(L: SheetLayout, columns: ComputedColumn[]): ComputedTable {
   return {
     sheet: L.sheet,
     table: L.table,

@@ -32,7 +32,7 @@ export function num(n: number): string {
 }
 
 /** Last serial + 1 and first serial of a date cell the reader accepts, per date system. */
-export const SERIAL_RANGE = { d1900: [1, 2958466], d1904: [0, 2958466 - 1462] } as const;
+const SERIAL_RANGE = { d1900: [1, 2958466], d1904: [0, 2958466 - 1462] } as const;
 
 /**
  * Definitions of the Parametri names. A parameter present in the sheet is read live with the reader's

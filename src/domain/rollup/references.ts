@@ -19,10 +19,10 @@ export function escapeColumnName(name: string): string {
 
 // Characters after which Excel needs the inner brackets even in a whole-column reference (and any
 // whitespace but a plain inner space: leading/trailing spaces would read as formatting).
-export const SPECIAL_COLUMN_CHARS = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/@!()%~`;?|\\\u00a0\u202f]|^\s|\s$/;
+const SPECIAL_COLUMN_CHARS = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/@!()%~`;?|\\\u00a0\u202f]|^\s|\s$/;
 
 /** A column LibreOffice cannot address by name: `[NAME'']` (an escaped apostrophe before `]`). */
-export function unaddressable(name: string): boolean {
+function unaddressable(name: string): boolean {
   return name.endsWith("'");
 }
 

@@ -18,14 +18,14 @@ import type { Fase, Indicatore, Obiettivo, Parametri, Plan } from "../model/mode
 import type { Esito, Tempistica } from "../model/schema";
 import { codeKey, isDecrescente, isKeyless, keyOf } from "../reading/keys";
 
-export interface IndicatoreRollup {
+interface IndicatoreRollup {
   obiettivo: string;
   riga: number;
   /** Raggiungimento % (null when T or A is empty). */
   raggiungimento: number | null;
 }
 
-export interface FaseRollup {
+interface FaseRollup {
   obiettivo: string;
   riga: number;
   tempistica: Tempistica | null;
@@ -76,7 +76,7 @@ export const GROUPINGS: { key: GroupKey; header: string; title: string }[] = [
   { key: "valorePubblico", header: "Valore Pubblico", title: rollupStrings.groupTitles[5] },
 ];
 
-export function clamp(x: number): number {
+function clamp(x: number): number {
   return Math.min(100, Math.max(0, x));
 }
 
@@ -142,7 +142,7 @@ export function grado(f: number | null, r: number | null, pesoFasi: number): num
 }
 
 /** G rounded to 9 decimals for the threshold tests (ROUND(G,9) in the formula). */
-export function roundForThreshold(g: number): number {
+function roundForThreshold(g: number): number {
   return Math.round(g * 1e9) / 1e9;
 }
 
@@ -188,7 +188,7 @@ export function groupCriteriaKeys(gruppo: string): string[] {
 }
 
 /** Group rollups of one grouping, groups in order of first appearance. */
-export function groupRollups(
+function groupRollups(
   obiettivi: Obiettivo[],
   results: Map<Obiettivo, ObiettivoRollup>,
   key: GroupKey,

@@ -18,8 +18,8 @@ import { RULES, type Problem, type RuleCode } from "./problems";
 // Where a problem is: sheet, canonical header and cell of a field on a row
 // ---------------------------------------------------------------------------------------------
 
-export type SheetKind = "obiettivi" | "fasi" | "indicatori";
-export type FieldOf<K extends SheetKind> = K extends "obiettivi"
+type SheetKind = "obiettivi" | "fasi" | "indicatori";
+type FieldOf<K extends SheetKind> = K extends "obiettivi"
   ? ObiettivoField
   : K extends "fasi"
     ? FaseField

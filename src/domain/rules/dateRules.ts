@@ -8,9 +8,9 @@ import { Ctx, header } from "./context";
 // Ranges and dates
 // ---------------------------------------------------------------------------------------------
 
-export type DateField = "inizioPrevisto" | "finePrevista" | "inizioEffettivo" | "fineEffettiva";
+type DateField = "inizioPrevisto" | "finePrevista" | "inizioEffettivo" | "fineEffettiva";
 
-export const outOfRange = (v: number | null): v is number => v !== null && (v < 0 || v > 100);
+const outOfRange = (v: number | null): v is number => v !== null && (v < 0 || v > 100);
 
 /** WEIGHT_RANGE: any Peso (Obiettivi, Fasi, Indicatori) below 0 or above 100. */
 export function weightRange(ctx: Ctx): void {

@@ -9,10 +9,10 @@ import { Ctx } from "./context";
 // ---------------------------------------------------------------------------------------------
 
 /** Polarità as the formulas test it (its match key, see isDecrescente in ./rollup): no accent folding. */
-export const POLARITA_KEYS = new Set(POLARITA.map(matchKey));
+const POLARITA_KEYS = new Set(POLARITA.map(matchKey));
 
 /** Membership of the normalized text, memoized: a column holds few distinct values and NFD is not cheap. */
-export function memoIn(known: Set<string>): (text: string) => boolean {
+function memoIn(known: Set<string>): (text: string) => boolean {
   const seen = new Map<string, boolean>();
   return (text) => {
     let ok = seen.get(text);

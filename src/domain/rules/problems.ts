@@ -53,7 +53,7 @@ export interface Problem {
 }
 
 /** Problems after which the workbook cannot be laid out at all (generation stops and shows them). */
-export const BLOCKING_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>([
+const BLOCKING_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>([
   "SHEET_MISSING",
   "COLUMN_MISSING",
   "COLUMN_DUPLICATE",

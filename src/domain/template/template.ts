@@ -55,7 +55,7 @@ export interface SamplePlanJson {
 }
 
 export const DATE_FORMAT = "dd/mm/yyyy";
-export const PERCENT_NUMBER_FORMAT = "0.00";
+const PERCENT_NUMBER_FORMAT = "0.00";
 
 const WEIGHT: Pick<InputColumnSpec, "numberFormat" | "validation"> = {
   numberFormat: PERCENT_NUMBER_FORMAT,
