@@ -10,7 +10,7 @@ export interface CellErrorValue {
  * A formula cell saved without its computed value (openpyxl and other generators write formulas that
  * way). The value is unknown until a spreadsheet recalculates the file.
  */
-interface UncachedFormulaValue {
+export interface UncachedFormulaValue {
   uncachedFormula: string;
 }
 

@@ -2,7 +2,13 @@
 // never throws: a workbook may hold anything, and the reader must report it, not crash on it.
 import { readerTexts } from "../messages";
 import { formatIt, type IsoDate } from "../model/dates";
-import { isCellError, isUncachedFormula, type RawValue } from "../model/raw";
+import {
+  isCellError,
+  isUncachedFormula,
+  type CellErrorValue,
+  type RawValue,
+  type UncachedFormulaValue,
+} from "../model/raw";
 import type { ColumnKind } from "../model/schema";
 import { excelTrim, normalizeHeader } from "./keys";
 
@@ -243,17 +249,28 @@ export function describeValue(v: RawValue): string {
 }
 
 /** A formula saved without its value: the reader cannot know it (FORMULA_NO_VALUE, read as empty). */
-function uncached(v: RawValue): CellRead<never> | null {
-  return isUncachedFormula(v) ? invalid("FORMULA_NO_VALUE", describeValue(v)) : null;
+type Settled = Exclude<RawValue, null | CellErrorValue | UncachedFormulaValue>;
+
+/**
+ * What every reader does first: an empty cell is empty, a formula saved without its value and an error
+ * value are problems; anything else is the value to read.
+ */
+function settle(input: unknown): CellRead<never> | Settled {
+  const v = toRawValue(input);
+  if (v === null) return EMPTY;
+  if (isUncachedFormula(v)) return invalid("FORMULA_NO_VALUE", describeValue(v));
+  const err = errorOf(v);
+  if (err !== null) return invalid("CELL_ERROR", err);
+  return v as Settled;
+}
+
+function isRead(v: CellRead<never> | Settled): v is CellRead<never> {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && "status" in v;
 }
 
 export function readText(input: unknown, fmt?: string, date1904 = false): CellRead<string> {
-  const v = toRawValue(input);
-  if (v === null) return EMPTY;
-  const noValue = uncached(v);
-  if (noValue) return noValue;
-  const err = errorOf(v);
-  if (err !== null) return invalid("CELL_ERROR", err);
+  const v = settle(input);
+  if (isRead(v)) return v;
   if (typeof v === "string") {
     const t = v.trim();
     return t === "" ? EMPTY : ok(t);
@@ -287,12 +304,8 @@ export function readNumber(
   fmt?: string,
   date1904 = false,
 ): CellRead<number> {
-  const v = toRawValue(input);
-  if (v === null) return EMPTY;
-  const noValue = uncached(v);
-  if (noValue) return noValue;
-  const err = errorOf(v);
-  if (err !== null) return invalid("CELL_ERROR", err);
+  const v = settle(input);
+  if (isRead(v)) return v;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return invalid("NUMBER_INVALID", String(v));
     if (kind === "percent") {
@@ -325,12 +338,8 @@ export function readNumber(
 
 /** Date columns: date cells, serial numbers (1900 or 1904 system), text dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd. */
 export function readDate(input: unknown, date1904 = false): CellRead<IsoDate> {
-  const v = toRawValue(input);
-  if (v === null) return EMPTY;
-  const noValue = uncached(v);
-  if (noValue) return noValue;
-  const err = errorOf(v);
-  if (err !== null) return invalid("CELL_ERROR", err);
+  const v = settle(input);
+  if (isRead(v)) return v;
   if (v instanceof Date) {
     const iso = dateToIso(v);
     return iso ? ok(iso) : invalid("DATE_INVALID", readerTexts.invalidDate);
@@ -355,12 +364,8 @@ export function readDate(input: unknown, date1904 = false): CellRead<IsoDate> {
  * date cell as its serial number, TRUE/FALSE as VERO/FALSO.
  */
 export function readKeyText(input: unknown, date1904 = false): CellRead<string> {
-  const v = toRawValue(input);
-  if (v === null) return EMPTY;
-  const noValue = uncached(v);
-  if (noValue) return noValue;
-  const err = errorOf(v);
-  if (err !== null) return invalid("CELL_ERROR", err);
+  const v = settle(input);
+  if (isRead(v)) return v;
   let t = "";
   if (typeof v === "string") t = excelTrim(v);
   else if (typeof v === "number") t = numberToText(v);
