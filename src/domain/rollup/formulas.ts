@@ -25,7 +25,7 @@ import { normalizeHeader } from "../reading/headers";
 import { rollupStrings } from "../messages";
 import type { Fase, Indicatore, Obiettivo, ParametroCell, Plan, SheetLayout } from "../model/model";
 import { paramDateFormula, paramNumberFormula, paramYearFormula } from "../reading/paramText";
-import { columnLetter } from "../model/raw";
+import { columnLetter, quoteSheetName } from "../model/raw";
 import { mostCommonYear } from "../reading/reader";
 import { buildRiepilogo } from "../riepilogo/riepilogo";
 import { codeKey, GROUPINGS, isDecrescente, isKeyless, type GroupKey, type Rollups } from "./rollup";
@@ -60,11 +60,6 @@ const HELPERS = rollupStrings.helperHeaders;
 // References
 // ---------------------------------------------------------------------------------------------
 
-/** A sheet name as formulas write it (quoted when it is not a plain identifier). */
-export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
 /** Excel's escape for a column name inside a structured reference: `'`, `#`, `[`, `]` get a `'`. */
 export function escapeColumnName(name: string): string {
   return name.replace(/['#[\]]/g, (c) => `'${c}`);
@@ -94,7 +89,7 @@ export function sheetRefs(
   nameOf: (col: number) => string,
 ): SheetRefs {
   const last = Math.max(layout.firstRow, layout.lastRow);
-  const s = sheetRef(layout.sheet);
+  const s = quoteSheetName(layout.sheet);
   const a1Column = (col: number) => {
     const l = columnLetter(col);
     return `${s}!$${l}$${layout.firstRow}:$${l}$${last}`;
@@ -166,7 +161,7 @@ export function parameterNames(plan: Plan): { name: string; refersTo: string }[]
   const cellOf = (key: ParametroKey): { ref: string; cell: ParametroCell } | null => {
     const c = layout?.cells[key];
     if (!c || !layout || c.uncached) return null;
-    return { ref: `${sheetRef(layout.sheet)}!$${columnLetter(c.col)}$${c.row}`, cell: c };
+    return { ref: `${quoteSheetName(layout.sheet)}!$${columnLetter(c.col)}$${c.row}`, cell: c };
   };
   /** Number, empty or text cell: the three ways the reader reads a parameter (errors → default). */
   const live = (c: string, number: string, text: string, def: string) =>
