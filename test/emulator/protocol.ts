@@ -557,6 +557,11 @@ function method(wb: WorkbookState, o: Obj, name: string, args: unknown[]): unkno
           },
         };
       }
+      // The merged areas touching the range (ExcelApi 1.13), or a null object when there are none.
+      if (name === "GetMergedAreasOrNullObject" && o.t === "Range") {
+        const found = sheet.merges.filter((m) => intersects(m, o.rect));
+        return found.length > 0 ? { t: "RangeAreas", sheet, rects: found.map((m) => ({ ...m })) } : null;
+      }
       if (name === "SetCellProperties" && o.t === "Range") {
         checkWritable(sheet);
         setCellProperties(sheet, o.rect, args[0] as unknown[][]);
@@ -854,12 +859,30 @@ function addTableColumn(sheet: SheetState, table: TableState, args: unknown[]): 
       throw notImplemented("columns.add accanto a celle non vuote");
     }
   }
+  const added = { r1: table.rect.r1, r2: table.rect.r2, c1: col, c2: col };
+  if (sheet.merges.some((m) => intersects(m, added)))
+    throw new EmulatorError("InvalidOperation", "Una tabella non può contenere celle unite.");
   for (const t of sheet.tables) {
-    if (t !== table && intersects(t.rect, { r1: table.rect.r1, r2: table.rect.r2, c1: col, c2: col })) {
+    if (t !== table && intersects(t.rect, added)) {
       throw new EmulatorError("InvalidOperation", "Una tabella non può sovrapporsi a un'altra tabella.");
     }
   }
   table.rect.c2 = col;
+  // Excel extends the table's formats: each cell of the new column takes the format of the cell on its left.
+  for (let r = table.rect.r1; r <= table.rect.r2; r++) {
+    const left = sheet.cells.get(cellKey(r, col - 1));
+    if (!left?.format && left?.numberFormat === undefined) continue;
+    const cell = getCell(sheet, r, col);
+    if (left.format) {
+      // A copy (structuredClone is missing in jsdom test environments).
+      const b = left.format.borders;
+      cell.format = {
+        ...left.format,
+        ...(b ? { borders: Object.fromEntries(Object.entries(b).map(([k, v]) => [k, { ...v }])) } : {}),
+      };
+    }
+    if (left.numberFormat !== undefined) cell.numberFormat = left.numberFormat;
+  }
   const values = args[1] as unknown[][] | null | undefined;
   if (values) {
     writeGrid(sheet, { ...table.rect, c1: col, c2: col }, values, "values");
@@ -1236,13 +1259,26 @@ function setProperty(wb: WorkbookState, o: Obj, name: string, v: unknown) {
     case "CFNode":
       o.cf.props[`${o.path}.${name}`] = v;
       return;
-    case "DataValidation":
-      if (name === "Rule") {
-        o.sheet.dataValidations.push({ range: { ...o.rect }, rule: v });
-        return;
+    case "DataValidation": {
+      checkWritable(o.sheet);
+      // One validation per range: setting a part of it on the same range completes that entry.
+      const same = (d: { range: Rect }) =>
+        d.range.r1 === o.rect.r1 &&
+        d.range.r2 === o.rect.r2 &&
+        d.range.c1 === o.rect.c1 &&
+        d.range.c2 === o.rect.c2;
+      let dv = o.sheet.dataValidations.find(same);
+      if (!dv) {
+        if (o.sheet.dataValidations.some((d) => intersects(d.range, o.rect)))
+          throw notImplemented("convalida su un intervallo che ne tocca un'altra");
+        dv = { range: { ...o.rect } };
+        o.sheet.dataValidations.push(dv);
       }
-      if (name === "IgnoreBlanks" || name === "ErrorAlert" || name === "Prompt") return;
+      if (name === "Rule") return void (dv.rule = v);
+      if (name === "ErrorAlert") return void (dv.errorAlert = v as typeof dv.errorAlert);
+      if (name === "IgnoreBlanks") return void (dv.ignoreBlanks = Boolean(v));
       break;
+    }
   }
   throw notImplemented(`${o.t}.${name}=`);
 }
@@ -1343,6 +1379,10 @@ function scalarProps(wb: WorkbookState, o: Obj): Record<string, Getter> {
     }
     case "Range":
       return rangeProps(o.sheet, o.rect);
+    case "RangeAreas": {
+      const address = o.rects.map((r) => `${quoteSheet(o.sheet.name)}!${areaAddress(r)}`).join(",");
+      return { Address: address, AddressLocal: address, AreaCount: o.rects.length };
+    }
     case "PageLayout": {
       const pl = o.sheet.pageLayout;
       return {
