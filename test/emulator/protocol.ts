@@ -562,6 +562,27 @@ function method(wb: WorkbookState, o: Obj, name: string, args: unknown[]): unkno
         const found = sheet.merges.filter((m) => intersects(m, o.rect));
         return found.length > 0 ? { t: "RangeAreas", sheet, rects: found.map((m) => ({ ...m })) } : null;
       }
+      // Formats only, from a range of the same shape (what the adapter copies: a header cell's look).
+      if (name === "CopyFrom" && o.t === "Range") {
+        checkWritable(sheet);
+        const src = args[0] as Obj;
+        if (!src || src.t !== "Range") throw notImplemented("copyFrom da un indirizzo");
+        if (args[1] !== "Formats") throw notImplemented(`copyFrom ${String(args[1])}`);
+        const rows = o.rect.r2 - o.rect.r1;
+        const cols = o.rect.c2 - o.rect.c1;
+        if (src.rect.r2 - src.rect.r1 !== rows || src.rect.c2 - src.rect.c1 !== cols)
+          throw notImplemented("copyFrom tra intervalli di forma diversa");
+        for (let i = 0; i <= rows; i++) {
+          for (let j = 0; j <= cols; j++) {
+            const from = src.sheet.cells.get(cellKey(src.rect.r1 + i, src.rect.c1 + j));
+            const to = getCell(sheet, o.rect.r1 + i, o.rect.c1 + j);
+            to.format = copyFormat(from?.format);
+            if (from?.numberFormat !== undefined) to.numberFormat = from.numberFormat;
+            else delete to.numberFormat;
+          }
+        }
+        return null;
+      }
       if (name === "SetCellProperties" && o.t === "Range") {
         checkWritable(sheet);
         setCellProperties(sheet, o.rect, args[0] as unknown[][]);
@@ -713,6 +734,16 @@ function renameReferences(wb: WorkbookState, oldName: string, replacement: strin
 function refersTo(v: unknown): string {
   if (typeof v === "string") return v.startsWith("=") ? v : `=${v}`;
   throw notImplemented("names.add con un oggetto Range");
+}
+
+/** A copy of a cell format (structuredClone is missing in jsdom test environments). */
+function copyFormat(f: CellFormat | undefined): CellFormat | undefined {
+  if (!f) return undefined;
+  const b = f.borders;
+  return {
+    ...f,
+    ...(b ? { borders: Object.fromEntries(Object.entries(b).map(([k, v]) => [k, { ...v }])) } : {}),
+  };
 }
 
 function rect1(r: number, c: number): Rect {
@@ -873,14 +904,7 @@ function addTableColumn(sheet: SheetState, table: TableState, args: unknown[]): 
     const left = sheet.cells.get(cellKey(r, col - 1));
     if (!left?.format && left?.numberFormat === undefined) continue;
     const cell = getCell(sheet, r, col);
-    if (left.format) {
-      // A copy (structuredClone is missing in jsdom test environments).
-      const b = left.format.borders;
-      cell.format = {
-        ...left.format,
-        ...(b ? { borders: Object.fromEntries(Object.entries(b).map(([k, v]) => [k, { ...v }])) } : {}),
-      };
-    }
+    if (left.format) cell.format = copyFormat(left.format);
     if (left.numberFormat !== undefined) cell.numberFormat = left.numberFormat;
   }
   const values = args[1] as unknown[][] | null | undefined;

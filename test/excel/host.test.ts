@@ -143,6 +143,12 @@ test("fogli senza tabelle Excel (intervalli semplici): colonne calcolate scritte
   expect(headers).toEqual(expect.arrayContaining(["Grado di Raggiungimento %", "Esito"]));
   const formulas = [...obiettivi.cells.values()].filter((c) => c.formula !== undefined);
   expect(formulas.length).toBeGreaterThanOrEqual(33 * 4);
+  // New columns beside a range: header in the look of the header on its left, a width, as in files.
+  const esito = [...obiettivi.cells.entries()].find(([k, c]) => splitKey(k)[0] === 1 && c.value === "Esito")!;
+  const col = splitKey(esito[0])[1];
+  expect(esito[1].format).toEqual(cell(obiettivi, 1, 1)?.format);
+  expect(esito[1].format).toMatchObject({ bold: true, fill: "#DDEBF7" });
+  expect(obiettivi.columnWidths.get(col)).toBeGreaterThan(0);
 });
 
 test("un titolo che sembra una formula resta testo, nella tabella e nella Scheda", async () => {

@@ -323,6 +323,9 @@ describe("renderSheetXml: the worksheet XML", () => {
     expect(absoluteArea("S", "$A$1:$B$9")).toBe("S!$A$1:$B$9");
     // A name Excel would read as a reference is quoted.
     expect(absoluteArea("Q1", "A1:B2")).toBe("'Q1'!$A$1:$B$2");
+    expect(absoluteArea("R2C3", "A1")).toBe("'R2C3'!$A$1");
+    expect(absoluteArea("C", "A1")).toBe("'C'!$A$1");
+    expect(absoluteArea("Riepilogo", "A1:G20")).toBe("Riepilogo!$A$1:$G$20");
     const noPrint = { ...fixture(), print: undefined, definedNames: undefined };
     const r = render(noPrint);
     expect(r.definedNames).toEqual([]);

@@ -44,6 +44,8 @@ interface Task {
   sheet: string;
   /** Columns appended to the table. */
   added: Set<number>;
+  /** New columns beside a plain range (not yet the add-in's). */
+  besideRange: Set<number>;
 }
 
 export async function writeRollups(
@@ -146,7 +148,8 @@ function checkComputed(pre: Preflight, t: ComputedTable, area: Loaded | undefine
     table?.name ?? null,
   );
   if (conflict) throw new AppError("HOST", conflictMessage(conflict));
-  return { t, sheet, added: new Set(added) };
+  const besideRange = table ? [] : areas.filter((a) => a.appended).map((a) => a.col);
+  return { t, sheet, added: new Set(added), besideRange: new Set(besideRange) };
 }
 
 async function writeComputed(b: Batcher, ctx: Excel.RequestContext, task: Task): Promise<void> {
@@ -165,7 +168,21 @@ async function writeComputed(b: Batcher, ctx: Excel.RequestContext, task: Task):
       );
     } else {
       await b.reserve(RANGE_OVERHEAD + jsonBytes(c.header));
-      ws().getRange(`${letter}${t.headerRow}`).untrack().values = [[textForExcel(c.header, false)]];
+      const header = ws().getRange(`${letter}${t.headerRow}`).untrack();
+      if (task.besideRange.has(c.col) && c.col > 1) {
+        // A new column beside a plain range: its header looks like the one on its left, as in files.
+        await b.reserve(2 * RANGE_OVERHEAD + 2 * ACTION_OVERHEAD);
+        header.copyFrom(
+          ws()
+            .getRange(`${columnLetter(c.col - 1)}${t.headerRow}`)
+            .untrack(),
+          "Formats",
+        );
+        ws().getRange(`${letter}:${letter}`).untrack().format.columnWidth = widthToPoints(
+          computedColumnWidth(c),
+        );
+      }
+      header.values = [[textForExcel(c.header, false)]];
     }
     if (c.formulas.length === 0) continue;
     const look = computedColumnStyle(c);

@@ -207,4 +207,3 @@ export function readMerges(xml: string): { top: number; left: number; bottom: nu
   }
   return out;
 }
-
