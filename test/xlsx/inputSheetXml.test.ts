@@ -11,7 +11,7 @@ import { buildSample, buildTemplate } from "../../src/domain/template/template";
 import { inputTableRef, renderInputSheetXml, renderTableXml } from "../../src/hosts/xlsx/inputSheetXml";
 import { StylesPart } from "../../src/hosts/xlsx/styles";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
-import { decodeXstring } from "../../src/hosts/xlsx/xmlText";
+import { decodeXstring } from "../../src/hosts/xlsx/xml";
 import { itWithTool, sofficePath } from "../helpers/tools";
 import { loadSampleJson } from "../helpers/sample";
 import { buildPackage, convertMany } from "./ooxmlPackage";

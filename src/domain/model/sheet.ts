@@ -2,6 +2,7 @@
 // host and the Office.js host render them, so both produce the same cells, styles and pages.
 import type { IsoDate } from "./dates";
 import type { RawValue } from "./raw";
+import { ESITI, type Esito } from "./schema";
 
 type HAlign = "left" | "center" | "right";
 type VAlign = "top" | "middle" | "bottom";
@@ -148,6 +149,20 @@ export interface WorkbookTemplate {
   /** Names the template defines (Parametri values for the formulas). */
   definedNames: { name: string; refersTo: string }[];
 }
+
+/**
+ * The colours of the four Esiti, the same wherever an Esito is shown (Riepilogo counts, Scheda):
+ * cell fill and font, and the fill of the Riepilogo header over each count.
+ */
+export const ESITO_COLOURS: Record<Esito, { fill: string; font: string; header: string }> = {
+  Raggiunto: { fill: "C6EFCE", font: "006100", header: "63BE7B" },
+  "Parzialmente raggiunto": { fill: "FFEB9C", font: "9C5700", header: "FFC000" },
+  "Non raggiunto": { fill: "FFC7CE", font: "9C0006", header: "F8696B" },
+  "Non valutabile": { fill: "E7E6E6", font: "3A3838", header: "A6A6A6" },
+};
+
+/** The Esito colours in ESITI order (Riepilogo's count columns follow it). */
+export const ESITO_COLOURS_IN_ORDER = ESITI.map((e) => ESITO_COLOURS[e]);
 
 /** How the body cells of a computed column look (both hosts apply exactly this). */
 export function computedColumnStyle(c: Pick<ComputedColumn, "numberFormat" | "helper">): {

@@ -5,7 +5,14 @@
 // Colours follow the numbers through conditional formatting, so they stay right after a user edit.
 import { rollupStrings } from "../messages";
 import { SHEETS } from "../model/schema";
-import type { CellContent, CellStyle, ConditionalFormat, SheetCell, SheetDescription } from "../model/sheet";
+import {
+  ESITO_COLOURS_IN_ORDER,
+  type CellContent,
+  type CellStyle,
+  type ConditionalFormat,
+  type SheetCell,
+  type SheetDescription,
+} from "../model/sheet";
 import { criterionOf, quote } from "../reading/keys";
 import {
   groupCriteriaKeys,
@@ -18,14 +25,6 @@ import {
 const FONT = "Calibri";
 /** Characters of Calibri 10 that fit on one line of column A (width 60). */
 const GRUPPO_CHARS_PER_LINE = 62;
-
-/** Fill and font colours of the four Esito columns (green, amber, red, grey). */
-export const ESITO_COLOURS = [
-  { fill: "C6EFCE", font: "006100", header: "63BE7B" },
-  { fill: "FFEB9C", font: "9C5700", header: "FFC000" },
-  { fill: "FFC7CE", font: "9C0006", header: "F8696B" },
-  { fill: "E7E6E6", font: "404040", header: "A6A6A6" },
-] as const;
 
 const STYLES: Record<string, CellStyle> = {
   title: { font: { name: FONT, size: 16, bold: true, color: "1F3864" } },
@@ -41,7 +40,7 @@ const STYLES: Record<string, CellStyle> = {
     border: thin(),
   },
   ...Object.fromEntries(
-    ESITO_COLOURS.map((c, i) => [
+    ESITO_COLOURS_IN_ORDER.map((c, i) => [
       `header${i}`,
       {
         font: { name: FONT, size: 10, bold: true, color: "000000" },
@@ -143,7 +142,7 @@ export function buildRiepilogo(rollups: Rollups, refs: ObiettiviRefs | null): Sh
       min: 0,
       max: 100,
     });
-    ESITO_COLOURS.forEach((c, i) => {
+    ESITO_COLOURS_IN_ORDER.forEach((c, i) => {
       const col = String.fromCharCode(68 + i); // D, E, F, G
       conditionalFormats.push({
         type: "expression",

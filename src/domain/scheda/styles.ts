@@ -1,5 +1,5 @@
 // Page geometry, column grid and named cell styles of the Scheda.
-import type { BorderSide, CellStyle, PrintSetup } from "../model/sheet";
+import { ESITO_COLOURS, type BorderSide, type CellStyle, type PrintSetup } from "../model/sheet";
 import type { FontSpec } from "./measure";
 
 export const FONT_NAME = "Calibri";
@@ -50,13 +50,6 @@ const grid = { top: GRID, bottom: GRID, left: GRID, right: GRID };
 
 const font = (size: number, extra: Partial<CellStyle["font"]> = {}) => ({ name: FONT_NAME, size, ...extra });
 const text = { horizontal: "left", vertical: "top", wrapText: true } as const;
-
-export const ESITO_COLORS: Record<string, { fill: string; color: string }> = {
-  Raggiunto: { fill: "C6EFCE", color: "006100" },
-  "Parzialmente raggiunto": { fill: "FFEB9C", color: "9C5700" },
-  "Non raggiunto": { fill: "FFC7CE", color: "9C0006" },
-  "Non valutabile": { fill: "E7E6E6", color: "3A3838" },
-};
 
 export const STYLES: Record<string, CellStyle> = {
   title: { font: font(18, { bold: true, color: BLUE }), alignment: { vertical: "bottom" } },
@@ -190,11 +183,11 @@ export const STYLES: Record<string, CellStyle> = {
     numberFormat: "@",
   },
   ...Object.fromEntries(
-    Object.entries(ESITO_COLORS).flatMap(([esito, c]) => [
+    Object.entries(ESITO_COLOURS).flatMap(([esito, c]) => [
       [
         esitoStyle(esito),
         {
-          font: font(10, { bold: true, color: c.color }),
+          font: font(10, { bold: true, color: c.font }),
           fill: c.fill,
           border: grid,
           alignment: { horizontal: "center", vertical: "top", wrapText: true },
@@ -204,7 +197,7 @@ export const STYLES: Record<string, CellStyle> = {
       [
         esitoStyle(esito) + "Small",
         {
-          font: font(9, { bold: true, color: c.color }),
+          font: font(9, { bold: true, color: c.font }),
           fill: c.fill,
           border: grid,
           alignment: { horizontal: "center", vertical: "top", wrapText: true },

@@ -6,7 +6,8 @@ import { markerFor, markerName, renamedGeneratedSheet } from "../../domain/model
 import type { SheetDescription } from "../../domain/model/sheet";
 import type { XlsxDocument } from "./document";
 import { isProtected } from "./rollups";
-import { renderSheetXml, xmlUtf8 } from "./sheetXml";
+import { renderSheetXml } from "./sheetXml";
+import { xmlUtf8 } from "./xmlChunks";
 
 /** Stops (before any write) when the generated sheet cannot be replaced. */
 export async function checkGeneratedSheet(doc: XlsxDocument, name: string): Promise<void> {

@@ -3,34 +3,18 @@
 // exactly as it came in (charts, pivots, macros, drawings, comments, names with their scope…).
 // No file system here: bytes in, bytes out (src/cli/files.ts handles files).
 import type { Host, PrepareResult } from "../../app/host";
-import { fileOpenMessages } from "../messages";
 import type { RawWorkbook } from "../../domain/model/raw";
 import { SHEETS } from "../../domain/model/schema";
 import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../domain/model/sheet";
 import { XlsxDocument } from "./document";
+import { XlsxOpenError } from "./errors";
 import { XlsxPackage } from "./package";
 import { hasDataRow, prepareSheets } from "./prepare";
 import { parseSheet, readInputWorkbook } from "./read";
 import { checkGeneratedSheet, renderGenerated } from "./render";
 import { writeRollups } from "./rollups";
 
-export type XlsxOpenReason = "empty" | "encrypted" | "notXlsx" | "corrupt";
-
-/** The bytes are not a workbook we can read; `message` is Italian and says why. */
-export class XlsxOpenError extends Error {
-  constructor(readonly reason: XlsxOpenReason) {
-    super(
-      reason === "empty"
-        ? fileOpenMessages.openEmpty
-        : reason === "encrypted"
-          ? fileOpenMessages.openEncrypted
-          : reason === "notXlsx"
-            ? fileOpenMessages.openNotXlsx
-            : fileOpenMessages.openCorrupt,
-    );
-    this.name = "XlsxOpenError";
-  }
-}
+export { XlsxOpenError, type XlsxOpenReason } from "./errors";
 
 /** OLE compound file: password-protected (encrypted) .xlsx, or an old binary .xls. */
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
