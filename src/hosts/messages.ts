@@ -28,6 +28,9 @@ export const hostMessages = {
     "lasciare che lo ripari e salvarlo di nuovo.",
   sheetMissing: (sheet: string) =>
     `Il foglio «${sheet}» non esiste più. Eseguire di nuovo Verifica e riprovare.`,
+  parametroFormula: (cell: string) =>
+    `La cella ${cell} del foglio Parametri contiene una formula: per non perderla, Scheda PEG non la ` +
+    "sovrascrive. Modificare il valore nel foglio, oppure cancellare la formula e riprovare: non è stato scritto nulla.",
   layoutChanged: (what: string) =>
     `La struttura della cartella non corrisponde a quella letta (${what}). Forse è stata modificata nel frattempo: ` +
     "eseguire di nuovo Verifica e riprovare.",

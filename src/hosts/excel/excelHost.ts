@@ -3,7 +3,7 @@
 // the writes, split only where a request would pass the payload budget). Generated sheets are built
 // under a temporary name and swapped in at the very end, so a failure midway leaves the previous
 // version in place.
-import type { Host, PrepareResult } from "../../app/host";
+import type { Host, ParametriWrite, PrepareResult } from "../../app/host";
 import { AppError } from "../../app/errors";
 import { normalizeHeader } from "../../domain/reading/headers";
 import { excelMessages, hostMessages } from "../messages";
@@ -35,6 +35,7 @@ import {
   type SheetDescription,
   type WorkbookTemplate,
 } from "../../domain/model/sheet";
+import { writeParametri } from "./parametri";
 import { ACTION_OVERHEAD, Batcher, RANGE_OVERHEAD, jsonBytes } from "./batch";
 import { dateSerial, renderInto, textForExcel, widthToPoints, writeGrid, type WireValue } from "./render";
 
@@ -378,6 +379,10 @@ export class ExcelHost implements Host {
       await b.sync();
       return result;
     });
+  }
+
+  async writeParametri(write: ParametriWrite): Promise<void> {
+    await this.guard((ctx) => writeParametri(ctx, write));
   }
 
   async selectCell(address: string): Promise<void> {
