@@ -13,7 +13,7 @@ export const cliMessages = {
   generateDescription: "calcola i risultati e genera il foglio Scheda pronto per la stampa",
   outputOption: "file da scrivere",
   jsonOption: "risultato in formato JSON",
-  forceOption: "scrive anche se la cartella contiene parti che andrebbero perse, o sovrascrive il file",
+  forceOption: "sovrascrive il file da scrivere, se esiste già",
   cdrOption: "solo questo Centro di Responsabilità (ripetibile)",
   obiettiviOption: "solo questi codici obiettivo, separati da virgola",
   pdfOption: "stampa anche la Scheda in PDF con LibreOffice",
