@@ -158,7 +158,7 @@ export const paneStrings = {
 
   // objectives picker of Genera Scheda
   pickerLabel: "Obiettivi da includere",
-  pickerPlaceholder: "Cercare per codice, titolo o Centro di Responsabilità",
+  pickerPlaceholder: "Cercare per codice o titolo",
   pickerWholeCdr: (n: number) => `Tutto il Centro di Responsabilità (${obiettivi(n)})`,
   pickerNoMatch: "Nessun obiettivo corrisponde alla ricerca.",
   pickerAll: (n: number) => `Tutti gli obiettivi (${n}).`,

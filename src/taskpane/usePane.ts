@@ -126,6 +126,8 @@ export function usePane({ env, createService = defaultFactory, today }: PaneOpti
   const run = useCallback(
     async <K extends ActionKey>(key: K, work: (svc: PaneService) => Promise<States[K]>, svc = service) => {
       if (!svc) return;
+      // The step of the action stays open while it works and afterwards, to show its result.
+      if (key === "check" || key === "rollup" || key === "generate") setLastStep(ACTION_STEP[key]);
       setRunning(key);
       setNotice(null);
       setState(key, { status: "working", step: null });
@@ -140,7 +142,6 @@ export function usePane({ env, createService = defaultFactory, today }: PaneOpti
       } finally {
         onStep.current = null;
         setRunning(null);
-        if (key === "check" || key === "rollup" || key === "generate") setLastStep(ACTION_STEP[key]);
       }
     },
     [service, setState, announce],

@@ -57,11 +57,18 @@ const useStyles = makeStyles({
   meta: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   message: { whiteSpace: "normal", overflowWrap: "anywhere" },
-  details: {
+  detailsBox: {
     margin: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     padding: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground3,
     borderRadius: tokens.borderRadiusMedium,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  pair: { display: "contents" },
+  details: {
+    margin: 0,
     display: "grid",
     gridTemplateColumns: "auto 1fr",
     columnGap: tokens.spacingHorizontalS,
@@ -70,7 +77,7 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground2 },
   definition: { margin: 0, minWidth: 0 },
-  hint: { gridColumn: "1 / -1", color: tokens.colorNeutralForeground2 },
+  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface SheetGroup {
@@ -208,14 +215,16 @@ function Details({ problem, raw }: { problem: Problem; raw?: RawWorkbook }): Rea
     [L.value, d.value === "" ? L.empty : d.value],
   ];
   return (
-    <dl className={styles.details} data-testid="problem-details">
-      {rows.map(([term, value]) => (
-        <div key={term} style={{ display: "contents" }}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.definition}>{value}</dd>
-        </div>
-      ))}
+    <div className={styles.detailsBox} data-testid="problem-details">
+      <dl className={styles.details}>
+        {rows.map(([term, value]) => (
+          <div key={term} className={styles.pair}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.definition}>{value}</dd>
+          </div>
+        ))}
+      </dl>
       <Caption1 className={styles.hint}>{L.hint}</Caption1>
-    </dl>
+    </div>
   );
 }
