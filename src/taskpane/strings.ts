@@ -28,7 +28,6 @@ export const paneStrings = {
   working: "Operazione in corso…",
   stepDone: "fatto",
   stepAttention: "da controllare",
-  showStep: (title: string) => `Mostrare il passo ${title}`,
   nextStepLabel: "Prossimo passo",
 
   // the next step, as suggested at the top
@@ -93,7 +92,6 @@ export const paneStrings = {
   reasonBlocked: "La struttura della cartella va corretta: vedere i problemi in Verifica.",
   reasonBlockedUnchecked:
     "La struttura della cartella va corretta: eseguire Verifica per l'elenco dei problemi.",
-  reasonBusy: "Attendere la fine dell'operazione in corso.",
 
   // 2. Verifica
   checkTitle: "Verificare i dati",
@@ -103,7 +101,6 @@ export const paneStrings = {
   checkSummary: (errors: number, warnings: number) =>
     `${errors === 0 ? "Nessun errore" : errori(errors)}, ${warnings === 0 ? "nessun avviso" : avvisi(warnings)}`,
   checkFoundTitle: "Problemi trovati",
-  checkStale: "Risultato della verifica precedente: verificare di nuovo dopo le correzioni.",
   errorsBadge: errori,
   warningsBadge: avvisi,
   severityError: "Errore",

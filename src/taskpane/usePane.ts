@@ -124,7 +124,8 @@ export function usePane({ env, createService = defaultFactory, today }: PaneOpti
   }, [service]);
 
   const run = useCallback(
-    async <K extends ActionKey>(key: K, work: (svc: PaneService) => Promise<States[K]>, svc = service) => {
+    async <K extends ActionKey>(key: K, work: (svc: PaneService) => Promise<States[K]>) => {
+      const svc = service;
       if (!svc) return;
       // The step of the action stays open while it works and afterwards, to show its result.
       if (key === "check" || key === "rollup" || key === "generate") setLastStep(ACTION_STEP[key]);
@@ -169,19 +170,15 @@ export function usePane({ env, createService = defaultFactory, today }: PaneOpti
         announce(prepareText(result));
         return { status: "success", result };
       }),
-    sample: (svc: PaneService | null = service) =>
-      run(
-        "sample",
-        async (s) => {
-          await s.loadSample();
-          // What counts is what the sheets now hold, read back, not what was meant to be written.
-          const n = (await reread(s))?.plan.obiettivi.length ?? 0;
-          if (n === 0) return { status: "problems", message: paneStrings.sampleNotWritten };
-          announce(paneStrings.sampleDone(n));
-          return { status: "success", result: { obiettivi: n } };
-        },
-        svc,
-      ),
+    sample: () =>
+      run("sample", async (svc) => {
+        await svc.loadSample();
+        // What counts is what the sheets now hold, read back, not what was meant to be written.
+        const n = (await reread(svc))?.plan.obiettivi.length ?? 0;
+        if (n === 0) return { status: "problems", message: paneStrings.sampleNotWritten };
+        announce(paneStrings.sampleDone(n));
+        return { status: "success", result: { obiettivi: n } };
+      }),
     check: () =>
       run("check", async (svc) => {
         const result = await svc.check();
@@ -259,6 +256,7 @@ export function usePane({ env, createService = defaultFactory, today }: PaneOpti
     host,
     setNotice,
     setOpening: (on) => setRunning(on ? "open" : null),
+    announce,
     onSwitch: (h) => {
       setHost(h);
       setStates(INITIAL);

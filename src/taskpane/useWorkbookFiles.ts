@@ -11,11 +11,19 @@ export interface WorkbookFilesOptions {
   host: Host | null;
   setNotice: (text: string | null) => void;
   setOpening: (on: boolean) => void;
+  announce: (text: string) => void;
   /** A new workbook replaces the current one: everything shown so far belongs to the old one. */
   onSwitch: (host: Host) => void;
 }
 
-export function useWorkbookFiles({ env, host, setNotice, setOpening, onSwitch }: WorkbookFilesOptions) {
+export function useWorkbookFiles({
+  env,
+  host,
+  setNotice,
+  setOpening,
+  announce,
+  onSwitch,
+}: WorkbookFilesOptions) {
   const [name, setName] = useState<string | null>(null);
 
   const openWith = async (make: () => Promise<Host>, newName: string): Promise<void> => {
@@ -25,6 +33,7 @@ export function useWorkbookFiles({ env, host, setNotice, setOpening, onSwitch }:
       const h = await make();
       onSwitch(h);
       setName(newName);
+      announce(paneStrings.currentWorkbook(newName));
     } catch (e) {
       setNotice(paneStrings.openFailed(e instanceof Error ? e.message : String(e)));
     } finally {

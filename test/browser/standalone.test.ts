@@ -363,7 +363,7 @@ describe("standalone page (production bundle, Chromium)", () => {
       await input("sogliaParzialmente").fill("65");
       await input("dataRiferimento").fill("2023-06-30");
       await page.getByTestId("settings-count").getByText(S.settingsChangedCount(3)).waitFor();
-      await page.getByTestId("field-ente").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await step("impostazioni").evaluate((el) => el.scrollIntoView({ block: "start" }));
       await shot("impostazioni");
       await run("parametri").click();
       await announced(S.settingsSavedFile);
