@@ -58,7 +58,9 @@ function xlsxFile(name: string, bytes: number[]) {
 
 async function openFile(name = "piano.xlsx", bytes = [1, 2, 3]) {
   fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsxFile(name, bytes)] } });
-  await screen.findByText(paneStrings.currentWorkbook(name));
+  await waitFor(() =>
+    expect(screen.getByTestId("announcer").textContent).toBe(paneStrings.currentWorkbook(name)),
+  );
 }
 
 describe("standalone page", () => {
@@ -100,7 +102,11 @@ describe("standalone page", () => {
   it("Creare una cartella nuova: an empty workbook from the file host, then the flow starts", async () => {
     const { files } = setup();
     fireEvent.click(screen.getByRole("button", { name: paneStrings.newWorkbook }));
-    await screen.findByText(paneStrings.currentWorkbook(paneStrings.newWorkbookName));
+    await waitFor(() =>
+      expect(screen.getByTestId("announcer").textContent).toBe(
+        paneStrings.currentWorkbook(paneStrings.newWorkbookName),
+      ),
+    );
     expect(files.created).toBe(1);
     expect(step("cartella").getAttribute("data-status")).toBe("done");
   });
