@@ -130,7 +130,6 @@ export async function launchChromium(
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      "--lang=it-IT", // date fields show dd/mm/yyyy, as in an Italian Office
     ],
     ignoreHTTPSErrors: true,
     acceptDownloads: true,
