@@ -1,6 +1,7 @@
 // The one interface both hosts implement (Office.js in Excel, exceljs on .xlsx files).
 // The application service talks only to this; it never sees Office.js or exceljs.
 import type { RawWorkbook } from "../domain/model/raw";
+import type { ParametroKey } from "../domain/model/schema";
 import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../domain/model/sheet";
 
 export interface PrepareResult {
@@ -8,6 +9,22 @@ export interface PrepareResult {
   createdSheets: string[];
   /** Tables created over existing sheets or new sheets. */
   createdTables: string[];
+}
+
+/** One Valore cell of the Parametri sheet (worksheet row and column, as the reader located it). */
+export interface ParametroCellWrite {
+  key: ParametroKey;
+  row: number;
+  col: number;
+  /** Text (kept as text), a number (a date as the workbook's serial), or null to empty the cell. */
+  value: string | number | null;
+  /** Number format for the cell, when its own would make the reader read the value differently. */
+  numberFormat?: string;
+}
+
+export interface ParametriWrite {
+  sheet: string;
+  cells: ParametroCellWrite[];
 }
 
 export interface Host {
@@ -25,6 +42,11 @@ export interface Host {
   prepareSheets(template: WorkbookTemplate, options: { fillRows: boolean }): Promise<PrepareResult>;
   /** True when none of the input sheets holds any data row (Carica esempio is allowed). */
   isEmptyWorkbook(): Promise<boolean>;
+  /**
+   * Writes the given Parametri value cells and nothing else. Refuses before writing (AppError) when
+   * the sheet is protected or a target cell holds a formula.
+   */
+  writeParametri?(write: ParametriWrite): Promise<void>;
   /** Selects a cell such as `Fasi!G12` (Excel only; the file host may ignore it). */
   selectCell?(address: string): Promise<void>;
   /** Activates a sheet (Excel only). */

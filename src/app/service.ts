@@ -13,6 +13,9 @@ import { validatePlan } from "../domain/rules/validate";
 import type { SheetDescription } from "../domain/model/sheet";
 import { AppError } from "./errors";
 import type { Host, PrepareResult } from "./host";
+import { blockingParametriProblems, missingRows, parametriWrite, type ParametriEdits } from "./parametri";
+import type { RawWorkbook } from "../domain/model/raw";
+import { PARAMETRI } from "../domain/model/schema";
 
 export { AppError };
 
@@ -23,6 +26,8 @@ export interface CheckResult {
   warnings: number;
   /** Problems that stop rollup and generation (the layout cannot be read). */
   blocking: Problem[];
+  /** The input sheets as read (the pane shows a cell's value and checks Parametri edits on them). */
+  raw?: RawWorkbook;
 }
 
 export interface RollupResult {
@@ -70,6 +75,7 @@ export class SchedaService {
       errors: problems.filter((p) => p.severity === "error").length,
       warnings: problems.filter((p) => p.severity === "warning").length,
       blocking: problems.filter(isBlocking),
+      raw,
     };
   }
 
@@ -119,6 +125,28 @@ export class SchedaService {
     this.progress("scrittura");
     await this.host.writeRollups(buildRollupWritePlan(plan, rollups));
     return rollups;
+  }
+
+  /**
+   * Impostazioni: writes the edited Parametri into their Valore cells, after the reader's own check
+   * of the sheet as it would be; then reads the workbook again.
+   */
+  async writeParametri(edits: ParametriEdits): Promise<CheckResult> {
+    if (!this.host.writeParametri) throw new AppError("HOST", appMessages.parametriUnsupported);
+    const before = await this.check();
+    const write = parametriWrite(before.plan, edits);
+    if (!write) throw new AppError("INVALID_INPUT", appMessages.parametriSheetMissing);
+    const missing = missingRows(before.plan).filter((k) => edits[k]);
+    if (missing.length > 0) {
+      const labels = PARAMETRI.filter((p) => missing.includes(p.key)).map((p) => p.label);
+      throw new AppError("INVALID_INPUT", appMessages.parametriRowMissing(labels));
+    }
+    const problems = Object.values(blockingParametriProblems(before.plan, before.raw, edits, this.today()));
+    if (problems.length > 0) {
+      throw new AppError("INVALID_INPUT", appMessages.parametriInvalid(problems.map((p) => p.message)));
+    }
+    if (write.cells.length > 0) await this.host.writeParametri(write);
+    return this.check();
   }
 
   private progress(step: ProgressStep): void {

@@ -8,15 +8,48 @@ export const cliMessages = {
     "Scheda PEG: verifica il piano della performance, calcola i risultati e genera la Scheda Obiettivi.",
   templateDescription: "crea una cartella vuota con i fogli Parametri, Obiettivi, Fasi e Indicatori",
   sampleDescription: "crea la cartella di esempio (piano 2023, 33 obiettivi)",
-  validateDescription: "verifica la cartella e elenca i problemi",
+  validateDescription: "verifica la cartella ed elenca i problemi",
   rollupDescription: "scrive le colonne calcolate e il foglio Riepilogo",
   generateDescription: "calcola i risultati e genera il foglio Scheda pronto per la stampa",
   outputOption: "file da scrivere",
   jsonOption: "risultato in formato JSON",
-  forceOption: "scrive anche se la cartella contiene parti che andrebbero perse, o sovrascrive il file",
+  forceOption: "sovrascrive il file da scrivere, se esiste già",
   cdrOption: "solo questo Centro di Responsabilità (ripetibile)",
   obiettiviOption: "solo questi codici obiettivo, separati da virgola",
   pdfOption: "stampa anche la Scheda in PDF con LibreOffice",
+  fileArgument: "la cartella di lavoro Excel (.xlsx o .xlsm)",
+  helpOption: "mostra questo aiuto",
+  helpCommand: "mostra l'aiuto di un comando",
+};
+
+/** commander's own texts (help headings, usage errors), in Italian. */
+export const commanderTexts = {
+  headings: [
+    [/^Usage: /m, "Uso: "],
+    [/^Arguments:$/m, "Argomenti:"],
+    [/^Options:$/m, "Opzioni:"],
+    [/^Global Options:$/m, "Opzioni generali:"],
+    [/^Commands:$/m, "Comandi:"],
+  ] as [RegExp, string][],
+  usageWords: [
+    [/\[options\]/g, "[opzioni]"],
+    [/\[command\]/g, "[comando]"],
+    [/\(default: /g, "(predefinito: "],
+  ] as [RegExp, string][],
+  errors: [
+    [/^error: unknown option '(.+?)'/m, "errore: opzione sconosciuta '$1'"],
+    [/^error: unknown command '(.+?)'/m, "errore: comando sconosciuto '$1'"],
+    [/^error: missing required argument '(.+?)'/m, "errore: manca l'argomento obbligatorio '$1'"],
+    [/^error: option '(.+?)' argument missing/m, "errore: l'opzione '$1' richiede un valore"],
+    [/^error: required option '(.+?)' not specified/m, "errore: manca l'opzione obbligatoria '$1'"],
+    [
+      /^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./m,
+      "errore: troppi argomenti ($2 previsti, $3 ricevuti).",
+    ],
+    [/\(Did you mean one of (.+?)\?\)/, "(Forse si intendeva uno tra $1?)"],
+    [/\(Did you mean (.+?)\?\)/, "(Forse si intendeva $1?)"],
+    [/^error: /m, "errore: "],
+  ] as [RegExp, string][],
 };
 
 const errori = (n: number) => `${n} ${n === 1 ? "errore" : "errori"}`;
@@ -39,7 +72,7 @@ export const fileMessages = {
   unreadable: (file: string, detail: string) => `Impossibile leggere "${file}": ${detail}.`,
   cannotWrite: (file: string, detail: string) => `Impossibile scrivere "${file}": ${detail}.`,
   outputExists: (file: string) =>
-    `Il file "${file}" esiste già: scegli un altro nome con -o oppure usa --force per sovrascriverlo.`,
+    `Il file "${file}" esiste già: scegliere un altro nome con -o, oppure usare --force per sovrascriverlo.`,
   written: (file: string) => `Scritto ${file}\n`,
   assetMissing: (file: string) => `Dati di esempio non trovati (${file}): l'installazione è incompleta.`,
   macroNeedsXlsm: (file: string) =>
@@ -65,8 +98,8 @@ export const generateMessages = {
   pdfWritten: (file: string) => `Scritto ${file} (stampa della Scheda con LibreOffice).\n`,
   noLibreOffice: (xlsx: string) =>
     `PDF non creato: serve LibreOffice (comando soffice), che non è installato su questo computer. ` +
-    `Installalo da https://www.libreoffice.org (su Debian/Ubuntu: apt-get install libreoffice-calc) e riprova, ` +
-    `oppure apri "${xlsx}" in Excel e stampa il foglio Scheda in PDF.`,
+    `Installarlo da https://www.libreoffice.org (su Debian/Ubuntu: apt-get install libreoffice-calc) e riprovare, ` +
+    `oppure aprire "${xlsx}" in Excel e stampare il foglio Scheda in PDF.`,
   pdfFailed: (xlsx: string, detail: string) =>
     `PDF non creato: LibreOffice non è riuscito a stampare la Scheda (${detail}). La cartella è stata scritta in "${xlsx}".`,
 };

@@ -2,13 +2,14 @@
 // file host's: read.ts, prepare.ts, rollups.ts, render.ts (a sheet description as Office.js
 // operations), transaction.ts (preflight, temporary sheet and swap, names), errors.ts. Every public
 // method is one Excel.run with a constant number of syncs.
-import type { Host, PrepareResult } from "../../app/host";
+import type { Host, ParametriWrite, PrepareResult } from "../../app/host";
 import { AppError } from "../../app/errors";
 import type { RawWorkbook } from "../../domain/model/raw";
 import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../domain/model/sheet";
 import { excelMessages } from "../messages";
 import { toAppError } from "./errors";
 import { isExcelApiSupported, officeRunner, type ExcelRunner } from "./office";
+import { writeParametri } from "./parametri";
 import { prepareSheets } from "./prepare";
 import { isEmptyWorkbook, readWorkbook } from "./read";
 import { writeRollups } from "./rollups";
@@ -49,6 +50,10 @@ export class ExcelHost implements Host {
 
   prepareSheets(template: WorkbookTemplate, options: { fillRows: boolean }): Promise<PrepareResult> {
     return this.guard((ctx) => prepareSheets(ctx, template, options));
+  }
+
+  async writeParametri(write: ParametriWrite): Promise<void> {
+    await this.guard((ctx) => writeParametri(ctx, write));
   }
 
   async selectCell(address: string): Promise<void> {

@@ -2,13 +2,14 @@
 // The file is patched, never re-saved through a model: every part the add-in does not own leaves
 // exactly as it came in (charts, pivots, macros, drawings, comments, names with their scope…).
 // No file system here: bytes in, bytes out (src/cli/files.ts handles files).
-import type { Host, PrepareResult } from "../../app/host";
+import type { Host, ParametriWrite, PrepareResult } from "../../app/host";
 import type { RawWorkbook } from "../../domain/model/raw";
 import { SHEETS } from "../../domain/model/schema";
 import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../domain/model/sheet";
 import { XlsxDocument } from "./document";
 import { XlsxOpenError } from "./errors";
 import { XlsxPackage } from "./package";
+import { writeParametri } from "./parametri";
 import { hasDataRow, prepareSheets } from "./prepare";
 import { parseSheet, readInputWorkbook } from "./read";
 import { checkGeneratedSheet, renderGenerated } from "./render";
@@ -82,6 +83,10 @@ export class XlsxHost implements Host {
 
   async prepareSheets(template: WorkbookTemplate, options: { fillRows: boolean }): Promise<PrepareResult> {
     return prepareSheets(this.document, template, options);
+  }
+
+  async writeParametri(write: ParametriWrite): Promise<void> {
+    await writeParametri(this.document, write);
   }
 
   async isEmptyWorkbook(): Promise<boolean> {
