@@ -24,6 +24,19 @@ export interface CellStyle {
   numberFormat?: string;
 }
 
+/**
+ * Number formats of the printed sheets (Scheda, Riepilogo), tagged with the Italian locale [$-410]:
+ * LibreOffice then prints `33,00` and `1.234,50` whatever the language of the machine; Excel reads the
+ * tag as the format's language and takes the separators from the system, as for any format (an Italian
+ * Excel shows `33,00`).
+ */
+export const PRINT_FORMATS = {
+  decimal2: "[$-410]0.00",
+  thousands2: "[$-410]#,##0.00",
+  integer: "[$-410]0",
+  date: "dd/mm/yyyy",
+} as const;
+
 /** A cell's content. Text is always written as text, even when it starts with "=", "+", "-" or "@". */
 export type CellContent =
   | { kind: "text"; text: string }
