@@ -79,7 +79,7 @@ export class SchedaService {
     this.progress("calcolo");
     const rollups = computeRollups(check.plan);
     this.progress("scrittura");
-    await this.host.writeRollups(buildRollupWritePlan(check.plan, rollups));
+    await this.host.writeRollups(buildRollupWritePlan(check.plan, rollups, this.today()));
     this.progress("fine");
     return { check, rollups };
   }
@@ -91,7 +91,7 @@ export class SchedaService {
     this.progress("calcolo");
     const rollups = computeRollups(check.plan);
     this.progress("scrittura");
-    await this.host.writeRollups(buildRollupWritePlan(check.plan, rollups));
+    await this.host.writeRollups(buildRollupWritePlan(check.plan, rollups, this.today()));
     this.progress("impaginazione");
     const scheda = layoutScheda(check.plan, rollups, { filter, generatedOn: this.today() });
     await this.host.renderSheet(scheda);

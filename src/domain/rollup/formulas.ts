@@ -26,6 +26,7 @@ import { rollupStrings } from "../messages";
 import type { Fase, Indicatore, Obiettivo, ParametroCell, Plan, SheetLayout } from "../model/model";
 import { paramDateFormula, paramNumberFormula, paramYearFormula } from "../reading/paramText";
 import { columnLetter } from "../model/raw";
+import { todayIso, type IsoDate } from "../model/dates";
 import { mostCommonYear } from "../reading/reader";
 import { buildRiepilogo } from "../riepilogo/riepilogo";
 import { codeKey, GROUPINGS, isDecrescente, isKeyless, type GroupKey, type Rollups } from "./rollup";
@@ -687,7 +688,11 @@ export interface ObiettiviRefs {
   pesoGrado: string | null;
 }
 
-export function buildRollupWritePlan(plan: Plan, rollups: Rollups): RollupWritePlan {
+export function buildRollupWritePlan(
+  plan: Plan,
+  rollups: Rollups,
+  generatedOn: IsoDate = todayIso(),
+): RollupWritePlan {
   const ind = buildIndicatori(plan, rollups);
   const fasi = buildFasi(plan, rollups);
   const ob = buildObiettivi(plan, rollups, fasi, ind);
@@ -712,7 +717,7 @@ export function buildRollupWritePlan(plan: Plan, rollups: Rollups): RollupWriteP
   return {
     computed,
     definedNames: parameterNames(plan),
-    riepilogo: buildRiepilogo(rollups, obRefs),
+    riepilogo: buildRiepilogo(rollups, obRefs, { plan, generatedOn }),
   };
 }
 

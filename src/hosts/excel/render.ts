@@ -2,6 +2,7 @@
 // formats grouped by property value over RangeAreas, merges and row heights batched, page setup
 // through the PageLayout API. Nothing here syncs except through the Batcher when a request would
 // pass the payload budget.
+import { renderCharts } from "./charts";
 import { isoToSerial } from "../../domain/model/dates";
 import { columnLetter } from "../../domain/model/raw";
 import type { CellContent, CellStyle, ConditionalFormat, SheetDescription } from "../../domain/model/sheet";
@@ -366,6 +367,7 @@ export async function renderInto(
     pl.footerMargin = p.margins.footer * 72;
     if (p.centerHorizontally !== undefined) pl.centerHorizontally = p.centerHorizontally;
     if (p.printArea) pl.setPrintArea(p.printArea);
+    if (p.printTitleRows) pl.setPrintTitleRows(p.printTitleRows);
     const hf = pl.headersFooters.defaultForAllPages;
     if (p.header) setHeaderFooter(hf, p.header, "Header");
     if (p.footer) setHeaderFooter(hf, p.footer, "Footer");
@@ -386,6 +388,7 @@ export async function renderInto(
     await b.reserve(ACTION_OVERHEAD);
     ws().showGridlines = desc.showGridLines;
   }
+  await renderCharts(b, ws, desc.charts);
 }
 
 async function applyMerges(b: Batcher, ws: () => Excel.Worksheet, desc: SheetDescription): Promise<void> {

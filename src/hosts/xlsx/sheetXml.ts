@@ -260,6 +260,10 @@ function writeSheet(
       localSheet: true,
     });
   }
+  if (p?.printTitleRows) {
+    const rows = `${quoteSheetName(desc.name)}!${p.printTitleRows}`;
+    definedNames.push({ name: "_xlnm.Print_Titles", refersTo: rows, localSheet: true });
+  }
   for (const d of desc.definedNames ?? []) {
     definedNames.push({
       name: d.name,
