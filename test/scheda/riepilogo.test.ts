@@ -64,6 +64,11 @@ async function riepilogoOnly(file: string, out: string): Promise<void> {
     }
     return tag.replace("<sheet ", '<sheet state="hidden" ');
   });
+  // LibreOffice prints a hidden sheet that has a print area: drop the other sheets' print areas.
+  wb = wb.replace(
+    /<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)">[^<]*<\/definedName>/g,
+    (el, id) => (Number(id) === keep ? el : ""),
+  );
   wb = /activeTab="\d+"/.test(wb)
     ? wb.replace(/activeTab="\d+"/, `activeTab="${keep}"`)
     : wb.replace("<workbookView ", `<workbookView activeTab="${keep}" `);
