@@ -123,7 +123,7 @@ export class SchedaService {
     this.progress("calcolo");
     const rollups = computeRollups(plan);
     this.progress("scrittura");
-    await this.host.writeRollups(buildRollupWritePlan(plan, rollups));
+    await this.host.writeRollups(buildRollupWritePlan(plan, rollups, this.today()));
     return rollups;
   }
 

@@ -95,11 +95,23 @@ export const generateMessages = {
     `Scritto ${file}: Scheda con ${objectives} ${objectives === 1 ? "obiettivo" : "obiettivi"}, ${pages} ${pages === 1 ? "pagina" : "pagine"} A4.\n`,
   withErrors: (errors: number) =>
     `Attenzione: la cartella contiene ${errors} ${errors === 1 ? "errore" : "errori"}; i valori interessati sono trattati come vuoti. Dettagli con: scheda-peg validate FILE\n`,
-  pdfWritten: (file: string) => `Scritto ${file} (stampa della Scheda con LibreOffice).\n`,
+  pdfWritten: (file: string, pages: number) =>
+    `Scritto ${file} (stampa della Scheda con LibreOffice, ${pages} ${pages === 1 ? "pagina" : "pagine"} A4).\n`,
   noLibreOffice: (xlsx: string) =>
     `PDF non creato: serve LibreOffice (comando soffice), che non è installato su questo computer. ` +
     `Installarlo da https://www.libreoffice.org (su Debian/Ubuntu: apt-get install libreoffice-calc) e riprovare, ` +
     `oppure aprire "${xlsx}" in Excel e stampare il foglio Scheda in PDF.`,
   pdfFailed: (xlsx: string, detail: string) =>
-    `PDF non creato: LibreOffice non è riuscito a stampare la Scheda (${detail}). La cartella è stata scritta in "${xlsx}".`,
+    `PDF non creato: ${detail} La cartella è stata scritta in "${xlsx}": si può aprire in Excel e stampare il foglio Scheda in PDF.`,
+};
+
+/** Why LibreOffice did not print (src/cli/pdf.ts); each is a sentence that ends with a full stop. */
+export const pdfMessages = {
+  cannotStart: (soffice: string) => `non è stato possibile avviare LibreOffice ("${soffice}").`,
+  timeout: "LibreOffice non ha finito la stampa entro 3 minuti ed è stato fermato.",
+  failed: (code: number | null, detail: string) =>
+    `LibreOffice si è interrotto senza stampare la Scheda${code === null ? "" : ` (codice ${code})`}.` +
+    (detail ? ` Messaggio di LibreOffice: ${detail}` : ""),
+  noOutput: "LibreOffice è terminato senza produrre il PDF.",
+  cannotWrite: (file: string, detail: string) => `impossibile scrivere "${file}" (${detail}).`,
 };

@@ -240,6 +240,11 @@ export const rollupStrings = {
     "Non valutabili",
   ],
   noObjectives: "Nessun obiettivo nel foglio Obiettivi",
+  /** Riepilogo title block, Totale rows and charts. */
+  infoLabels: { anno: "Anno", dataRiferimento: "Data di riferimento", generatoIl: "Generato il" },
+  totale: "Totale",
+  chartGrado: "Grado medio % per Centro di Responsabilità",
+  chartEsiti: "Esiti degli obiettivi",
   /**
    * Helper columns the formulas read (owned by the add-in, like the computed columns): the Peso × value
    * products the weighted means sum, and the match keys of codes and group labels (see keys.ts).

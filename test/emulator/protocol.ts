@@ -25,6 +25,7 @@ import {
   type TableState,
   type WorkbookState,
 } from "./model";
+import { chartMethod, chartNavigate, chartSet, isChartObj, type ChartObj } from "./charts";
 
 export class EmulatorError extends Error {
   constructor(
@@ -70,7 +71,8 @@ type Obj =
   | { t: "CFNode"; cf: ConditionalFormatState; path: string }
   | { t: "DataValidation"; sheet: SheetState; rect: Rect }
   | { t: "Functions" }
-  | { t: "FunctionResult"; value: unknown; error: string | null };
+  | { t: "FunctionResult"; value: unknown; error: string | null }
+  | ChartObj;
 
 type Result = Obj | null;
 
@@ -299,6 +301,11 @@ function rectsOf(o: Obj): { sheet: SheetState; rects: Rect[] } {
 // ---------------------------------------------------------------------------------------------
 
 function navigate(wb: WorkbookState, o: Obj, name: string): Obj {
+  if (o.t === "Worksheet" && name === "Charts") return { t: "ChartCollection", sheet: o.sheet };
+  if (isChartObj(o)) {
+    const c = chartNavigate(o, name);
+    if (c) return c;
+  }
   switch (o.t) {
     case "Workbook":
       if (name === "Worksheets") return { t: "WorksheetCollection" };
@@ -417,6 +424,10 @@ function validSheetName(wb: WorkbookState, name: string, except?: SheetState) {
 }
 
 function method(wb: WorkbookState, o: Obj, name: string, args: unknown[]): unknown {
+  if (isChartObj(o)) {
+    const r = chartMethod(o, name, args);
+    if (r !== undefined) return r;
+  }
   switch (o.t) {
     case "WorksheetCollection":
       if (name === "Add") {
@@ -1186,6 +1197,7 @@ function setCellProperties(sheet: SheetState, rect: Rect, grid: unknown[][]) {
 // ---------------------------------------------------------------------------------------------
 
 function setProperty(wb: WorkbookState, o: Obj, name: string, v: unknown) {
+  if (isChartObj(o) && chartSet(o, name, v)) return;
   switch (o.t) {
     case "Range":
       if (name === "Values" || name === "Formulas") return writeGrid(o.sheet, o.rect, v, "values");

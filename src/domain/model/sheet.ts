@@ -25,6 +25,19 @@ export interface CellStyle {
   numberFormat?: string;
 }
 
+/**
+ * Number formats of the printed sheets (Scheda, Riepilogo), tagged with the Italian locale [$-410]:
+ * LibreOffice then prints `33,00` and `1.234,50` whatever the language of the machine; Excel reads the
+ * tag as the format's language and takes the separators from the system, as for any format (an Italian
+ * Excel shows `33,00`).
+ */
+export const PRINT_FORMATS = {
+  decimal2: "[$-410]0.00",
+  thousands2: "[$-410]#,##0.00",
+  integer: "[$-410]0",
+  date: "dd/mm/yyyy",
+} as const;
+
 /** A cell's content. Text is always written as text, even when it starts with "=", "+", "-" or "@". */
 export type CellContent =
   | { kind: "text"; text: string }
@@ -63,7 +76,32 @@ export interface PrintSetup {
   footer?: string;
   /** e.g. "A1:H240" (without sheet name). */
   printArea?: string;
+  /** Rows repeated at the top of every printed page, e.g. "$8:$8". */
+  printTitleRows?: string;
   centerHorizontally?: boolean;
+}
+
+/**
+ * A chart over cells of the same sheet (one series): bars or columns, each host draws it its own way
+ * (Office.js charts in Excel, a DrawingML chart part in files).
+ */
+export interface ChartDescription {
+  /** Unique in the sheet, e.g. "pegGradoCdR". */
+  name: string;
+  /** "bar": horizontal bars (long category labels); "column": vertical. */
+  kind: "bar" | "column";
+  title: string;
+  /** Category labels and values: ranges of one row or one column of equal length, e.g. "A12:A14". */
+  categories: string;
+  values: string;
+  seriesName: string;
+  /** One fill colour ("RRGGBB") for every bar, or one per bar. */
+  colors: string[];
+  /** Value axis bounds and number format of its labels and of the data labels. */
+  axis?: { min?: number; max?: number; numberFormat?: string };
+  /** Cells (1-based, inclusive) the chart covers. */
+  from: { row: number; col: number };
+  to: { row: number; col: number };
 }
 
 export type ConditionalFormat =
@@ -96,8 +134,10 @@ export interface SheetDescription {
   showGridLines?: boolean;
   /** Workbook-level names this sheet defines, e.g. { name: "pegSogliaRaggiunto", refersTo: "=Parametri!$B$8" }. */
   definedNames?: { name: string; refersTo: string }[];
-  /** Planned page count (Scheda only), for checking against a real renderer. */
+  /** Planned page count (Scheda, Riepilogo), for checking against a real renderer. */
   plannedPages?: number;
+  /** Charts drawn over the sheet (Riepilogo). */
+  charts?: ChartDescription[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import type { ConditionalFormat, SheetDescription } from "../../domain/model/she
 import { utf8Length } from "../utf8";
 import { ACTION_OVERHEAD, NAV_OVERHEAD, RANGE_OVERHEAD, type Batcher } from "./batch";
 import { contentToWire, widthToPoints, writeGrid, type WireValue } from "./cells";
+import { renderCharts } from "./charts";
 import { applyStyles, area, chunkAreas } from "./styles";
 
 /** Queues everything the description says onto `ws()` (a fresh, empty sheet). */
@@ -79,6 +80,7 @@ export async function renderInto(
     pl.footerMargin = p.margins.footer * 72;
     if (p.centerHorizontally !== undefined) pl.centerHorizontally = p.centerHorizontally;
     if (p.printArea) pl.setPrintArea(p.printArea);
+    if (p.printTitleRows) pl.setPrintTitleRows(p.printTitleRows);
     const hf = pl.headersFooters.defaultForAllPages;
     if (p.header) setHeaderFooter(hf, p.header, "Header");
     if (p.footer) setHeaderFooter(hf, p.footer, "Footer");
@@ -99,6 +101,7 @@ export async function renderInto(
     await b.reserve(ACTION_OVERHEAD);
     ws().showGridlines = desc.showGridLines;
   }
+  await renderCharts(b, ws, desc.charts);
 }
 
 async function applyMerges(b: Batcher, ws: () => Excel.Worksheet, desc: SheetDescription): Promise<void> {

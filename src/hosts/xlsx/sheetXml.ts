@@ -2,7 +2,7 @@
 // out: no zip, no exceljs, no DOM. Built with string pieces and joins only, because the Scheda of a
 // 10,000-objective plan has millions of cells.
 import { isoToSerial } from "../../domain/model/dates";
-import { columnLetter, encodeRange } from "../../domain/model/raw";
+import { columnLetter, encodeRange, quoteSheetName } from "../../domain/model/raw";
 import type { SheetDescription } from "../../domain/model/sheet";
 import { DATE_FORMAT } from "../../domain/template/template";
 import { conditionalFormatting, dataBarExtension } from "./conditionalXml";
@@ -278,6 +278,10 @@ function writeSheet(
       refersTo: absoluteArea(desc.name, p.printArea),
       localSheet: true,
     });
+  }
+  if (p?.printTitleRows) {
+    const rows = `${quoteSheetName(desc.name)}!${p.printTitleRows}`;
+    definedNames.push({ name: "_xlnm.Print_Titles", refersTo: rows, localSheet: true });
   }
   for (const d of desc.definedNames ?? []) {
     definedNames.push({
