@@ -215,9 +215,9 @@ describe("Riepilogo charts", () => {
       const d = await riepilogoOf(file);
       const cdr = tables(d)[0];
       expect(xml.join("")).toContain(
-        `<c:f>'Riepilogo'!$C$${cdr.groups[0]}:$C$${cdr.groups[cdr.groups.length - 1]}</c:f>`,
+        `<c:f>Riepilogo!$C$${cdr.groups[0]}:$C$${cdr.groups[cdr.groups.length - 1]}</c:f>`,
       );
-      expect(xml.join("")).toContain(`<c:f>'Riepilogo'!$D$${cdr.totale}:$G$${cdr.totale}</c:f>`);
+      expect(xml.join("")).toContain(`<c:f>Riepilogo!$D$${cdr.totale}:$G$${cdr.totale}</c:f>`);
       expect(xml.join("")).toContain("Esiti degli obiettivi");
     }
   });
