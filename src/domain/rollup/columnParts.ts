@@ -6,7 +6,7 @@ import type { ComputedColumn, ComputedTable } from "../model/sheet";
 import { SheetRefs } from "./references";
 
 /** Headers of the computed and helper columns (docs/reference/formulas.md#computed-and-helper-columns). */
-export const [H_F, H_R, H_G, H_ESITO] = COMPUTED_COLUMNS.obiettivi;
+export const [H_F, H_R, H_G, H_FINALE, H_ESITO] = COMPUTED_COLUMNS.obiettivi;
 export const [H_TEMPISTICA, H_SCOSTAMENTO] = COMPUTED_COLUMNS.fasi;
 export const [H_RAGG] = COMPUTED_COLUMNS.indicatori;
 export const HELPERS = rollupStrings.helperHeaders;

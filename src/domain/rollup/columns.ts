@@ -7,6 +7,7 @@ import {
   Built,
   H_ESITO,
   H_F,
+  H_FINALE,
   H_G,
   H_R,
   H_RAGG,
@@ -217,6 +218,7 @@ export function buildObiettivi(
     H_F,
     H_R,
     H_G,
+    H_FINALE,
     H_ESITO,
     ...(hasPeso ? [H_PG] : []),
     H_KEY,
@@ -234,6 +236,7 @@ export function buildObiettivi(
   const fCol = colOf.get(H_F) as number;
   const rCol = colOf.get(H_R) as number;
   const gCol = colOf.get(H_G) as number;
+  const finaleCol = colOf.get(H_FINALE) as number;
   const keyCol = colOf.get(H_KEY) as number;
   /** This row's Codice key in criterion form (the helper holds it escaped). */
   const crit = (row: number) => refs.here(keyCol, row);
@@ -282,9 +285,16 @@ export function buildObiettivi(
     const w = PARAM_NAMES.pesoFasiNelGrado;
     return `IF(AND(ISNUMBER(${F}),ISNUMBER(${R})),(${w}*${F}+(100-${w})*${R})/100,IF(ISNUMBER(${F}),${F},IF(ISNUMBER(${R}),${R},"")))`;
   };
+  const finaleFormula = (row: number) => {
+    const G = refs.here(gCol, row);
+    const V = c.gradoValidato === undefined ? null : refs.here(c.gradoValidato, row);
+    if (V === null) return `IF(${keyless(crit(row))},"",${G})`;
+    const validato = scaled(V, L.percentColumns?.gradoValidato === true);
+    return `IF(${keyless(crit(row))},"",IF(ISNUMBER(${V}),${validato},${G}))`;
+  };
   const esitoFormula = (row: number) => {
     const C = crit(row);
-    const G = refs.here(gCol, row);
+    const G = refs.here(finaleCol, row);
     return (
       `IF(${keyless(C)},"",IF(ISNUMBER(${G}),IF(ROUND(${G},9)>=${PARAM_NAMES.sogliaRaggiunto},"Raggiunto",` +
       `IF(ROUND(${G},9)>=${PARAM_NAMES.sogliaParzialmente},"Parzialmente raggiunto","Non raggiunto")),"Non valutabile"))`
@@ -296,6 +306,9 @@ export function buildObiettivi(
       numberFormat: "0.00",
     }),
     makeColumn(L, H_G, gCol, gFormula, (i) => res(i)?.grado ?? null, { numberFormat: "0.00" }),
+    makeColumn(L, H_FINALE, finaleCol, finaleFormula, (i) => res(i)?.gradoFinale ?? null, {
+      numberFormat: "0.00",
+    }),
     makeColumn(L, H_ESITO, colOf.get(H_ESITO) as number, esitoFormula, (i) => {
       const o = items[i];
       // Rows without a Codice have no Esito in the sheet (the formula shows "").
@@ -311,10 +324,10 @@ export function buildObiettivi(
         colOf.get(H_PG) as number,
         refs.here,
         pCol,
-        gCol,
+        finaleCol,
         (i) => {
           const o = items[i];
-          return o ? { peso: o.peso, value: res(i)?.grado ?? null } : null;
+          return o ? { peso: o.peso, value: res(i)?.gradoFinale ?? null } : null;
         },
         L.percentColumns?.peso === true,
       ),
