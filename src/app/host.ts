@@ -1,7 +1,12 @@
 // The one interface both hosts implement (Office.js in Excel, exceljs on .xlsx files).
 // The application service talks only to this; it never sees Office.js or exceljs.
 import type { RawWorkbook } from "../domain/model/raw";
-import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../domain/model/sheet";
+import type {
+  InputTableSpec,
+  RollupWritePlan,
+  SheetDescription,
+  WorkbookTemplate,
+} from "../domain/model/sheet";
 
 export interface PrepareResult {
   /** Sheets created (those already present are left as they are). */
@@ -10,10 +15,15 @@ export interface PrepareResult {
   createdTables: string[];
 }
 
+export interface ReadWorkbookOptions {
+  /** Also hand over the Monitoraggi sheet (`RawWorkbook.monitoraggi`, null when absent). */
+  monitoraggi?: boolean;
+}
+
 export interface Host {
   readonly kind: "excel" | "xlsx";
   /** Reads Parametri, Obiettivi, Fasi, Indicatori (whatever of them exists) as raw values. */
-  readWorkbook(): Promise<RawWorkbook>;
+  readWorkbook(options?: ReadWorkbookOptions): Promise<RawWorkbook>;
   /** Writes computed columns (formulas + cached results), defined names and the Riepilogo sheet. */
   writeRollups(plan: RollupWritePlan): Promise<void>;
   /** Replaces (or creates) the sheet named desc.name with exactly what the description says. */
@@ -25,6 +35,12 @@ export interface Host {
   prepareSheets(template: WorkbookTemplate, options: { fillRows: boolean }): Promise<PrepareResult>;
   /** True when none of the input sheets holds any data row (Carica esempio is allowed). */
   isEmptyWorkbook(): Promise<boolean>;
+  /**
+   * Replaces (or creates) the add-in's Monitoraggi sheet with exactly this one table, values only
+   * (docs/reference/workbook.md#monitoraggi). Refuses, writing nothing, what renderSheet refuses (a
+   * protected or renamed sheet). Optional until every host has it: the service says "not available".
+   */
+  writeArchive?(table: InputTableSpec): Promise<void>;
   /** Selects a cell such as `Fasi!G12` (Excel only; the file host may ignore it). */
   selectCell?(address: string): Promise<void>;
   /** Activates a sheet (Excel only). */

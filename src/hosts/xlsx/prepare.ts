@@ -72,7 +72,7 @@ function isBlankSheet(doc: XlsxDocument, sheet: ParsedSheet): boolean {
 }
 
 /** Writes the sheet (new, or over a blank/prepared one) and its table part. */
-async function layOutTable(
+export async function layOutTable(
   doc: XlsxDocument,
   spec: InputTableSpec,
   fillRows: boolean,
