@@ -17,6 +17,8 @@ interface GenerateOptions {
   obiettivi?: string;
   pdf?: boolean;
   force?: boolean;
+  /** Where the PDF goes instead of beside the output (generate --per-cdr names it). */
+  pdfPath?: string;
 }
 
 /** `--obiettivi A,B , C` → ["A", "B", "C"]. */
@@ -63,7 +65,7 @@ export async function runGenerate(
       // A workbook holding only the Scheda, so the PDF is exactly the report.
       const printable = await XlsxHost.createEmpty();
       await printable.renderSheet(result.scheda!);
-      const pdf = pdfPathFor(output);
+      const pdf = opts.pdfPath ?? pdfPathFor(output);
       try {
         await printXlsxToPdf(await printable.toBuffer(), pdf, soffice);
       } catch (err) {
