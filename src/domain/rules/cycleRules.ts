@@ -10,7 +10,7 @@
 //   match keys) but that are equal once case, accents, spaces and punctuation are folded (foldLabel);
 //   the most frequent spelling is the reference (a tie: the one met first), and every cell holding
 //   another one is reported.
-import { problemMessages as msg } from "../messages";
+import { problemMessages as msg, rollupStrings } from "../messages";
 import type { Obiettivo } from "../model/model";
 import { foldLabel } from "../reading/keys";
 import { groupKey, type GroupKey } from "../rollup/rollup";
@@ -67,8 +67,11 @@ export function objectiveWeightSum(ctx: Ctx): void {
     if (Math.abs(sum - 100) <= WEIGHT_SUM_TOLERANCE + 1e-9) continue;
     const first = members[0];
     const listed = members.slice(0, MAX_LISTED).map((o) => ({ codice: o.codice, peso: o.peso }));
+    // Empty CdR cells (REQUIRED) form the Riepilogo's "(non indicato)" group: named so here too.
     const message = msg.OBJECTIVE_WEIGHT_SUM(
-      first.centroResponsabilita,
+      groupKey(first.centroResponsabilita) === groupKey(null)
+        ? rollupStrings.groupNotGiven
+        : first.centroResponsabilita,
       sum,
       listed,
       members.length - listed.length,
