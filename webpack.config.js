@@ -16,6 +16,10 @@ const path = require("node:path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { guideImages, guidePage } = require("./scripts/guide-html");
+
+// The user guide, served beside the pane (its "Guida" link): docs/guida.md as guida.html, with its images.
+const GUIDE = path.join(__dirname, "docs/guida.md");
 
 const DEV_URL = "https://localhost:3000";
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
@@ -138,6 +142,14 @@ module.exports = (...args) => {
           .join(manifestUrl),
     },
   ];
+  copies.push({
+    from: GUIDE,
+    to: "guida.html",
+    transform: (content) => guidePage(content.toString("utf8"), csp),
+  });
+  for (const image of guideImages(require("node:fs").readFileSync(GUIDE, "utf8"))) {
+    copies.push({ from: path.join(__dirname, "docs", image), to: image });
+  }
   if (testExcelUrl) {
     // Not o15apptofilemappingtable.js: with it, office.js outside Office goes on to load host code
     // that clashes with the Excel library ("Cannot redefine property: context").

@@ -82,7 +82,7 @@ function main() {
   }
   if (!fs.existsSync(path.join(args.dir, "taskpane.html"))) {
     console.error(
-      `Manca ${path.join(args.dir, "taskpane.html")}: esegui prima "npm run build" (o usa --build).`,
+      `Manca ${path.join(args.dir, "taskpane.html")}: eseguire prima "npm run build" (o usare --build).`,
     );
     process.exit(2);
   }

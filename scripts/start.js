@@ -44,7 +44,7 @@ function portFree(value) {
 }
 
 function portBusyMessage(value) {
-  return `La porta ${value} è occupata: ferma l'altro server o usa un'altra porta, ad esempio PORT=3001 npm start.`;
+  return `La porta ${value} è occupata: fermare l'altro server o usare un'altra porta, ad esempio PORT=3001 npm start.`;
 }
 
 /** A certificate already on this machine, or a new self-signed one for localhost in .certs/. */
@@ -97,26 +97,26 @@ function instructions({ url, manifest, cert }) {
     `Manifest da caricare in Excel: ${manifest}`,
     "",
     "Excel sul web (qualsiasi sistema, anche Linux):",
-    "  1. apri una cartella su https://www.office.com (OneDrive o SharePoint);",
+    "  1. aprire una cartella su https://www.office.com (OneDrive o SharePoint);",
     "  2. Home > Componenti aggiuntivi > Altri componenti aggiuntivi > I miei componenti aggiuntivi >",
-    '     Carica il componente aggiuntivo personale ("Upload My Add-in") e scegli il manifest indicato sopra;',
+    '     Carica il componente aggiuntivo personale ("Upload My Add-in") e scegliere il manifest indicato sopra;',
     "  3. nella scheda Home compare il gruppo Scheda PEG (Genera Scheda, Scheda PEG).",
     "",
     "Excel per Windows (desktop):",
-    "  1. condividi una cartella di rete (es. \\\\PC\\manifest) e copiaci il manifest;",
+    "  1. condividere una cartella di rete (es. \\\\PC\\manifest) e copiarvi il manifest;",
     "  2. File > Opzioni > Centro protezione > Impostazioni Centro protezione > Cataloghi di componenti",
-    "     aggiuntivi attendibili: aggiungi l'indirizzo della cartella, spunta Mostra nel menu, riavvia Excel;",
+    "     aggiuntivi attendibili: aggiungere l'indirizzo della cartella, spuntare Mostra nel menu, riavviare Excel;",
     "  3. Home > Componenti aggiuntivi > Altri componenti aggiuntivi > Cartella condivisa > Scheda PEG > Aggiungi",
     "     (nelle versioni meno recenti: Inserisci > Componenti aggiuntivi personali > Cartella condivisa).",
     "",
     "Excel per macOS (desktop):",
-    `  1. copia il manifest in ${wef} (crea la cartella se manca);`,
-    "  2. riavvia Excel, poi Home > Componenti aggiuntivi: Scheda PEG è tra i componenti aggiuntivi per",
+    `  1. copiare il manifest in ${wef} (creare la cartella se manca);`,
+    "  2. riavviare Excel, poi Home > Componenti aggiuntivi: Scheda PEG è tra i componenti aggiuntivi per",
     "     sviluppatori (nelle versioni meno recenti: Inserisci > Componenti aggiuntivi personali).",
     "",
     `Certificato di sviluppo: ${cert.trust}${cert.created ? " (appena creato)" : ""}`,
-    "  Excel e il browser devono considerarlo attendibile: apri una volta la pagina qui sotto e accetta",
-    "  l'avviso, oppure importa il certificato tra le autorità attendibili del sistema o del browser.",
+    "  Excel e il browser devono considerarlo attendibile: aprire una volta la pagina qui sotto e accettare",
+    "  l'avviso, oppure importare il certificato tra le autorità attendibili del sistema o del browser.",
     "",
     `Pagina autonoma (fuori da Excel, lavora su un file .xlsx): ${url}/taskpane.html`,
     "",
@@ -130,7 +130,7 @@ async function main() {
   if (fs.existsSync(PID_FILE)) {
     const pid = Number(fs.readFileSync(PID_FILE, "utf8").trim());
     if (pid && pid !== process.pid && isRunning(pid)) {
-      console.error(`Il server di sviluppo è già avviato (processo ${pid}). Fermalo con: npm stop`);
+      console.error(`Il server di sviluppo è già avviato (processo ${pid}). Per fermarlo: npm stop`);
       process.exit(1);
     }
     fs.rmSync(PID_FILE, { force: true }); // left by a run that did not end cleanly

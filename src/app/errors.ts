@@ -3,7 +3,7 @@
 /** An expected failure with an Italian message for the user (not a bug). */
 export class AppError extends Error {
   constructor(
-    readonly code: "NOT_EMPTY" | "FILTER_UNKNOWN" | "BLOCKED" | "HOST",
+    readonly code: "NOT_EMPTY" | "FILTER_UNKNOWN" | "BLOCKED" | "HOST" | "INVALID_INPUT",
     message: string,
   ) {
     super(message);

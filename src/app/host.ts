@@ -1,6 +1,7 @@
 // The one interface both hosts implement (Office.js in Excel, exceljs on .xlsx files).
 // The application service talks only to this; it never sees Office.js or exceljs.
 import type { RawWorkbook } from "../domain/model/raw";
+import type { ParametroKey } from "../domain/model/schema";
 import type {
   InputTableSpec,
   RollupWritePlan,
@@ -18,6 +19,22 @@ export interface PrepareResult {
 export interface ReadWorkbookOptions {
   /** Also hand over the Monitoraggi sheet (`RawWorkbook.monitoraggi`, null when absent). */
   monitoraggi?: boolean;
+}
+
+/** One Valore cell of the Parametri sheet (worksheet row and column, as the reader located it). */
+export interface ParametroCellWrite {
+  key: ParametroKey;
+  row: number;
+  col: number;
+  /** Text (kept as text), a number (a date as the workbook's serial), or null to empty the cell. */
+  value: string | number | null;
+  /** Number format for the cell, when its own would make the reader read the value differently. */
+  numberFormat?: string;
+}
+
+export interface ParametriWrite {
+  sheet: string;
+  cells: ParametroCellWrite[];
 }
 
 export interface Host {
@@ -41,6 +58,11 @@ export interface Host {
    * protected or renamed sheet). Optional until every host has it: the service says "not available".
    */
   writeArchive?(table: InputTableSpec): Promise<void>;
+  /**
+   * Writes the given Parametri value cells and nothing else. Refuses before writing (AppError) when
+   * the sheet is protected or a target cell holds a formula.
+   */
+  writeParametri?(write: ParametriWrite): Promise<void>;
   /** Selects a cell such as `Fasi!G12` (Excel only; the file host may ignore it). */
   selectCell?(address: string): Promise<void>;
   /** Activates a sheet (Excel only). */

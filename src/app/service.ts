@@ -11,12 +11,14 @@ import { layoutScheda, type SchedaFilter } from "../domain/scheda/layout";
 import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template/template";
 import { validatePlan } from "../domain/rules/validate";
 import type { SheetDescription } from "../domain/model/sheet";
-import type { RawWorkbook } from "../domain/model/raw";
 import { readArchive } from "../domain/cycle/archive";
 import { monitoraggiTable } from "../domain/cycle/monitoraggi";
 import { buildSnapshot, mergeSnapshot } from "../domain/cycle/snapshot";
 import { AppError } from "./errors";
 import type { Host, PrepareResult } from "./host";
+import { blockingParametriProblems, missingRows, parametriWrite, type ParametriEdits } from "./parametri";
+import type { RawWorkbook } from "../domain/model/raw";
+import { PARAMETRI } from "../domain/model/schema";
 
 export { AppError };
 
@@ -27,6 +29,8 @@ export interface CheckResult {
   warnings: number;
   /** Problems that stop rollup and generation (the layout cannot be read). */
   blocking: Problem[];
+  /** The input sheets as read (the pane shows a cell's value and checks Parametri edits on them). */
+  raw?: RawWorkbook;
 }
 
 export interface RollupResult {
@@ -152,7 +156,7 @@ export class SchedaService {
     this.progress("calcolo");
     const rollups = computeRollups(plan);
     this.progress("scrittura");
-    await this.host.writeRollups(buildRollupWritePlan(plan, rollups));
+    await this.host.writeRollups(buildRollupWritePlan(plan, rollups, this.today()));
     return rollups;
   }
 
@@ -169,8 +173,31 @@ export class SchedaService {
       errors: problems.filter((p) => p.severity === "error").length,
       warnings: problems.filter((p) => p.severity === "warning").length,
       blocking: problems.filter(isBlocking),
+      raw,
     };
     return { check, raw };
+  }
+
+  /**
+   * Impostazioni: writes the edited Parametri into their Valore cells, after the reader's own check
+   * of the sheet as it would be; then reads the workbook again.
+   */
+  async writeParametri(edits: ParametriEdits): Promise<CheckResult> {
+    if (!this.host.writeParametri) throw new AppError("HOST", appMessages.parametriUnsupported);
+    const before = await this.check();
+    const write = parametriWrite(before.plan, edits);
+    if (!write) throw new AppError("INVALID_INPUT", appMessages.parametriSheetMissing);
+    const missing = missingRows(before.plan).filter((k) => edits[k]);
+    if (missing.length > 0) {
+      const labels = PARAMETRI.filter((p) => missing.includes(p.key)).map((p) => p.label);
+      throw new AppError("INVALID_INPUT", appMessages.parametriRowMissing(labels));
+    }
+    const problems = Object.values(blockingParametriProblems(before.plan, before.raw, edits, this.today()));
+    if (problems.length > 0) {
+      throw new AppError("INVALID_INPUT", appMessages.parametriInvalid(problems.map((p) => p.message)));
+    }
+    if (write.cells.length > 0) await this.host.writeParametri(write);
+    return this.check();
   }
 
   private progress(step: ProgressStep): void {

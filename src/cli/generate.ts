@@ -1,11 +1,13 @@
 // `scheda-peg generate FILE [-o OUT] [--cdr NAME]… [--obiettivi CODE,…] [--pdf] [--force]` (docs/reference/cli.md):
 // rollups + Riepilogo + Scheda written to `<name>-scheda.xlsx` (or OUT, atomically); with --pdf the
-// Scheda alone is also printed to `<name>-scheda.pdf` through LibreOffice.
+// Scheda alone is also printed to `<name>-scheda.pdf` through LibreOffice, laid out again for
+// LibreOffice's measures (rows exactly as tall as their lines: the denser report the Nucleo receives),
+// while the sheet in the workbook keeps Excel's (docs/reference/scheda.md § Two renderers).
 import { basename, dirname, extname, join } from "node:path";
 import { SchedaService } from "../app/service";
 import { todayIso } from "../domain/model/dates";
 import { generateMessages } from "./messages";
-import type { SchedaFilter } from "../domain/scheda/layout";
+import { layoutScheda, type SchedaFilter } from "../domain/scheda/layout";
 import { XlsxHost } from "../hosts/xlsx/xlsxHost";
 import { openInput, reportBlocked, reportFailure, resolveOutput, writeAtomic } from "./files";
 import type { CliIo } from "./io";
@@ -63,18 +65,23 @@ export async function runGenerate(
         return 2;
       }
       // A workbook holding only the Scheda, so the PDF is exactly the report.
+      const scheda = layoutScheda(result.check.plan, result.rollups, {
+        filter,
+        generatedOn: today,
+        renderer: "libreoffice",
+      });
       const printable = await XlsxHost.createEmpty();
-      await printable.renderSheet(result.scheda!);
+      await printable.renderSheet(scheda);
       const pdf = opts.pdfPath ?? pdfPathFor(output);
       try {
-        await printXlsxToPdf(await printable.toBuffer(), pdf, soffice);
+        await printXlsxToPdf(await printable.toBuffer(), pdf, soffice, env);
       } catch (err) {
         io.stderr(
           `${generateMessages.pdfFailed(output, err instanceof Error ? err.message : String(err))}\n`,
         );
         return 2;
       }
-      io.stdout(generateMessages.pdfWritten(pdf));
+      io.stdout(generateMessages.pdfWritten(pdf, scheda.plannedPages ?? 0));
     }
     return 0;
   } catch (err) {

@@ -1,7 +1,7 @@
 // `scheda-peg` entry point: parses arguments and dispatches to one module per command.
 // Exit codes (docs/reference/cli.md): 0 success, 1 error-severity problems (validate), 2 usage or unreadable file.
-import { Command, CommanderError } from "commander";
-import { cliMessages, cycleCliMessages } from "./messages";
+import { Command, CommanderError, Help } from "commander";
+import { cliMessages, commanderTexts, cycleCliMessages } from "./messages";
 import { runArchivia } from "./archivia";
 import { runGeneratePerCdr } from "./perCdr";
 import { runGenerate } from "./generate";
@@ -18,12 +18,30 @@ const defaultIo: CliIo = {
   stderr: (s) => process.stderr.write(s),
 };
 
+function replaceAll(text: string, rules: [RegExp, string][]): string {
+  return rules.reduce((t, [re, to]) => t.replace(re, to), text);
+}
+
+/** commander's help with Italian headings and words (the descriptions are ours already). */
+function italianHelp(cmd: Command, helper: Help): string {
+  const text = Help.prototype.formatHelp.call(helper, cmd, helper);
+  return replaceAll(replaceAll(text, commanderTexts.headings), commanderTexts.usageWords);
+}
+
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   let exitCode = EXIT_OK;
+  // Settings given before .command() are inherited by every command (help, output, exit).
   const program = new Command("scheda-peg")
     .description(cliMessages.programDescription)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (str, write) => write(replaceAll(str, commanderTexts.errors)),
+    })
+    .configureHelp({ formatHelp: italianHelp })
+    .helpOption("-h, --help", cliMessages.helpOption)
+    .helpCommand("help [comando]", cliMessages.helpCommand)
     .showHelpAfterError();
 
   program
@@ -45,7 +63,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   program
     .command("validate")
     .description(cliMessages.validateDescription)
-    .argument("<file>")
+    .argument("<file>", cliMessages.fileArgument)
     .option("--json", cliMessages.jsonOption)
     .action(async (file: string, opts) => {
       exitCode = await runValidate(file, opts, io);
@@ -53,7 +71,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   program
     .command("rollup")
     .description(cliMessages.rollupDescription)
-    .argument("<file>")
+    .argument("<file>", cliMessages.fileArgument)
     .option("-o, --output <file>", cliMessages.outputOption)
     .option("--json", cliMessages.jsonOption)
     .option("--force", cliMessages.forceOption)
@@ -63,15 +81,13 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   program
     .command("generate")
     .description(cliMessages.generateDescription)
-    .argument("<file>")
+    .argument("<file>", cliMessages.fileArgument)
     .option("-o, --output <file>", cliMessages.outputOption)
-    .option(
-      "--cdr <name>",
-      cliMessages.cdrOption,
-      (v: string, prev: string[]) => [...prev, v],
-      [] as string[],
-    )
-    .option("--obiettivi <codes>", cliMessages.obiettiviOption)
+    .option("--cdr <nome>", cliMessages.cdrOption, (v: string, prev: string[] | undefined) => [
+      ...(prev ?? []),
+      v,
+    ])
+    .option("--obiettivi <codici>", cliMessages.obiettiviOption)
     .option("--pdf", cliMessages.pdfOption)
     .option("--per-cdr", cycleCliMessages.perCdrOption)
     .option("--force", cliMessages.forceOption)

@@ -2,28 +2,9 @@
 // workbook without the task pane and reports the outcome in a notification dialog.
 import { SchedaService } from "../app/service";
 import { ExcelHost } from "../hosts/excel/excelHost";
+import { MIN_EXCEL_API, excelConnection, testExcelUrl } from "../hosts/excel/office";
 import { DialogNotifier, type DialogUi } from "./dialogNotifier";
 import { GENERA_SCHEDA_ACTION, runGeneraScheda, type CommandEvent, type Notice } from "./generaScheda";
-
-type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-/**
- * Test builds only: DefinePlugin replaces process.env.SCHEDA_TEST_EXCEL_URL with the emulator's URL.
- * Production builds leave it undefined (`process` does not exist in the browser: the lookup throws).
- */
-function testExcelUrl(): string | undefined {
-  try {
-    const url = process.env.SCHEDA_TEST_EXCEL_URL;
-    return typeof url === "string" && url !== "" ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function excelRunner(testUrl: string | undefined): Runner {
-  if (testUrl) return (batch) => Excel.run(new Excel.RequestContext(testUrl), batch);
-  return (batch) => Excel.run(batch);
-}
 
 function log(message: string, detail?: unknown): void {
   console.error(message, detail);
@@ -31,12 +12,12 @@ function log(message: string, detail?: unknown): void {
 
 export function generaScheda(event: CommandEvent): Promise<Notice> {
   const testUrl = testExcelUrl();
+  const excel = excelConnection(testUrl);
   // Against the emulator there is no Office to open a dialog: the notice is only returned.
   const ui: DialogUi | undefined = testUrl || typeof Office === "undefined" ? undefined : Office.context?.ui;
   return runGeneraScheda(event, {
-    // Outside Office (tests against the emulator) there is no requirement information.
-    isSupported: () => Boolean(testUrl) || Office.context.requirements.isSetSupported("ExcelApi", "1.9"),
-    createService: () => new SchedaService(new ExcelHost(excelRunner(testUrl))),
+    isSupported: () => excel.supports(MIN_EXCEL_API),
+    createService: () => new SchedaService(new ExcelHost(excel.run, excel.supports)),
     notifier: new DialogNotifier(ui, new URL("notifica.html", window.location.href).href, undefined, log),
     log,
   });

@@ -11,41 +11,42 @@ export const problemMessages = {
   // (READER area, src/domain/reader.ts)
   SHEET_MISSING: (sheet: string) =>
     `Manca il foglio "${sheet}": la cartella deve contenere i fogli Obiettivi, Fasi e Indicatori ` +
-    `(usa "Prepara fogli" o il comando template per crearli).`,
+    `(per crearli usare "Prepara fogli" o il comando template).`,
   COLUMN_MISSING: (sheet: string, column: string, headerRow: number) =>
-    `Nel foglio ${sheet} manca la colonna obbligatoria "${column}": aggiungila alla riga di intestazione ` +
+    `Nel foglio ${sheet} manca la colonna obbligatoria "${column}": aggiungerla alla riga di intestazione ` +
     `(riga ${headerRow}).`,
   COLUMN_DUPLICATE: (column: string, firstCell: string) =>
     `La colonna "${column}" compare due volte (la prima è in ${firstCell}): ogni intestazione deve essere ` +
-    `unica, rinomina o elimina questa colonna.`,
-  REQUIRED: (column: string) => `La colonna ${column} è obbligatoria ma la cella è vuota: scrivi un valore.`,
+    `unica: rinominare o eliminare questa colonna.`,
+  REQUIRED: (column: string) =>
+    `La colonna ${column} è obbligatoria ma la cella è vuota: scrivere un valore.`,
   REQUIRED_KEY: (column: string) =>
     `La colonna ${column} è obbligatoria ma la cella è vuota: la riga non viene considerata finché non ` +
-    `scrivi il codice dell'obiettivo.`,
+    `vi si scrive il codice dell'obiettivo.`,
   CELL_ERROR: (column: string, error: string) =>
-    `La cella della colonna ${column} contiene l'errore ${error}: correggi la formula o scrivi un valore.`,
+    `La cella della colonna ${column} contiene l'errore ${error}: correggere la formula o scrivere un valore.`,
   NUMBER_INVALID: (column: string, found: string) =>
-    `Il valore "${found}" nella colonna ${column} non è un numero: scrivi un numero come 33 o 33,5.`,
+    `Il valore "${found}" nella colonna ${column} non è un numero: scrivere un numero come 33 o 33,5.`,
   NUMBER_INVALID_YES_NO: (column: string, found: string) =>
-    `Il valore "${found}" nella colonna ${column} non è un numero: scrivi un numero come 33 o 33,5 ` +
-    `(per sì/no scrivi 1 o 0, oppure si/no).`,
+    `Il valore "${found}" nella colonna ${column} non è un numero: scrivere un numero come 33 o 33,5 ` +
+    `(per sì/no, 1 o 0 oppure si/no).`,
   DATE_INVALID: (column: string, found: string) =>
-    `Il valore "${found}" nella colonna ${column} non è una data valida: scrivi una data come 31/12/2023.`,
+    `Il valore "${found}" nella colonna ${column} non è una data valida: scrivere una data come 31/12/2023.`,
   PARAM_INVALID_ANNO: (found: string, used: number) =>
-    `Il parametro Anno vale "${found}": atteso un anno di quattro cifre come 2023. Uso ${used}.`,
+    `Il parametro Anno vale "${found}": serve un anno di quattro cifre, come 2023. Si usa ${used}.`,
   // (values already formatted by the reader: numbers with comma decimals, dates dd/mm/yyyy)
   PARAM_INVALID_DATE: (found: string, used: string) =>
-    `Il parametro Data di riferimento vale "${found}", che non è una data: scrivi una data come ` +
-    `31/12/2023. Uso ${used}.`,
+    `Il parametro Data di riferimento vale "${found}", che non è una data: scrivere una data come ` +
+    `31/12/2023. Si usa ${used}.`,
   PARAM_INVALID_PERCENT: (label: string, found: string, used: string) =>
-    `Il parametro ${label} vale "${found}": atteso un numero tra 0 e 100. Uso ${used}.`,
+    `Il parametro ${label} vale "${found}": serve un numero tra 0 e 100. Si usa ${used}.`,
   PARAM_INVALID_THRESHOLDS: (partial: string, reached: string, used: string) =>
     `La Soglia parzialmente raggiunto (${partial}) è maggiore della Soglia raggiunto ` +
-    `(${reached}): deve essere uguale o minore. Uso ${used}.`,
+    `(${reached}): deve essere uguale o minore. Si usa ${used}.`,
   PARAM_INVALID_FORMULA: (found: string) =>
-    `Il parametro Formula decrescente vale "${found}": scrivi T/A oppure 2T-A. Uso T/A.`,
+    `Il parametro Formula decrescente vale "${found}": scrivere T/A oppure 2T-A. Si usa T/A.`,
   PARAM_INVALID_REPEATED: (label: string, firstCell: string) =>
-    `Il parametro ${label} è ripetuto: vale solo la prima riga (${firstCell}); elimina questa riga.`,
+    `Il parametro ${label} è ripetuto: vale solo la prima riga (${firstCell}); eliminare questa riga.`,
   // A formula cell saved without its value (openpyxl and other generators write formulas that way).
   FORMULA_NO_VALUE: (column: string, formula: string) =>
     `La cella della colonna ${column} contiene la formula ${formula}, ma il file è stato salvato senza i ` +
@@ -76,14 +77,14 @@ export const problemMessages = {
   CODE_DUPLICATE: (code: string, firstCell: string) =>
     `Il Codice "${code}" è già usato in ${firstCell}: ogni obiettivo deve avere un Codice diverso.`,
   OBJECTIVE_UNKNOWN: (code: string) =>
-    `L'obiettivo "${code}" non esiste nel foglio Obiettivi: indica il Codice di un obiettivo presente.`,
+    `L'obiettivo "${code}" non esiste nel foglio Obiettivi: indicare il Codice di un obiettivo presente.`,
   WEIGHT_SUM: (code: string, sum: number, phases: { row: number; peso: number }[]) =>
     `La somma dei pesi delle fasi dell'obiettivo ${code} è ${itNumber(sum)} ` +
     `(${phases.map((p) => `riga ${p.row}: ${itNumber(p.peso)}`).join(", ")}): deve essere 100.`,
   NO_PHASES: (code: string) =>
-    `L'obiettivo ${code} non ha fasi: nel foglio Fasi attesa almeno una riga con Obiettivo ${code}.`,
+    `L'obiettivo ${code} non ha fasi: aggiungere nel foglio Fasi almeno una riga con Obiettivo ${code}.`,
   NO_INDICATORS: (code: string) =>
-    `L'obiettivo ${code} non ha indicatori: nel foglio Indicatori attesa almeno una riga con Obiettivo ${code}.`,
+    `L'obiettivo ${code} non ha indicatori: aggiungere nel foglio Indicatori almeno una riga con Obiettivo ${code}.`,
   WEIGHT_RANGE: (value: number) => `Peso ${itNumber(value)} fuori intervallo: deve essere tra 0 e 100.`,
   PROGRESS_RANGE: (value: number) =>
     `Avanzamento ${itNumber(value)} fuori intervallo: deve essere tra 0 e 100.`,
@@ -92,7 +93,7 @@ export const problemMessages = {
     `la fine deve essere uguale o successiva all'inizio.`,
   DATE_OUTSIDE_YEAR: (label: string, date: string, anno: number) =>
     `${label} ${itDate(date)} è fuori dall'anno del piano (${anno}): ` +
-    `attesa una data tra 01/01/${anno} e 31/12/${anno}.`,
+    `la data dovrebbe essere tra 01/01/${anno} e 31/12/${anno}.`,
   DATE_IN_FUTURE: (label: string, date: string, reference: string) =>
     `${label} ${itDate(date)} è successiva alla Data di riferimento ${itDate(reference)}: ` +
     `una data effettiva non può essere nel futuro.`,
@@ -104,20 +105,20 @@ export const problemMessages = {
     `è superata di ${days} ${days === 1 ? "giorno" : "giorni"}, l'Avanzamento è ` +
     `${avanzamento === null ? "vuoto" : itNumber(avanzamento)} e manca la Fine Effettiva.`,
   EFFECTIVE_END_MISSING: () =>
-    "Avanzamento 100 ma Fine Effettiva vuota: attesa la data in cui la fase si è conclusa.",
+    "Avanzamento 100 ma Fine Effettiva vuota: scrivere la data in cui la fase si è conclusa.",
   PROGRESS_INCOMPLETE: (avanzamento: number | null, end: string) =>
     `Avanzamento ${avanzamento === null ? "vuoto" : itNumber(avanzamento)} ma Fine Effettiva ${itDate(end)} ` +
     `indicata: una fase conclusa ha Avanzamento 100.`,
   EFFECTIVE_START_MISSING: (end: string) =>
-    `Inizio Effettivo vuoto ma Fine Effettiva ${itDate(end)} indicata: attesa la data in cui la fase è iniziata.`,
+    `Inizio Effettivo vuoto ma Fine Effettiva ${itDate(end)} indicata: scrivere la data in cui la fase è iniziata.`,
   POLARITY_INVALID: (value: string) =>
-    `Polarità "${value}" non valida: attesa Crescente o Decrescente (vuota vale Crescente).`,
+    `Polarità "${value}" non valida: scrivere Crescente o Decrescente (vuota vale Crescente).`,
   TARGET_MISSING: () =>
-    "Valore Atteso vuoto: atteso un numero, senza il quale il raggiungimento dell'indicatore non si calcola.",
+    "Valore Atteso vuoto: senza questo numero il raggiungimento dell'indicatore non si calcola.",
   ACTUAL_MISSING: () =>
-    "Valore Raggiunto vuoto: atteso un numero, senza il quale il raggiungimento dell'indicatore non si calcola.",
+    "Valore Raggiunto vuoto: senza questo numero il raggiungimento dell'indicatore non si calcola.",
   TYPE_UNKNOWN: (value: string, known: string[]) =>
-    `Tipo "${value}" non previsto: attesi i Tipi indicatore del foglio Parametri (${known.join(", ")}).`,
+    `Tipo "${value}" non previsto: i tipi ammessi sono i Tipi indicatore del foglio Parametri (${known.join(", ")}).`,
   // the year's cycle (src/domain/rules/cycleRules.ts)
   VALIDATION_REASON_MISSING: (code: string, grade: number, columnPresent: boolean) =>
     `Grado Validato ${itNumber(grade)} indicato per l'obiettivo ${code} ma senza Motivazione Validazione: ` +
@@ -273,6 +274,11 @@ export const rollupStrings = {
     "Non valutabili",
   ],
   noObjectives: "Nessun obiettivo nel foglio Obiettivi",
+  /** Riepilogo title block, Totale rows and charts. */
+  infoLabels: { anno: "Anno", dataRiferimento: "Data di riferimento", generatoIl: "Generato il" },
+  totale: "Totale",
+  chartGrado: "Grado medio % per Centro di Responsabilità",
+  chartEsiti: "Esiti degli obiettivi",
   /**
    * Helper columns the formulas read (owned by the add-in, like the computed columns): the Peso × value
    * products the weighted means sum, and the match keys of codes and group labels (see keys.ts).

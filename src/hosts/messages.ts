@@ -4,7 +4,7 @@
 /** Why bytes are not a readable workbook (shown alone in the browser, after the file name in the CLI). */
 export const fileOpenMessages = {
   openEncrypted:
-    "il file è protetto da password (o è nel vecchio formato .xls): salvalo da Excel come .xlsx senza password e riprova",
+    "il file è protetto da password (o è nel vecchio formato .xls): salvarlo da Excel come .xlsx senza password e riprovare",
   openNotXlsx: "non è una cartella di lavoro Excel .xlsx",
   openCorrupt: "il file .xlsx è danneggiato e non si può leggere",
   openEmpty: "il file è vuoto",
@@ -28,6 +28,9 @@ export const hostMessages = {
     "lasciare che lo ripari e salvarlo di nuovo.",
   sheetMissing: (sheet: string) =>
     `Il foglio «${sheet}» non esiste più. Eseguire di nuovo Verifica e riprovare.`,
+  parametroFormula: (cell: string) =>
+    `La cella ${cell} del foglio Parametri contiene una formula: per non perderla, Scheda PEG non la ` +
+    "sovrascrive. Modificare il valore nel foglio, oppure cancellare la formula e riprovare: non è stato scritto nulla.",
   layoutChanged: (what: string) =>
     `La struttura della cartella non corrisponde a quella letta (${what}). Forse è stata modificata nel frattempo: ` +
     "eseguire di nuovo Verifica e riprovare.",
@@ -38,11 +41,11 @@ export const excelMessages = {
   apiMissing:
     "Questa versione di Excel non offre le funzioni che servono a Scheda PEG (ExcelApi 1.9). Funziona con Excel per Microsoft 365 (Windows, Mac, iPad), con Excel sul web e con Excel 2021 o successivo; Excel 2016 e Excel 2019 non bastano.",
   protectedUnknown:
-    "Excel ha rifiutato la modifica perché un foglio o la cartella sono protetti. Togli la protezione (Revisione > Rimuovi protezione) e riprova.",
+    "Excel ha rifiutato la modifica perché un foglio o la cartella sono protetti. Togliere la protezione (Revisione > Rimuovi protezione) e riprovare.",
   tooLarge:
-    "Excel ha rifiutato una richiesta troppo grande. Riprova; se il problema continua, genera la Scheda per un Centro di Responsabilità alla volta.",
+    "Excel ha rifiutato una richiesta troppo grande. Riprovare; se il problema continua, generare la Scheda per un Centro di Responsabilità alla volta.",
   connectionLost:
-    "La comunicazione con Excel si è interrotta prima della fine. Il foglio generato in precedenza è rimasto com'era: riprova.",
+    "La comunicazione con Excel si è interrotta prima della fine. Il foglio generato in precedenza è rimasto com'era: riprovare.",
   excelRefused: (detail: string) => `Excel ha rifiutato l'operazione: ${detail}`,
   cellAddressInvalid: (address: string) => `Indirizzo di cella non valido: ${address}`,
 };

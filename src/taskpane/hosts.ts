@@ -5,6 +5,9 @@ import type { Host } from "../app/host";
 import { paneStrings } from "./strings";
 import type { SamplePlanJson } from "../domain/template/template";
 import { ExcelHost } from "../hosts/excel/excelHost";
+import { MIN_EXCEL_API, excelConnection, testExcelUrl } from "../hosts/excel/office";
+
+export { testExcelUrl };
 
 export type PaneMode = "excel" | "standalone";
 
@@ -55,29 +58,6 @@ export const xlsxFiles: WorkbookFiles = {
   },
 };
 
-/**
- * Test builds only: webpack's DefinePlugin replaces `process.env.SCHEDA_TEST_EXCEL_URL` with the URL of
- * the Excel emulator. Production builds do not define it; then `process` does not exist in the browser
- * and the lookup throws, which means "no test flag".
- */
-export function testExcelUrl(): string | undefined {
-  try {
-    const url = process.env.SCHEDA_TEST_EXCEL_URL;
-    return typeof url === "string" && url !== "" ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-function excelRunner(testUrl: string | undefined): Runner {
-  if (testUrl) {
-    return (batch) => Excel.run(new Excel.RequestContext(testUrl), batch);
-  }
-  return (batch) => Excel.run(batch);
-}
-
 /** office.js loads the host library beside itself; a test build has no host, so it is loaded by hand. */
 async function ensureExcelLibrary(): Promise<void> {
   if (typeof Excel !== "undefined") return;
@@ -110,12 +90,12 @@ export async function detectEnvironment(): Promise<PaneEnvironment> {
   const info = officeLoaded ? await onReadyWithTimeout(10000) : null;
   if (officeLoaded && (info?.host === Office.HostType.Excel || testUrl)) {
     if (testUrl) await ensureExcelLibrary();
-    const supported = testUrl ? true : Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+    const excel = excelConnection(testUrl);
     return {
       mode: "excel",
-      host: new ExcelHost(excelRunner(testUrl)),
+      host: new ExcelHost(excel.run, excel.supports),
       loadSample: loadSampleJson,
-      warning: supported ? undefined : paneStrings.excelApiMissing,
+      warning: excel.supports(MIN_EXCEL_API) ? undefined : paneStrings.excelApiMissing,
     };
   }
   return { mode: "standalone", host: null, loadSample: loadSampleJson, files: xlsxFiles };

@@ -1,7 +1,8 @@
 // The pane in Excel mode, end to end: the pane's bundle built with the test flag (SCHEDA_TEST_EXCEL_URL,
 // which production builds do not carry) runs in Chromium on the real Office.js Excel library against
-// the Excel emulator: Prepara fogli, Carica esempio, Verifica (a click selects the cell), Calcola,
-// Genera Scheda, Vai alla Scheda. Then the emulator's workbook is inspected.
+// the Excel emulator, at Windows' pane width (320 px): Prepara fogli, Carica esempio, Verifica (a click
+// selects the cell), Calcola, Genera Scheda, Aprire la Scheda, Impostazioni; axe-clean, nothing
+// scrolling sideways. Then the emulator's workbook is inspected.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +23,7 @@ import {
   type WebServer,
 } from "./web";
 import { loadSampleJson } from "../helpers/sample";
+import { axeViolations, sideways } from "./pane";
 
 const itChromium = itWithTool("Chromium", chromiumPath);
 const SAMPLE = loadSampleJson();
@@ -40,7 +42,7 @@ beforeAll(async () => {
   // The emulator's URL is baked into this test build only.
   await buildWeb(out, { SCHEDA_TEST_EXCEL_URL: emu.url });
   server = await serveHttps(out);
-  context = await launchChromium(chromiumPath, path.join(tmp, "profile"));
+  context = await launchChromium(chromiumPath, path.join(tmp, "profile"), { bypassCSP: true });
   await watch(context);
   page = context.pages()[0] ?? (await context.newPage());
 }, 600_000);
@@ -66,15 +68,32 @@ function headerCol(wb: WorkbookState, name: string, header: string): number {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const card = (id: string) => page.getByTestId(`card-${id}`);
+const step = (id: string) => page.getByTestId(`step-${id}`);
+const run = (id: string) => page.getByTestId(`action-${id}`).getByTestId("run");
+const announced = (text: string | RegExp) =>
+  page.getByTestId("announcer").getByText(text).waitFor({ timeout: 180_000 });
+
+async function openStep(id: string) {
+  const toggle = page.getByTestId(`toggle-${id}`);
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+}
+
+/** Nothing scrolls sideways and axe finds no serious or critical violation. */
+async function clean(state: string) {
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
+  const s = await sideways(page);
+  expect({ state, scrollWidth: s.scrollWidth }).toEqual({ state, scrollWidth: s.clientWidth });
+  expect({ state, axe: await axeViolations(page) }).toEqual({ state, axe: [] });
+}
 
 async function openPane() {
   await page.goto(`${server!.origin}/taskpane.html`);
   await page.getByRole("heading", { name: "Scheda PEG", level: 1 }).waitFor();
   await page.waitForFunction(() => document.documentElement.dataset.mode !== undefined);
   expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe("excel");
-  // no file bar in Excel
-  expect(await page.getByTestId("card-cartella").count()).toBe(0);
+  // no workbook step in Excel
+  expect(await page.getByTestId("step-cartella").count()).toBe(0);
 }
 
 describe("task pane in Excel mode (real Office.js library, Excel emulator, Chromium)", () => {
@@ -84,10 +103,10 @@ describe("task pane in Excel mode (real Office.js library, Excel emulator, Chrom
   itChromium("Prepara fogli on an empty workbook creates the four sheets with their tables", async () => {
     emu!.reset();
     await openPane();
-    await card("prepara").getByRole("button", { name: paneStrings.prepareButton }).click();
-    await card("prepara")
-      .getByText(/^Creati i fogli/)
-      .waitFor({ timeout: 60_000 });
+    await page.setViewportSize({ width: 320, height: 800 });
+    await run("prepare").click();
+    await announced(/^Creati i fogli/);
+    await clean("fogli preparati");
     for (const [s, t] of [
       ["Parametri", "tblParametri"],
       ["Obiettivi", "tblObiettivi"],
@@ -101,25 +120,26 @@ describe("task pane in Excel mode (real Office.js library, Excel emulator, Chrom
 
   itChromium("Carica esempio then fills the tables Prepara fogli created (the order of use)", async () => {
     // continues on the workbook of the previous test
-    await card("esempio").getByRole("button", { name: paneStrings.sampleButton }).click();
+    await run("sample").click();
     // success or the pane's own "nothing was written", whichever comes; then say which
-    const outcome = card("esempio").getByText(
+    const outcome = page.getByText(
       new RegExp(`${escape(paneStrings.sampleDone(33))}|${escape(paneStrings.sampleNotWritten)}`),
     );
-    await outcome.waitFor({ timeout: 90_000 });
-    expect(await outcome.textContent()).toBe(paneStrings.sampleDone(33));
+    await outcome.first().waitFor({ timeout: 90_000 });
+    expect(await outcome.first().textContent()).toBe(paneStrings.sampleDone(33));
     const obiettiviText = sheetTexts(wb(), "Obiettivi");
     expect(codes.filter((c) => !obiettiviText.includes(c))).toEqual([]);
   });
 
   itChromium(
-    "on the sample: Verifica (a click selects the cell), Calcola, Genera Scheda, Vai alla Scheda",
+    "on the sample: Verifica (a click selects the cell), Calcola, Genera Scheda, Aprire la Scheda",
     async () => {
       emu!.reset();
       await openPane();
       // Carica esempio
-      await card("esempio").getByRole("button", { name: paneStrings.sampleButton }).click();
-      await card("esempio").getByText(paneStrings.sampleDone(33)).waitFor({ timeout: 120_000 });
+      await page.setViewportSize({ width: 320, height: 800 });
+      await run("sample").click();
+      await announced(paneStrings.sampleDone(33));
       const obiettiviText = sheetTexts(wb(), "Obiettivi");
       expect(codes.filter((c) => !obiettiviText.includes(c))).toEqual([]);
 
@@ -127,7 +147,9 @@ describe("task pane in Excel mode (real Office.js library, Excel emulator, Chrom
       const reference = await XlsxHost.createEmpty();
       await new SchedaService(reference, { loadSample: async () => SAMPLE }).loadSample();
       const expected = await new SchedaService(reference).check();
-      await card("verifica").getByRole("button", { name: paneStrings.checkButton, exact: true }).click();
+      await run("check").click();
+      await announced(paneStrings.announceCheck(expected.errors, expected.warnings));
+      await clean("verificato");
       if (expected.problems.length > 0) {
         const summary = page.getByTestId("check-summary");
         await summary.waitFor({ timeout: 60_000 });
@@ -153,12 +175,13 @@ describe("task pane in Excel mode (real Office.js library, Excel emulator, Chrom
         expect(wb().sheets.find((s) => s.id === sel.sheetId)?.name).toBe(sheetName);
         expect(`${colLetters(sel.rect.c1)}${sel.rect.r1}`).toBe(local.replace(/\$/g, ""));
       } else {
-        await card("verifica").getByText(paneStrings.checkClean).waitFor({ timeout: 60_000 });
+        await step("verifica").getByText(paneStrings.checkClean).waitFor({ timeout: 60_000 });
       }
 
       // Calcola
-      await card("calcola").getByRole("button", { name: paneStrings.rollupButton }).click();
-      await card("calcola").getByText(paneStrings.rollupDone(33)).waitFor({ timeout: 120_000 });
+      await run("rollup").click();
+      await announced(paneStrings.announceRollup(33));
+      await clean("calcolato");
       for (const [s, headers] of [
         [
           "Obiettivi",
@@ -178,19 +201,52 @@ describe("task pane in Excel mode (real Office.js library, Excel emulator, Chrom
       expect(() => sheet(wb(), "Riepilogo")).not.toThrow();
 
       // Genera Scheda
-      await card("genera").getByRole("button", { name: paneStrings.generateButton }).click();
+      await run("generate").click();
       const done = page.getByTestId("generate-done");
       await done.waitFor({ timeout: 180_000 });
+      await clean("Scheda generata");
       expect(await done.textContent()).toMatch(/Scheda generata: 33 obiettivi, \d+ pagine\./);
       const schedaText = sheetTexts(wb(), "Scheda");
       expect(codes.filter((c) => !schedaText.includes(c))).toEqual([]);
       expect(sheetTexts(wb(), "Riepilogo")).toContain("Gruppo");
 
-      await card("genera").getByRole("button", { name: paneStrings.goToScheda }).click();
+      await step("genera").getByRole("button", { name: paneStrings.goToScheda }).click();
       const deadline = Date.now() + 10_000;
       while (wb().activeSheetId !== sheet(wb(), "Scheda").id && Date.now() < deadline)
         await page.waitForTimeout(100);
       expect(wb().activeSheetId).toBe(sheet(wb(), "Scheda").id);
     },
   );
+
+  itChromium("Impostazioni: the edited values land in the Parametri sheet's Valore cells", async () => {
+    // continues on the workbook of the previous test (the sample, computed)
+    await openPane();
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.getByTestId("next-step").getByText(paneStrings.next.check).waitFor({ timeout: 60_000 });
+    await openStep("impostazioni");
+    const input = (key: string) => page.getByTestId(`field-${key}`).locator("input, select").first();
+    await input("ente").fill("Comune di Prova");
+    await input("sogliaRaggiunto").fill("85");
+    await page.getByTestId("settings-count").getByText(paneStrings.settingsChangedCount(2)).waitFor();
+    await clean("impostazioni modificate");
+    await run("parametri").click();
+    await announced(paneStrings.settingsSaved);
+    const cells = sheet(wb(), "Parametri").cells;
+    const valueOf = (label: string) => {
+      for (const [k, c] of cells) {
+        const [r, col] = splitKey(k);
+        if (col === 1 && c.value === label) return cells.get(cellKey(r, 2))?.value;
+      }
+      return undefined;
+    };
+    expect(valueOf("Ente")).toBe("Comune di Prova");
+    expect(valueOf("Soglia raggiunto")).toBe(85);
+    expect(valueOf("Soglia parzialmente raggiunto")).toBe(70);
+    // the link to the sheet
+    await page.getByRole("button", { name: paneStrings.openParametri }).click();
+    const deadline = Date.now() + 10_000;
+    while (wb().activeSheetId !== sheet(wb(), "Parametri").id && Date.now() < deadline)
+      await page.waitForTimeout(100);
+    expect(wb().activeSheetId).toBe(sheet(wb(), "Parametri").id);
+  });
 });

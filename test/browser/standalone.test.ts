@@ -1,14 +1,30 @@
-// The standalone page in real Chromium, against the production bundle served over HTTPS on localhost:
-// (1) the sample, Verifica counts, Genera Scheda → a download whose Scheda holds all 33 objectives;
-// (2) a broken workbook shows its problems with their cells; (3) no request leaves localhost except
-// the Office.js script; (4) no console errors. Also takes the pane screenshots (docs/pane-*.png).
+// The standalone page in real Chromium, against the production bundle served over HTTPS on localhost,
+// at Excel's pane widths (270, 320, 350 px): the whole guided flow from a new workbook (Prepara fogli,
+// Carica esempio, Verifica, Calcola, Genera Scheda, download) with, in every state, nothing scrolling
+// sideways, the objectives list inside the viewport wherever the field is, and no serious or critical
+// axe violation; the same flow with the keyboard only; a broken workbook's problems with their cells
+// and values; Impostazioni written into the downloaded file; the desktop layout. No request leaves
+// localhost but the Office.js script; no console errors. Also takes the pane screenshots (docs/pane-*.png).
 import ExcelJS from "exceljs";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SchedaService, type CheckResult } from "../../src/app/service";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { paneStrings } from "../../src/taskpane/strings";
 import { chromiumPath, itWithTool } from "../helpers/tools";
+import { loadSampleJson } from "../helpers/sample";
+import { exceljsEditable } from "../helpers/xlsxFiles";
+import {
+  PANE_WIDTHS,
+  axeViolations,
+  focusVisible,
+  focusedName,
+  outside,
+  popupBoxes,
+  sideways,
+  tabTo,
+} from "./pane";
 import {
   OFFICE_JS_CDN,
   ROOT,
@@ -21,55 +37,29 @@ import {
   type Watch,
   type WebServer,
 } from "./web";
-import { loadSampleJson } from "../helpers/sample";
-import { exceljsEditable } from "../helpers/xlsxFiles";
 
 const itChromium = itWithTool("Chromium", chromiumPath);
 const SAMPLE = loadSampleJson();
 const SHOTS = path.join(ROOT, "test-output/screenshots");
 const TODAY = () => "2024-03-31";
+const S = paneStrings;
 
 let tmp: string;
 let server: WebServer | null = null;
 let context: BrowserContext | null = null;
 let page: Page;
 let watched: Watch;
+/** Every state checked: width, label, page height, sideways overflow, axe violations. */
+const report: { width: number; state: string; height: number; overflow: number; axe: string[] }[] = [];
 
-/** What the engine itself reports on a workbook (Node, same service the page runs). */
 async function engineCheck(bytes: Uint8Array): Promise<CheckResult> {
-  return new SchedaService(await XlsxHost.fromBuffer(bytes)).check();
+  return new SchedaService(await XlsxHost.fromBuffer(bytes), { today: TODAY }).check();
 }
 
 async function sampleBytes(): Promise<Uint8Array> {
   const host = await XlsxHost.createEmpty();
   await new SchedaService(host, { loadSample: async () => SAMPLE, today: TODAY }).loadSample();
   return host.toBuffer();
-}
-
-function perSheet(check: CheckResult): Record<string, { errors: number; warnings: number }> {
-  const out: Record<string, { errors: number; warnings: number }> = {};
-  for (const p of check.problems) {
-    out[p.sheet] ??= { errors: 0, warnings: 0 };
-    if (p.severity === "error") out[p.sheet].errors++;
-    else out[p.sheet].warnings++;
-  }
-  return out;
-}
-
-/** The counts the page shows for each sheet group of the Verifica card. */
-async function shownPerSheet(p: Page): Promise<Record<string, { errors: number; warnings: number }>> {
-  return p.$$eval("[data-testid='card-verifica'] [data-testid^='sheet-']", (items) =>
-    Object.fromEntries(
-      items.map((el) => {
-        const num = (sel: string) =>
-          Number((el.querySelector(sel)?.textContent ?? "0").replace(/\D+/g, "") || 0);
-        return [
-          el.getAttribute("data-testid")!.slice("sheet-".length),
-          { errors: num("[data-testid='errors']"), warnings: num("[data-testid='warnings']") },
-        ];
-      }),
-    ),
-  );
 }
 
 async function shot(name: string) {
@@ -87,7 +77,7 @@ beforeAll(async () => {
   const out = process.env.SCHEDA_WEB_PREBUILT ?? path.join(tmp, "web");
   if (!process.env.SCHEDA_WEB_PREBUILT) await buildWeb(out);
   server = await serveHttps(out);
-  context = await launchChromium(chromiumPath, path.join(tmp, "profile"));
+  context = await launchChromium(chromiumPath, path.join(tmp, "profile"), { bypassCSP: true });
   watched = await watch(context);
   page = context.pages()[0] ?? (await context.newPage());
 }, 600_000);
@@ -96,99 +86,218 @@ afterAll(async () => {
   await context?.close();
   await server?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
+  if (report.length > 0) {
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(path.join(SHOTS, "pane-states.json"), JSON.stringify(report, null, 2));
+  }
 });
 
-async function openPage() {
+async function openPage(width = 320, height = 800) {
+  await page.setViewportSize({ width, height });
   await page.goto(`${server!.origin}/taskpane.html`);
   await page.getByRole("heading", { name: "Scheda PEG", level: 1 }).waitFor();
-  await page.getByText("Nessuna cartella aperta.").waitFor();
+  await page.getByText(S.noWorkbook).waitFor();
+}
+
+const step = (id: string) => page.getByTestId(`step-${id}`);
+const run = (id: string) => page.getByTestId(`action-${id}`).getByTestId("run");
+const announced = (text: string | RegExp) =>
+  page.getByTestId("announcer").getByText(text).waitFor({ timeout: 120_000 });
+
+async function openStep(id: string) {
+  const toggle = page.getByTestId(`toggle-${id}`);
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+}
+
+/** The checks every state must pass; recorded in the report. */
+async function checkState(width: number, state: string) {
+  // No hover, and the colour transitions of buttons that just changed look are over.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
+  const s = await sideways(page);
+  const axe = await axeViolations(page);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  report.push({ width, state, height, overflow: s.scrollWidth - s.clientWidth, axe: axe.map((v) => v.id) });
+  expect({ state, width, scrollWidth: s.scrollWidth }).toEqual({ state, width, scrollWidth: s.clientWidth });
+  expect({ state, width, axe }).toEqual({ state, width, axe: [] });
+}
+
+/** Opens the objectives list with the field near the top and near the bottom of the viewport. */
+async function checkPicker(width: number) {
+  await openStep("genera");
+  const field = step("genera").getByRole("combobox");
+  for (const where of ["top", "bottom"] as const) {
+    await field.evaluate((el, w) => {
+      const r = el.getBoundingClientRect();
+      window.scrollBy(0, w === "top" ? r.top - 80 : r.bottom - window.innerHeight + 60);
+    }, where);
+    await field.click();
+    await page.getByTestId("picker-list").waitFor();
+    await page.waitForTimeout(300); // positioning settles after the first frame
+    const boxes = await popupBoxes(page);
+    expect(boxes.boxes.length).toBeGreaterThan(0);
+    expect({ width, where, outside: outside(boxes) }).toEqual({ width, where, outside: [] });
+    expect((await sideways(page)).scrollWidth).toBe(width);
+    const axe = await axeViolations(page);
+    expect({ width, state: "elenco obiettivi aperto", axe }).toEqual({
+      width,
+      state: "elenco obiettivi aperto",
+      axe: [],
+    });
+    await page.keyboard.press("Escape");
+  }
+  // type to search: one objective's code narrows the list to its group
+  await field.click();
+  await field.fill(SAMPLE.obiettivi[5].codice);
+  const options = page.getByTestId("picker-list").getByRole("menuitemcheckbox");
+  await page.waitForTimeout(200);
+  expect(await options.count()).toBe(2); // the whole-CdR option and the objective
+  await page.keyboard.press("Escape");
 }
 
 describe("standalone page (production bundle, Chromium)", () => {
-  itChromium("starts without Office in standalone mode, without exceljs in the first load", async () => {
-    await openPage();
-    expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe("standalone");
-    expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe(
-      "undefined",
-    );
-    // exceljs and the .xlsx host are separate chunks, fetched only when a workbook is opened
-    const scripts = server!.requests.filter((r) => r.endsWith(".js"));
-    expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.filter((r) => !/^\/taskpane\.[0-9a-f]+\.js$/.test(r))).toEqual([]);
-    await shot("idle");
-  });
-
   itChromium(
-    "(1) sample: Verifica counts, Genera Scheda downloads a workbook whose Scheda has all 33 objectives",
+    "starts without Office in standalone mode, without the file host in the first load",
     async () => {
-      const expected = await engineCheck(await sampleBytes());
       await openPage();
-      await page.getByRole("button", { name: "Parti dall'esempio 2023" }).click();
-      await page
-        .getByText("Esempio caricato: 33 obiettivi con fasi e indicatori.")
-        .waitFor({ timeout: 60_000 });
-      expect(server!.requests.some((r) => /\/xlsx\.[0-9a-f]+\.js$/.test(r))).toBe(true);
-
-      await page.getByRole("button", { name: "Verifica", exact: true }).click();
-      const card = page.getByTestId("card-verifica");
-      if (expected.problems.length === 0) {
-        await card.getByText("Nessun problema: la cartella è pronta.").waitFor();
-      } else {
-        const summary = card.getByTestId("check-summary");
-        await summary.waitFor();
-        const text = await summary.textContent();
-        expect(text).toContain(`${expected.errors} ${expected.errors === 1 ? "errore" : "errori"}`);
-        expect(text).toContain(`${expected.warnings} ${expected.warnings === 1 ? "avviso" : "avvisi"}`);
-        expect(await shownPerSheet(page)).toEqual(perSheet(expected));
-      }
-
-      await page.getByRole("button", { name: "Genera Scheda" }).click();
-      const done = page.getByTestId("generate-done");
-      await done.waitFor({ timeout: 120_000 });
-      expect(await done.textContent()).toMatch(/Scheda generata: 33 obiettivi, \d+ pagine\./);
-      await page.getByTestId("card-genera").evaluate((el) => el.scrollIntoView({ block: "start" }));
-      await page.evaluate(() => window.scrollBy(0, -8));
-      await shot("fatto");
-
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.getByRole("button", { name: "Scarica", exact: true }).click(),
-      ]);
-      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-      const file = path.join(tmp, "scaricato.xlsx");
-      await download.saveAs(file);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(file);
-      const scheda = wb.getWorksheet("Scheda");
-      expect(scheda).toBeDefined();
-      const texts: string[] = [];
-      scheda!.eachRow((row) =>
-        row.eachCell((cell) => {
-          if (typeof cell.value === "string") texts.push(cell.value);
-          else if (cell.value && typeof cell.value === "object" && "richText" in cell.value)
-            texts.push(cell.value.richText.map((r) => r.text).join(""));
-        }),
-      );
-      const all = texts.join("\n");
-      const missing = SAMPLE.obiettivi.filter((o) => !all.includes(o.codice)).map((o) => o.codice);
-      expect(missing).toEqual([]);
-      for (const o of SAMPLE.obiettivi) expect(all).toContain(o.titolo.trim().split("\n")[0].slice(0, 40));
-      // the computed columns and Riepilogo came along
-      expect(wb.getWorksheet("Riepilogo")).toBeDefined();
+      expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe("standalone");
+      const scripts = server!.requests.filter((r) => r.endsWith(".js"));
+      expect(scripts.filter((r) => !/^\/taskpane\.[0-9a-f]+\.js$/.test(r))).toEqual([]);
+      expect(await page.getByTestId("next-step").textContent()).toContain(S.next.openWorkbook);
+      await checkState(320, "avvio");
+      await shot("idle");
+      // the guide is served with the page and linked from it
+      const href = await page.getByRole("link", { name: S.guideLabel }).getAttribute("href");
+      const guide = await page.request.get(new URL(href!, page.url()).href);
+      expect(guide.status()).toBe(200);
+      expect(await guide.text()).toContain("guida per l'utente");
     },
   );
 
-  itChromium("(2) broken workbook: bad weight sum and bad date are listed with their cells", async () => {
-    // Edited and saved by exceljs, as a user's other tool would.
+  for (const width of PANE_WIDTHS) {
+    itChromium(
+      `${width} px: new workbook → Prepara fogli → Carica esempio → Verifica → Calcola → Genera Scheda → download`,
+      async () => {
+        await openPage(width);
+        await checkState(width, "avvio");
+        await page.getByRole("button", { name: S.newWorkbook }).click();
+        await page.getByText(S.currentWorkbook(S.newWorkbookName)).first().waitFor({ timeout: 60_000 });
+        await page.getByTestId("next-step").getByText(S.next.prepare).waitFor();
+        await checkState(width, "cartella nuova");
+
+        await run("prepare").click();
+        await announced(/^Creati i fogli/);
+        expect(await run("prepare").getAttribute("aria-disabled")).toBe("true");
+        await checkState(width, "fogli preparati");
+
+        await run("sample").click();
+        await announced(S.sampleDone(33));
+        expect(await step("prepara").getAttribute("data-status")).toBe("done");
+        await checkState(width, "esempio caricato");
+
+        const expected = await engineCheck(await sampleBytes());
+        await run("check").click();
+        await announced(S.announceCheck(expected.errors, expected.warnings));
+        await checkState(width, "verificato");
+
+        await run("rollup").click();
+        await announced(S.announceRollup(33));
+        await checkState(width, "calcolato");
+
+        await checkPicker(width);
+        await run("generate").click();
+        await announced(/^Scheda generata: 33 obiettivi, \d+ pagine\.$/);
+        await checkState(width, "Scheda generata");
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        // the pane used to be 3,200–3,600 px long: done steps fold now
+        expect(height).toBeLessThan(2000);
+        if (width === 320) {
+          await step("genera").evaluate((el) => el.scrollIntoView({ block: "start" }));
+          await page.evaluate(() => window.scrollBy(0, -8));
+          await shot("fatto");
+        }
+
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          step("genera").getByRole("button", { name: S.downloadResult }).click(),
+        ]);
+        const file = path.join(tmp, `scaricato-${width}.xlsx`);
+        await download.saveAs(file);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(file);
+        const texts: string[] = [];
+        wb.getWorksheet("Scheda")!.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (typeof cell.value === "string") texts.push(cell.value);
+          }),
+        );
+        const all = texts.join("\n");
+        expect(SAMPLE.obiettivi.filter((o) => !all.includes(o.codice)).map((o) => o.codice)).toEqual([]);
+        expect(wb.getWorksheet("Riepilogo")).toBeDefined();
+      },
+    );
+  }
+
+  itChromium("from the example: Carica esempio in a new workbook is the whole preparation", async () => {
+    await openPage(320);
+    await page.getByRole("button", { name: S.newWorkbook }).click();
+    await run("sample").click();
+    await announced(S.sampleDone(33));
+    await page.getByTestId("next-step").getByText(S.next.check).waitFor();
+    await openStep("prepara");
+    // both preparation buttons are now off, and say why
+    expect(await run("prepare").getAttribute("aria-disabled")).toBe("true");
+    expect(await run("sample").getAttribute("aria-disabled")).toBe("true");
+    await page.getByTestId("action-sample").getByText(S.reasonHasData).waitFor();
+    await checkState(320, "esempio: passo Preparare aperto");
+  });
+
+  itChromium("keyboard only: the whole flow with Tab and Enter, the focus always visible", async () => {
+    await openPage(320);
+    const press = async (name: RegExp, wait: string | RegExp) => {
+      await tabTo(page, name);
+      expect({ name: String(name), visible: await focusVisible(page) }).toEqual({
+        name: String(name),
+        visible: true,
+      });
+      await page.keyboard.press("Enter");
+      await announcedOrText(wait);
+    };
+    const announcedOrText = async (wait: string | RegExp) =>
+      typeof wait === "string" && wait.startsWith("#")
+        ? page.getByText(wait.slice(1)).first().waitFor({ timeout: 60_000 })
+        : announced(wait);
+    await page.getByRole("heading", { name: "Scheda PEG", level: 1 }).click();
+    await press(new RegExp(`^${S.newWorkbook}$`), `#${S.currentWorkbook(S.newWorkbookName)}`);
+    await press(/^Carica esempio$/, S.sampleDone(33));
+    await press(/^Verifica$/, /^Verifica completata/);
+    await press(/^Calcola$/, S.announceRollup(33));
+    // the objectives field: open with the keyboard, pick the first whole CdR, close
+    await tabTo(page, new RegExp(S.pickerLabel));
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    await page.getByTestId("picker-list").waitFor();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    const chosen = await page.getByTestId("picker-count").textContent();
+    expect(chosen).toMatch(/^Scelti? \d+ obiettiv[oi] su 33\.$/);
+    await press(/^Genera Scheda$/, /^Scheda generata: \d+ obiettiv[oi], \d+ pagin[ae]\.$/);
+    // a disabled action stays reachable and says why
+    await page.getByRole("heading", { name: "Scheda PEG", level: 1 }).click();
+    await page.getByTestId("toggle-prepara").focus();
+    await page.keyboard.press("Enter");
+    await tabTo(page, /^Prepara fogli$/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-disabled"))).toBe("true");
+    expect(await focusedName(page)).toBe("Prepara fogli");
+  });
+
+  itChromium("a broken workbook: problems with their cells, and a click shows the cell's value", async () => {
     const wb = await exceljsEditable(await sampleBytes());
     const fasi = wb.getWorksheet("Fasi")!;
     const header = fasi.getRow(1).values as unknown[];
     const col = (name: string) => header.findIndex((v) => typeof v === "string" && v.trim() === name);
     const pesoCol = col("Peso");
     const inizioCol = col("Inizio Previsto");
-    expect(pesoCol).toBeGreaterThan(0);
-    expect(inizioCol).toBeGreaterThan(0);
-    // first objective: phases 33/33/34 → 38/33/34 sums to 105
     expect(fasi.getCell(2, pesoCol).value).toBe(33);
     fasi.getCell(2, pesoCol).value = 38;
     fasi.getCell(3, inizioCol).value = "31/02/2023";
@@ -198,107 +307,112 @@ describe("standalone page (production bundle, Chromium)", () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const file = path.join(tmp, "rotto.xlsx");
     writeFileSync(file, bytes);
-
-    // the engine agrees that these are the problems (and they were not there before)
-    const before = await engineCheck(await sampleBytes());
     const after = await engineCheck(bytes);
-    const has = (c: CheckResult, rule: string, cell: string) =>
-      c.problems.some((p) => p.rule === rule && p.cell === cell);
-    expect(has(before, "WEIGHT_SUM", weightCell) || has(before, "DATE_INVALID", dateCell)).toBe(false);
-    expect(has(after, "WEIGHT_SUM", weightCell)).toBe(true);
-    expect(has(after, "DATE_INVALID", dateCell)).toBe(true);
+    expect(after.problems.some((p) => p.rule === "WEIGHT_SUM" && p.cell === weightCell)).toBe(true);
+    expect(after.problems.some((p) => p.rule === "DATE_INVALID" && p.cell === dateCell)).toBe(true);
 
-    await openPage();
+    await openPage(320);
     await page.getByTestId("file-input").setInputFiles(file);
-    await page.getByText("Cartella aperta: rotto.xlsx").waitFor({ timeout: 60_000 });
-    await page.getByRole("button", { name: "Verifica", exact: true }).click();
-    const fasiGroup = page.getByTestId("sheet-Fasi");
-    await fasiGroup.waitFor();
-    const items = await fasiGroup.locator("[data-testid='problem']").evaluateAll((els) =>
+    await page.getByText(S.currentWorkbook("rotto.xlsx")).first().waitFor({ timeout: 60_000 });
+    await run("check").click();
+    await announced(S.announceCheck(after.errors, after.warnings));
+    const group = page.getByTestId("sheet-Fasi");
+    const items = await group.locator("[data-testid='problem']").evaluateAll((els) =>
       els.map((el) => ({
         rule: el.getAttribute("data-rule"),
         cell: el.querySelector("[data-testid='problem-cell']")?.textContent,
         text: el.textContent,
       })),
     );
-    const weight = items.find((i) => i.rule === "WEIGHT_SUM");
-    const date = items.find((i) => i.rule === "DATE_INVALID");
-    expect(weight?.cell).toBe(weightCell);
-    expect(date?.cell).toBe(dateCell);
-    expect(date?.text).toContain("31/02/2023");
-    // errors come before warnings in the group
+    expect(items.find((i) => i.rule === "WEIGHT_SUM")?.cell).toBe(weightCell);
+    expect(items.find((i) => i.rule === "DATE_INVALID")?.cell).toBe(dateCell);
+    // errors before warnings
     const firstWarning = items.findIndex((i) => i.text?.startsWith("Avviso"));
     const lastError = items.map((i) => i.text?.startsWith("Errore")).lastIndexOf(true);
     if (firstWarning >= 0) expect(lastError).toBeLessThan(firstWarning);
-    expect(await shownPerSheet(page)).toEqual(perSheet(after));
-    await page.getByTestId("card-verifica").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    // no Excel to select the cell: the click shows sheet, cell and current value
+    await group.locator("[data-testid='problem'][data-rule='DATE_INVALID'] button").click();
+    const details = group.getByTestId("problem-details");
+    await details.waitFor();
+    const text = await details.textContent();
+    expect(text).toContain(dateCell.split("!")[1]);
+    expect(text).toContain("Inizio Previsto");
+    expect(text).toContain("31/02/2023");
+    await checkState(320, "problemi con dettaglio");
+    await step("verifica").evaluate((el) => el.scrollIntoView({ block: "start" }));
     await page.evaluate(() => window.scrollBy(0, -8));
     await shot("problemi");
-
-    // Genera Scheda still works (broken cells are read as empty), and the pane says there are errors
-    await page.getByRole("button", { name: "Genera Scheda" }).click();
-    await page.getByTestId("generate-done").waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId("card-genera").textContent()).toContain("trattate come vuote");
-  });
-
-  itChromium("keyboard: Tab follows the order of use and Enter runs the focused action", async () => {
-    await openPage();
-    await page.getByRole("button", { name: "Parti dall'esempio 2023" }).click();
-    await page.getByText(/Esempio caricato: 33 obiettivi/).waitFor({ timeout: 60_000 });
-    // start from the top: a click on the (not focusable) title moves the focus starting point there
-    await page.getByRole("heading", { name: "Scheda PEG", level: 1 }).click();
-    const names: string[] = [];
-    for (let i = 0; i < 11; i++) {
-      await page.keyboard.press("Tab");
-      names.push(
-        await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          return (el?.getAttribute("aria-label") || el?.textContent || el?.tagName || "").trim();
-        }),
-      );
-    }
-    expect(names.slice(0, 8)).toEqual([
-      "Apri file .xlsx…",
-      "Parti dall'esempio 2023",
-      "Cartella vuota",
-      "Scarica la cartella",
-      "Prepara fogli",
-      "Carica esempio",
-      "Verifica",
-      "Calcola",
-    ]);
-    expect(names.slice(8)).toContain("Genera Scheda");
-    // back to Verifica and run it from the keyboard
-    for (let i = 0; i < 11 - 7; i++) await page.keyboard.press("Shift+Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Verifica");
-    await page.keyboard.press("Enter");
-    await page
-      .getByTestId("card-verifica")
-      .getByText(/Problemi trovati|Nessun problema/)
-      .waitFor({ timeout: 60_000 });
+    // errors are not blocking: Calcola and Genera are offered, with a note
+    expect(await page.getByTestId("next-step").textContent()).toContain(S.next.fixErrors);
   });
 
   itChromium(
-    "Cartella vuota → Prepara fogli → Carica esempio fills the prepared tables (the order of use)",
+    "Impostazioni: edited in the page, checked as typed, written into the downloaded file",
     async () => {
-      await openPage();
-      await page.getByRole("button", { name: "Cartella vuota" }).click();
-      await page.getByText("Cartella aperta: nuova cartella").waitFor({ timeout: 60_000 });
-      await page.getByRole("button", { name: "Prepara fogli", exact: true }).click();
-      await page
-        .getByTestId("card-prepara")
-        .getByText(/^Creati i fogli/)
-        .waitFor({ timeout: 60_000 });
-      await page.getByRole("button", { name: "Carica esempio", exact: true }).click();
-      const outcome = page
-        .getByTestId("card-esempio")
-        .getByText(/Esempio caricato|l'esempio non è stato scritto/);
-      await outcome.waitFor({ timeout: 60_000 });
-      expect(await outcome.textContent()).toBe("Esempio caricato: 33 obiettivi con fasi e indicatori.");
+      await openPage(320);
+      await page.getByRole("button", { name: S.newWorkbook }).click();
+      await run("sample").click();
+      await announced(S.sampleDone(33));
+      await openStep("impostazioni");
+      const input = (key: string) => page.getByTestId(`field-${key}`).locator("input, select").first();
+      await input("ente").fill("Comune di Prova");
+      await input("sogliaParzialmente").fill("95");
+      await page.getByTestId("field-sogliaParzialmente").getByText(S.fieldErrors.thresholds("90")).waitFor();
+      expect(await run("parametri").getAttribute("aria-disabled")).toBe("true");
+      await checkState(320, "impostazioni con errore");
+      await input("sogliaParzialmente").fill("65");
+      await input("dataRiferimento").fill("2023-06-30");
+      await page.getByTestId("settings-count").getByText(S.settingsChangedCount(3)).waitFor();
+      await step("impostazioni").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await shot("impostazioni");
+      await run("parametri").click();
+      await announced(S.settingsSavedFile);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        (async () => {
+          await openStep("cartella");
+          await page.getByRole("button", { name: S.download }).click();
+        })(),
+      ]);
+      const file = path.join(tmp, "impostazioni.xlsx");
+      await download.saveAs(file);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const ws = wb.getWorksheet("Parametri")!;
+      const valueOf = (label: string) => {
+        let v: unknown;
+        ws.eachRow((row) => {
+          if (row.getCell(1).value === label) v = row.getCell(2).value;
+        });
+        return v;
+      };
+      expect(valueOf("Ente")).toBe("Comune di Prova");
+      expect(valueOf("Soglia parzialmente raggiunto")).toBe(65);
+      expect(valueOf("Data di riferimento")).toEqual(new Date(Date.UTC(2023, 5, 30)));
+      expect(valueOf("Soglia raggiunto")).toBe(90);
     },
   );
 
-  itChromium("(3) no request left localhost except the Office.js script; (4) no console errors", async () => {
+  itChromium("desktop width: problems beside the steps, no empty column of a narrow pane", async () => {
+    await openPage(1280, 900);
+    await page.getByRole("button", { name: S.newWorkbook }).click();
+    await run("sample").click();
+    await announced(S.sampleDone(33));
+    await run("check").click();
+    await announced(/^Verifica completata/);
+    const aside = page.getByTestId("problems-aside");
+    await aside.waitFor();
+    const steps = await step("verifica").boundingBox();
+    const problems = await aside.boundingBox();
+    expect(problems!.x).toBeGreaterThanOrEqual(steps!.x + steps!.width);
+    expect(problems!.y).toBeLessThan(steps!.y + steps!.height);
+    const main = await page.locator("main").boundingBox();
+    expect(main!.width).toBeGreaterThan(1000);
+    await checkState(1280, "desktop");
+    await shot("desktop");
+  });
+
+  itChromium("no request left localhost except the Office.js script; no console errors", async () => {
     // runs last: covers every page load and action of the tests above
     expect([...new Set(watched.external)]).toEqual([OFFICE_JS_CDN]);
     expect(watched.consoleErrors).toEqual([]);

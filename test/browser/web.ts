@@ -112,8 +112,14 @@ export async function serveHttps(
 }
 
 /** Launch flags that keep Chromium quiet offline (tooling.md). */
-export async function launchChromium(executablePath: string, userDataDir: string): Promise<BrowserContext> {
+export async function launchChromium(
+  executablePath: string,
+  userDataDir: string,
+  options: { bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
+    // axe-core is injected as a script: the pane's policy allows only its own scripts.
+    bypassCSP: options.bypassCSP ?? false,
     executablePath,
     headless: true,
     args: [
@@ -127,7 +133,7 @@ export async function launchChromium(executablePath: string, userDataDir: string
     ],
     ignoreHTTPSErrors: true,
     acceptDownloads: true,
-    viewport: { width: 360, height: 800 },
+    viewport: { width: 320, height: 800 },
     deviceScaleFactor: 1,
     locale: "it-IT",
   });

@@ -218,7 +218,7 @@ describe("scheda-peg sample", () => {
       const mandato = first.obiettivo_mandato as { codice: string; descrizione: string };
       expect(sheets.Obiettivi[1][6]).toBe(`${mandato.codice} ${mandato.descrizione}`);
       expect(sheets.Parametri.slice(1, 5)).toEqual([
-        ["Ente", ""],
+        ["Ente", "Comune di Cinisello Balsamo"],
         ["Anno", "2023"],
         ["Vista", json.header.vista],
         ["Livello", json.header.livello],

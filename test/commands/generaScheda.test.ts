@@ -144,12 +144,12 @@ describe("runGeneraScheda (ribbon command Genera Scheda)", () => {
       isSupported: () => true,
       createService: () => ({
         generate: async () => {
-          throw new AppError("HOST", "Il foglio Scheda è protetto: togli la protezione e riprova.");
+          throw new AppError("HOST", "Il foglio Scheda è protetto: togliere la protezione e riprovare.");
         },
       }),
       notifier,
     });
-    expect(notice.message).toBe("Il foglio Scheda è protetto: togli la protezione e riprova.");
+    expect(notice.message).toBe("Il foglio Scheda è protetto: togliere la protezione e riprovare.");
     expect(notice.details).toEqual([]);
     expect(ev.completed).toHaveBeenCalledTimes(1);
   });
@@ -231,7 +231,7 @@ describe("runGeneraScheda (ribbon command Genera Scheda)", () => {
     expect(notice.kind).toBe("error");
     expect(notice.message).toContain("La richiesta è stata rifiutata");
     expect(notice.message).toContain("(codice AccessDenied)");
-    expect(notice.details).toEqual([expect.stringContaining("Riprova")]);
+    expect(notice.details).toEqual([expect.stringContaining("Riprovare")]);
     expect(ev.completed).toHaveBeenCalledTimes(1);
   });
 });

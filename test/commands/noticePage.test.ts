@@ -41,7 +41,7 @@ describe("notifica.html", () => {
     const url = noticeUrl("https://localhost:3000/notifica.html", {
       kind: "success",
       title: "Scheda generata",
-      message: "La Scheda contiene 33 obiettivi su 12 pagine: la trovi nel foglio Scheda.",
+      message: "La Scheda contiene 33 obiettivi su 12 pagine: si trova nel foglio Scheda.",
       details: [],
     });
     window.history.replaceState(null, "", new URL(url).search);

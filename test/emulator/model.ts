@@ -62,6 +62,13 @@ export interface ConditionalFormatState {
   props: Record<string, unknown>;
 }
 
+export interface DataValidationState {
+  range: Rect;
+  rule?: unknown;
+  errorAlert?: { message?: string; showAlert?: boolean; style?: string; title?: string };
+  ignoreBlanks?: boolean;
+}
+
 export interface PageLayoutState {
   orientation?: string;
   paperSize?: string;
@@ -83,7 +90,8 @@ export interface SheetState {
   rowHeights: Map<number, number>;
   tables: TableState[];
   conditionalFormats: ConditionalFormatState[];
-  dataValidations: { range: Rect; rule: unknown }[];
+  /** One entry per range a validation was set on: its rule, error alert and blank handling. */
+  dataValidations: DataValidationState[];
   pageLayout: PageLayoutState;
   /** Rows after which a manual page break starts a new page (Excel adds a break above a cell). */
   horizontalPageBreaks: number[];

@@ -25,6 +25,7 @@ import {
   type TableState,
   type WorkbookState,
 } from "./model";
+import { chartMethod, chartNavigate, chartSet, isChartObj, type ChartObj } from "./charts";
 
 export class EmulatorError extends Error {
   constructor(
@@ -70,7 +71,8 @@ type Obj =
   | { t: "CFNode"; cf: ConditionalFormatState; path: string }
   | { t: "DataValidation"; sheet: SheetState; rect: Rect }
   | { t: "Functions" }
-  | { t: "FunctionResult"; value: unknown; error: string | null };
+  | { t: "FunctionResult"; value: unknown; error: string | null }
+  | ChartObj;
 
 type Result = Obj | null;
 
@@ -299,6 +301,11 @@ function rectsOf(o: Obj): { sheet: SheetState; rects: Rect[] } {
 // ---------------------------------------------------------------------------------------------
 
 function navigate(wb: WorkbookState, o: Obj, name: string): Obj {
+  if (o.t === "Worksheet" && name === "Charts") return { t: "ChartCollection", sheet: o.sheet };
+  if (isChartObj(o)) {
+    const c = chartNavigate(o, name);
+    if (c) return c;
+  }
   switch (o.t) {
     case "Workbook":
       if (name === "Worksheets") return { t: "WorksheetCollection" };
@@ -417,6 +424,10 @@ function validSheetName(wb: WorkbookState, name: string, except?: SheetState) {
 }
 
 function method(wb: WorkbookState, o: Obj, name: string, args: unknown[]): unknown {
+  if (isChartObj(o)) {
+    const r = chartMethod(o, name, args);
+    if (r !== undefined) return r;
+  }
   switch (o.t) {
     case "WorksheetCollection":
       if (name === "Add") {
@@ -556,6 +567,32 @@ function method(wb: WorkbookState, o: Obj, name: string, args: unknown[]): unkno
             c2: Math.max(o.rect.c2, other.rect.c2),
           },
         };
+      }
+      // The merged areas touching the range (ExcelApi 1.13), or a null object when there are none.
+      if (name === "GetMergedAreasOrNullObject" && o.t === "Range") {
+        const found = sheet.merges.filter((m) => intersects(m, o.rect));
+        return found.length > 0 ? { t: "RangeAreas", sheet, rects: found.map((m) => ({ ...m })) } : null;
+      }
+      // Formats only, from a range of the same shape (what the adapter copies: a header cell's look).
+      if (name === "CopyFrom" && o.t === "Range") {
+        checkWritable(sheet);
+        const src = args[0] as Obj;
+        if (!src || src.t !== "Range") throw notImplemented("copyFrom da un indirizzo");
+        if (args[1] !== "Formats") throw notImplemented(`copyFrom ${String(args[1])}`);
+        const rows = o.rect.r2 - o.rect.r1;
+        const cols = o.rect.c2 - o.rect.c1;
+        if (src.rect.r2 - src.rect.r1 !== rows || src.rect.c2 - src.rect.c1 !== cols)
+          throw notImplemented("copyFrom tra intervalli di forma diversa");
+        for (let i = 0; i <= rows; i++) {
+          for (let j = 0; j <= cols; j++) {
+            const from = src.sheet.cells.get(cellKey(src.rect.r1 + i, src.rect.c1 + j));
+            const to = getCell(sheet, o.rect.r1 + i, o.rect.c1 + j);
+            to.format = copyFormat(from?.format);
+            if (from?.numberFormat !== undefined) to.numberFormat = from.numberFormat;
+            else delete to.numberFormat;
+          }
+        }
+        return null;
       }
       if (name === "SetCellProperties" && o.t === "Range") {
         checkWritable(sheet);
@@ -710,6 +747,16 @@ function refersTo(v: unknown): string {
   throw notImplemented("names.add con un oggetto Range");
 }
 
+/** A copy of a cell format (structuredClone is missing in jsdom test environments). */
+function copyFormat(f: CellFormat | undefined): CellFormat | undefined {
+  if (!f) return undefined;
+  const b = f.borders;
+  return {
+    ...f,
+    ...(b ? { borders: Object.fromEntries(Object.entries(b).map(([k, v]) => [k, { ...v }])) } : {}),
+  };
+}
+
 function rect1(r: number, c: number): Rect {
   return { r1: r, c1: c, r2: r, c2: c };
 }
@@ -854,12 +901,23 @@ function addTableColumn(sheet: SheetState, table: TableState, args: unknown[]): 
       throw notImplemented("columns.add accanto a celle non vuote");
     }
   }
+  const added = { r1: table.rect.r1, r2: table.rect.r2, c1: col, c2: col };
+  if (sheet.merges.some((m) => intersects(m, added)))
+    throw new EmulatorError("InvalidOperation", "Una tabella non può contenere celle unite.");
   for (const t of sheet.tables) {
-    if (t !== table && intersects(t.rect, { r1: table.rect.r1, r2: table.rect.r2, c1: col, c2: col })) {
+    if (t !== table && intersects(t.rect, added)) {
       throw new EmulatorError("InvalidOperation", "Una tabella non può sovrapporsi a un'altra tabella.");
     }
   }
   table.rect.c2 = col;
+  // Excel extends the table's formats: each cell of the new column takes the format of the cell on its left.
+  for (let r = table.rect.r1; r <= table.rect.r2; r++) {
+    const left = sheet.cells.get(cellKey(r, col - 1));
+    if (!left?.format && left?.numberFormat === undefined) continue;
+    const cell = getCell(sheet, r, col);
+    if (left.format) cell.format = copyFormat(left.format);
+    if (left.numberFormat !== undefined) cell.numberFormat = left.numberFormat;
+  }
   const values = args[1] as unknown[][] | null | undefined;
   if (values) {
     writeGrid(sheet, { ...table.rect, c1: col, c2: col }, values, "values");
@@ -1139,6 +1197,7 @@ function setCellProperties(sheet: SheetState, rect: Rect, grid: unknown[][]) {
 // ---------------------------------------------------------------------------------------------
 
 function setProperty(wb: WorkbookState, o: Obj, name: string, v: unknown) {
+  if (isChartObj(o) && chartSet(o, name, v)) return;
   switch (o.t) {
     case "Range":
       if (name === "Values" || name === "Formulas") return writeGrid(o.sheet, o.rect, v, "values");
@@ -1236,13 +1295,26 @@ function setProperty(wb: WorkbookState, o: Obj, name: string, v: unknown) {
     case "CFNode":
       o.cf.props[`${o.path}.${name}`] = v;
       return;
-    case "DataValidation":
-      if (name === "Rule") {
-        o.sheet.dataValidations.push({ range: { ...o.rect }, rule: v });
-        return;
+    case "DataValidation": {
+      checkWritable(o.sheet);
+      // One validation per range: setting a part of it on the same range completes that entry.
+      const same = (d: { range: Rect }) =>
+        d.range.r1 === o.rect.r1 &&
+        d.range.r2 === o.rect.r2 &&
+        d.range.c1 === o.rect.c1 &&
+        d.range.c2 === o.rect.c2;
+      let dv = o.sheet.dataValidations.find(same);
+      if (!dv) {
+        if (o.sheet.dataValidations.some((d) => intersects(d.range, o.rect)))
+          throw notImplemented("convalida su un intervallo che ne tocca un'altra");
+        dv = { range: { ...o.rect } };
+        o.sheet.dataValidations.push(dv);
       }
-      if (name === "IgnoreBlanks" || name === "ErrorAlert" || name === "Prompt") return;
+      if (name === "Rule") return void (dv.rule = v);
+      if (name === "ErrorAlert") return void (dv.errorAlert = v as typeof dv.errorAlert);
+      if (name === "IgnoreBlanks") return void (dv.ignoreBlanks = Boolean(v));
       break;
+    }
   }
   throw notImplemented(`${o.t}.${name}=`);
 }
@@ -1343,6 +1415,10 @@ function scalarProps(wb: WorkbookState, o: Obj): Record<string, Getter> {
     }
     case "Range":
       return rangeProps(o.sheet, o.rect);
+    case "RangeAreas": {
+      const address = o.rects.map((r) => `${quoteSheet(o.sheet.name)}!${areaAddress(r)}`).join(",");
+      return { Address: address, AddressLocal: address, AreaCount: o.rects.length };
+    }
     case "PageLayout": {
       const pl = o.sheet.pageLayout;
       return {

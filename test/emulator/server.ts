@@ -1,6 +1,7 @@
 // The Excel emulator as a local HTTP server: answers `POST <base>/ProcessQuery` as Excel does, so the
 // real Office.js library (in jsdom or in Chromium) runs against it. Usable standalone:
 //   const emu = await startEmulator(0); … new Excel.RequestContext(emu.url) … await emu.stop();
+import { chartsOf } from "./charts";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { areaAddress, newWorkbook, splitKey, type WorkbookState } from "./model";
@@ -196,6 +197,7 @@ export function workbookJson(wb: WorkbookState) {
       tables: s.tables.map((t) => ({ name: t.name, range: areaAddress(t.rect) })),
       horizontalPageBreaks: s.horizontalPageBreaks,
       pageLayout: s.pageLayout,
+      charts: chartsOf(s),
       protected: s.protected,
     })),
   };

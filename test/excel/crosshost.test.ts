@@ -1,6 +1,8 @@
-// One sheet description, two renderers: the sample's rollups, Riepilogo and Scheda written through
-// the Office.js adapter into the emulator and through the .xlsx host into a file give the same cell
-// values, formulas, merges and number formats. Also the read side and the sync counts of docs/reference/excel-host.md.
+// One description, two renderers: Carica esempio (Prepara fogli with the rows), the rollups, Riepilogo
+// and Scheda written through the Office.js adapter into the emulator and through the .xlsx host into a
+// file look the same: per cell value or formula, number format, font, fill, borders and alignment; per
+// sheet merges, data validations (type, bounds, ranges, Italian messages), tables, frozen header,
+// column widths and row heights. Also the read side and the sync counts of docs/reference/excel-host.md.
 import { SchedaService } from "../../src/app/service";
 import { readPlan } from "../../src/domain/reading/reader";
 import { SHEETS } from "../../src/domain/model/schema";
@@ -8,7 +10,8 @@ import { buildSample } from "../../src/domain/template/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { newSheet } from "../emulator/model";
 import { startHarness, type Harness } from "../emulator/harness";
-import { dumpEmulatorSheet, dumpXlsxSheet, loadSampleJson, TODAY } from "./helpers";
+import { loadSampleJson, TODAY } from "./helpers";
+import { dropPlain, emulatorSheetLook, xlsxSheetLook, type CellLook, type SheetLook } from "./looks";
 import { exceljsOf } from "../helpers/xlsxFiles";
 
 let h: Harness;
@@ -88,24 +91,76 @@ test("Carica esempio, lettura, rollup e Scheda: stesse celle, formule, unioni e 
     SHEETS.scheda,
   ];
   const fileBook = await exceljsOf(await file.toBuffer());
+  const looks = new Map<string, { excel: SheetLook; file: SheetLook }>();
   for (const name of names) {
     const emuSheet = h.emu.workbook.sheets.find((s) => s.name === name);
     const fileSheet = fileBook.getWorksheet(name);
     expect(emuSheet).toBeDefined();
     expect(fileSheet).toBeDefined();
-    const a = dumpEmulatorSheet(emuSheet!);
-    const b = dumpXlsxSheet(fileSheet!);
-    // Sheet by sheet, so a difference names its sheet.
-    expect({ sheet: name, ...a }).toEqual({ sheet: name, ...b });
+    const excel = emulatorSheetLook(emuSheet!);
+    // Cells the emulator holds and the file does not are looked up too (a column's style covers them).
+    const file = xlsxSheetLook(fileSheet!, Object.keys(excel.cells));
+    looks.set(name, { excel: dropPlain(excel), file: dropPlain(file) });
   }
-  // The comparison covered real content: text, dates, formulas and merges on every generated sheet.
-  const dump = (name: string) => dumpEmulatorSheet(h.emu.workbook.sheets.find((s) => s.name === name)!);
-  const scheda = dump(SHEETS.scheda);
+  for (const [name, { excel, file }] of looks) {
+    // Sheet by sheet and cell by cell, so a difference names its sheet and its cell.
+    expect({ sheet: name, cells: cellDifferences(excel, file) }).toEqual({ sheet: name, cells: [] });
+    const { cells: _a, ...excelRest } = excel;
+    const { cells: _b, ...fileRest } = file;
+    expect({ sheet: name, ...excelRest }).toEqual({ sheet: name, ...fileRest });
+  }
+
+  // The comparison covered real content and real formats on every sheet.
+  const look = (name: string) => looks.get(name)!.excel;
+  const scheda = look(SHEETS.scheda);
   expect(Object.keys(scheda.cells).length).toBeGreaterThan(1000);
   expect(scheda.merges.length).toBeGreaterThan(1000);
   expect(Object.values(scheda.cells).some((c) => c.numberFormat === "dd/mm/yyyy")).toBe(true);
   for (const name of [SHEETS.obiettivi, SHEETS.fasi, SHEETS.indicatori, SHEETS.riepilogo]) {
-    expect(Object.values(dump(name).cells).filter((c) => c.formula !== null).length).toBeGreaterThan(20);
+    expect(Object.values(look(name).cells).filter((c) => c.formula !== null).length).toBeGreaterThan(20);
   }
+  // Input sheets: the header look of INPUT_TABLE_LOOK, validations with their Italian messages down to
+  // row 1000, the table style and the frozen header.
+  const fasi = look(SHEETS.fasi);
+  expect(fasi.cells.A1).toMatchObject({
+    fill: "DDEBF7",
+    border: "bottom:thin:8EA9DB",
+    font: "Calibri 11 bold 1F3864",
+  });
+  expect(fasi.cells.C500.numberFormat).toBe("dd/mm/yyyy");
+  expect(fasi.validations.map((v) => `${v.range} ${v.type} ${v.errorStyle}`)).toEqual([
+    "C2:C1000 date stop",
+    "D2:D1000 date stop",
+    "E2:E1000 date stop",
+    "F2:F1000 date stop",
+    "G2:G1000 decimal stop",
+    "H2:H1000 decimal stop",
+  ]);
+  expect(fasi.validations[4]).toMatchObject({ values: ["0", "100"], errorTitle: "Numero non valido" });
+  expect(
+    look(SHEETS.indicatori).validations.some(
+      (v) => v.type === "list" && v.error.startsWith("Valori previsti"),
+    ),
+  ).toBe(true);
+  expect(fasi.tables).toEqual([
+    { name: "tblFasi", ref: expect.stringMatching(/^A1:[A-Z]+\d+$/), style: "TableStyleLight9" },
+  ]);
+  expect(fasi.freeze).toEqual([1, 0]);
+  // Helper columns grey 9 pt, Esito colours in the Scheda.
+  expect(Object.values(look(SHEETS.obiettivi).cells).some((c) => c.font === "Calibri 9 808080")).toBe(true);
+  expect(Object.values(scheda.cells).some((c) => c.fill === "C6EFCE" && c.font.includes("006100"))).toBe(
+    true,
+  );
   console.log(`Sample (33 objectives), emulator requests:\n${JSON.stringify(counts, null, 1)}`);
 });
+
+/** Cells whose look differs between the hosts (the first 20), each with both looks. */
+function cellDifferences(a: SheetLook, b: SheetLook): { cell: string; excel?: CellLook; file?: CellLook }[] {
+  const out: { cell: string; excel?: CellLook; file?: CellLook }[] = [];
+  for (const cell of new Set([...Object.keys(a.cells), ...Object.keys(b.cells)])) {
+    if (JSON.stringify(a.cells[cell]) === JSON.stringify(b.cells[cell])) continue;
+    out.push({ cell, excel: a.cells[cell], file: b.cells[cell] });
+    if (out.length >= 20) break;
+  }
+  return out;
+}

@@ -3,14 +3,19 @@
 import { AppError, SchedaService } from "../../src/app/service";
 import { buildRollupWritePlan } from "../../src/domain/rollup/formulas";
 import { excelMessages, hostMessages } from "../../src/hosts/messages";
+import { ownershipMessages } from "../../src/domain/messages";
+import { ExcelHost } from "../../src/hosts/excel/excelHost";
+import { areasOf } from "../../src/hosts/excel/rollups";
 import { readPlan } from "../../src/domain/reading/reader";
 import { computeRollups } from "../../src/domain/rollup/rollup";
 import { SHEETS } from "../../src/domain/model/schema";
 import type { SamplePlanJson } from "../../src/domain/template/template";
-import { checkExcelApi, isExcelApiSupported, markerName } from "../../src/hosts/excel/excelHost";
+import { markerName } from "../../src/domain/model/ownership";
+import { checkExcelApi, isExcelApiSupported } from "../../src/hosts/excel/office";
 import {
   cellKey,
   cloneWorkbook,
+  colLetters,
   newSheet,
   newWorkbook,
   splitKey,
@@ -138,6 +143,12 @@ test("fogli senza tabelle Excel (intervalli semplici): colonne calcolate scritte
   expect(headers).toEqual(expect.arrayContaining(["Grado di Raggiungimento %", "Esito"]));
   const formulas = [...obiettivi.cells.values()].filter((c) => c.formula !== undefined);
   expect(formulas.length).toBeGreaterThanOrEqual(33 * 4);
+  // New columns beside a range: header in the look of the header on its left, a width, as in files.
+  const esito = [...obiettivi.cells.entries()].find(([k, c]) => splitKey(k)[0] === 1 && c.value === "Esito")!;
+  const col = splitKey(esito[0])[1];
+  expect(esito[1].format).toEqual(cell(obiettivi, 1, 1)?.format);
+  expect(esito[1].format).toMatchObject({ bold: true, fill: "#DDEBF7" });
+  expect(obiettivi.columnWidths.get(col)).toBeGreaterThan(0);
 });
 
 test("un titolo che sembra una formula resta testo, nella tabella e nella Scheda", async () => {
@@ -257,6 +268,39 @@ test("una tabella o dei dati dove vanno le colonne calcolate: messaggio, nessuna
   expect(cell(ind, 5, right)?.value).toBe("appunto mio");
 });
 
+test("celle unite sulle colonne calcolate: messaggio, nessuna scrittura (ExcelApi 1.13), nella stessa sincronizzazione", async () => {
+  const fasi = sheetOf(SHEETS.fasi)!;
+  const right = fasi.tables[0].rect.c2 + 1;
+  fasi.merges.push({ r1: 3, c1: right, r2: 4, c2: right + 1 });
+  const before = normalizedWorkbook(h.emu.workbook);
+  const from = h.emu.requests.length;
+  const where = `${colLetters(right)}3:${colLetters(right + 1)}4`;
+  await expect(service().rollup()).rejects.toEqual(
+    new AppError("HOST", ownershipMessages.mergeInTheWay("Fasi", where)),
+  );
+  expect(normalizedWorkbook(h.emu.workbook)).toEqual(before);
+  // The merged areas come with the cells of the new columns, in the preflight's second sync.
+  const asked = h.emu.requests.slice(from).filter((r) => r.actionNames.includes("RangeAreas?"));
+  expect(asked).toHaveLength(1);
+  expect(asked[0].actionNames.filter((n) => n === "Range?").length).toBeGreaterThanOrEqual(3);
+
+  // Without ExcelApi 1.13 the merges are not asked for: Excel's own refusal is the message.
+  const old = new ExcelHost(h.run, (v) => v === "1.9");
+  const service19 = new SchedaService(old, { today: () => TODAY });
+  const from19 = h.emu.requests.length;
+  await expect(service19.rollup()).rejects.toThrow(AppError);
+  expect(h.emu.requests.slice(from19).some((r) => r.actionNames.includes("RangeAreas?"))).toBe(false);
+  expect(fasi.merges).toContainEqual({ r1: 3, c1: right, r2: 4, c2: right + 1 });
+});
+
+test("indirizzi delle aree unite come Excel li scrive, anche con nomi di foglio tra apici", () => {
+  expect(areasOf("'Fasi, 2023'!M3:N4,'Fasi, 2023'!P7")).toEqual([
+    { top: 3, left: 13, bottom: 4, right: 14 },
+    { top: 7, left: 16, bottom: 7, right: 16 },
+  ]);
+  expect(areasOf("Fasi!$M$3:$N$4")).toEqual([{ top: 3, left: 13, bottom: 4, right: 14 }]);
+});
+
 test("struttura cambiata tra lettura e scrittura: messaggio di struttura, non un'eccezione", async () => {
   const read = readPlan(await h.host.readWorkbook(), { today: TODAY });
   const plan = buildRollupWritePlan(read.plan, computeRollups(read.plan));
@@ -286,7 +330,8 @@ test("ExcelApi 1.9 mancante: messaggio in italiano con le versioni che funzionan
         },
       },
     }) as unknown as typeof Office;
-  expect(isExcelApiSupported(office(true))).toBe(true);
+  expect(isExcelApiSupported("1.9", office(true))).toBe(true);
+  expect(isExcelApiSupported("1.13", office(true))).toBe(false);
   expect(() => checkExcelApi(office(true))).not.toThrow();
   expect(() => checkExcelApi(office(false))).toThrow(new AppError("HOST", excelMessages.apiMissing));
   expect(() => checkExcelApi(undefined)).toThrow(excelMessages.apiMissing);

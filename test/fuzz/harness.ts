@@ -217,10 +217,12 @@ export function compareCase(rc: RolledCase, book: XBook): Outcome {
   let grouping = -1;
   const labels = new Map<number, { grouping: number; gruppo: string }>();
   const cells = [...wp.riepilogo.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const totals = new Map<number, number>(); // Totale row → grouping
   for (const c of cells) {
     if (c.col !== 1 || c.content.kind !== "text") continue;
     if (c.style === "groupTitle") grouping++;
     else if (c.style === "gruppo") labels.set(c.row, { grouping, gruppo: c.content.text });
+    else if (c.style === "totaleLabel") totals.set(c.row, grouping);
   }
   for (const c of cells) {
     if (c.content.kind !== "formula") continue;
@@ -230,6 +232,9 @@ export function compareCase(rc: RolledCase, book: XBook): Outcome {
       const keys = groupKeysOf.get(GROUPINGS[label.grouping].key) ?? new Set<string>();
       explained = keys.has("*") || groupCriteriaKeys(label.gruppo).some((k) => keys.has(foldKey(k)));
     }
+    // A Totale row counts every objective: any tainted one explains it.
+    const total = totals.get(c.row);
+    if (total !== undefined) explained = (groupKeysOf.get(GROUPINGS[total].key)?.size ?? 0) > 0;
     const result = c.content.result;
     check(
       wp.riepilogo.name,

@@ -223,7 +223,7 @@ describe("PARAM_INVALID", () => {
   it("names the found value and what is expected", () => {
     const r = one("Peso fasi nel grado", "abc");
     expect(r.problems[0].message).toBe(
-      'Il parametro Peso fasi nel grado vale "abc": atteso un numero tra 0 e 100. Uso 50.',
+      'Il parametro Peso fasi nel grado vale "abc": serve un numero tra 0 e 100. Si usa 50.',
     );
   });
 
@@ -248,7 +248,7 @@ describe("PARAM_INVALID", () => {
   it("uses Anno's default for the default Data di riferimento when Anno is invalid", () => {
     const r = readWith(paramTable([["Anno", "x"]]));
     expect(r.plan.parametri.dataRiferimento).toBe("2024-12-31");
-    expect(r.problems[0].message).toContain("Uso 2024");
+    expect(r.problems[0].message).toContain("Si usa 2024");
   });
 
   it("reports a repeated key at the later row and keeps the first", () => {

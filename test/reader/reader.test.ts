@@ -168,7 +168,7 @@ describe("headers", () => {
         column: "Peso",
         cell: "Obiettivi!G6",
         objective: "OB1",
-        message: 'Il valore "abc" nella colonna Peso non è un numero: scrivi un numero come 33 o 33,5.',
+        message: 'Il valore "abc" nella colonna Peso non è un numero: scrivere un numero come 33 o 33,5.',
       },
     ]);
     expect([...r.brokenCells]).toEqual(["Obiettivi!G6"]);
@@ -499,7 +499,7 @@ describe("rows and cells", () => {
     expect(r.problems.every((p) => p.severity === "error")).toBe(true);
     expect(r.problems[1].message).toContain('"VERO"');
     expect(r.problems[2].message).toBe(
-      'Il valore "31/02/2024" nella colonna Fine Prevista non è una data valida: scrivi una data come 31/12/2023.',
+      'Il valore "31/02/2024" nella colonna Fine Prevista non è una data valida: scrivere una data come 31/12/2023.',
     );
     expect(r.problems[4].message).toContain("#DIV/0!");
     expect(r.problems[5].message).toContain("#VALUE!");

@@ -311,7 +311,10 @@ describe("write plan", () => {
     const texts = d.cells
       .filter((c) => c.content.kind === "text")
       .map((c) => (c.content as { text: string }).text);
-    expect(texts.filter((t) => t === "Gruppo")).toHaveLength(6);
+    // One header row shared by the six tables, repeated on every printed page; a Totale row per table.
+    expect(texts.filter((t) => t === "Gruppo")).toHaveLength(1);
+    expect(d.print?.printTitleRows).toMatch(/^\$\d+:\$\d+$/);
+    expect(texts.filter((t) => t === "Totale")).toHaveLength(6);
     expect(texts).toContain("Per Centro di Responsabilità");
     expect(texts).toContain("Per Valore Pubblico");
     expect(d.conditionalFormats?.filter((c) => c.type === "dataBar")).toHaveLength(6);

@@ -1,7 +1,8 @@
 // Layout engine unit tests on hand-built plans (no reader, no rollup engine, no host).
 import { MAX_ROW_HEIGHT, textWidth, wrapText } from "../../src/domain/scheda/measure";
 import { layoutScheda, layoutSchedaPages, type SchedaOptions } from "../../src/domain/scheda/layout";
-import { PAGE_BUDGET, PRINTABLE_WIDTH, LO_POINTS_PER_CHAR } from "../../src/domain/scheda/styles";
+import { PRINTABLE_WIDTH } from "../../src/domain/scheda/grid";
+import { EXCEL, LIBREOFFICE, LO_POINTS_PER_CHAR } from "../../src/domain/scheda/renderer";
 import type { SheetCell, SheetDescription } from "../../src/domain/model/sheet";
 import { fase, indicatore, longText, obiettivo, plan, rollups } from "./fixtures";
 
@@ -137,8 +138,12 @@ describe("Scheda layout: labels and order (docs/reference/scheda.md)", () => {
     expect(styleOf(cellAt(sheet, r + 1, 3)).numberFormat).toBe("dd/mm/yyyy");
     expect(cellAt(sheet, r, 4)?.content).toEqual({ kind: "number", value: 50 });
     expect(cellAt(sheet, r, 5)?.content).toEqual({ kind: "number", value: 100 });
-    expect(styleOf(cellAt(sheet, r, 4)).numberFormat).toBe("0.00");
-    expect(styleOf(cellAt(sheet, r, 5)).numberFormat).toBe("0.00");
+    // Two decimals, tagged Italian ([$-410]) so LibreOffice prints 50,00 whatever the machine's language.
+    expect(styleOf(cellAt(sheet, r, 4)).numberFormat).toBe("[$-410]0.00");
+    expect(styleOf(cellAt(sheet, r, 5)).numberFormat).toBe("[$-410]0.00");
+    for (const st of Object.values(sheet.styles)) {
+      if (st.numberFormat && /0/.test(st.numberFormat)) expect(st.numberFormat).toMatch(/^\[\$-410\]/);
+    }
   });
 
   it("every style has a font name and size; Esito cells are coloured by outcome", () => {
@@ -218,6 +223,7 @@ describe("Scheda layout: pages", () => {
     Array.from({ length: 12 }, (_, i) => indicatore("BIG", `Indicatore ${i + 1} ` + "misura ".repeat(i * 4))),
   );
   const { sheet, pages } = layoutSchedaPages(p, rollups(p), ALL);
+  const lo = layoutSchedaPages(p, rollups(p), { ...ALL, renderer: "libreoffice" });
 
   it("plans its pages: breaks after each page but the last, plannedPages set", () => {
     expect(sheet.plannedPages).toBe(pages.length);
@@ -225,18 +231,31 @@ describe("Scheda layout: pages", () => {
     expect(pages.filter((pg) => pg.obiettivo === "BIG").length).toBeGreaterThan(3);
   });
 
-  it("every page fits the page budget and no row exceeds 409 pt", () => {
-    for (const pg of pages) {
-      let h = 0;
-      for (let r = pg.firstRow; r <= pg.lastRow; r++) h += sheet.rowHeights[r] ?? 15;
-      expect(h).toBeLessThanOrEqual(PAGE_BUDGET);
+  it("every page fits the page budget and no row exceeds 409 pt (both renderers)", () => {
+    // The page: A4 landscape (595.28 pt) less the top and bottom margins (0.55 + 0.6 in).
+    const page = 595.28 - 1.15 * 72;
+    for (const [layout, budget] of [
+      [{ sheet, pages }, EXCEL.pageBudget],
+      [lo, LIBREOFFICE.pageBudget],
+    ] as const) {
+      expect(budget).toBeLessThan(page);
+      for (const pg of layout.pages) {
+        let h = 0;
+        for (let r = pg.firstRow; r <= pg.lastRow; r++) h += layout.sheet.rowHeights[r] ?? 15;
+        expect(h).toBeLessThanOrEqual(budget);
+      }
+      for (const h of Object.values(layout.sheet.rowHeights)) expect(h).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
     }
-    for (const h of Object.values(sheet.rowHeights)) expect(h).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
+    // LibreOffice's lines are shorter than Excel's: its plan needs fewer pages.
+    expect(lo.pages.length).toBeLessThan(pages.length);
   });
 
   it("the columns fit the printable width at the fixed scale (as LibreOffice sizes them)", () => {
-    const width = sheet.columnWidths.reduce((s, w) => s + w * LO_POINTS_PER_CHAR, 0);
-    expect(width * ((sheet.print?.scale ?? 100) / 100)).toBeLessThanOrEqual(PRINTABLE_WIDTH);
+    for (const s of [sheet, lo.sheet]) {
+      const width = s.columnWidths.reduce((a, w) => a + w * LO_POINTS_PER_CHAR, 0);
+      expect(width * ((s.print?.scale ?? 100) / 100)).toBeLessThanOrEqual(PRINTABLE_WIDTH);
+      expect(width).toBeGreaterThan(PRINTABLE_WIDTH - 20);
+    }
     expect(sheet.print).toMatchObject({
       paperSize: "A4",
       scale: 100,
@@ -352,7 +371,7 @@ describe("Scheda layout: filter", () => {
 describe("text measurement", () => {
   it("uses Calibri/Carlito proportions: digits 0.507 em, 'i' narrower than 'M'", () => {
     // Calibri's tabular digits are 1038/2048 em wide (independent of our tables: the font's design).
-    expect(textWidth("0000000000", { size: 11 }) / 10).toBeCloseTo((1038 / 2048) * 11 * 1.02, 1);
+    expect(textWidth("0000000000", { size: 11 }) / 10).toBeCloseTo((1038 / 2048) * 11, 6);
     expect(textWidth("iiii", { size: 10 })).toBeLessThan(textWidth("MMMM", { size: 10 }) / 2);
     expect(textWidth("Abc", { size: 10, bold: true })).toBeGreaterThan(textWidth("Abc", { size: 10 }));
   });
@@ -384,7 +403,7 @@ describe("Scheda layout: records taller than a page", () => {
     for (const pg of pages) {
       let h = 0;
       for (let r = pg.firstRow; r <= pg.lastRow; r++) h += sheet.rowHeights[r] ?? 15;
-      expect(h).toBeLessThanOrEqual(PAGE_BUDGET);
+      expect(h).toBeLessThanOrEqual(EXCEL.pageBudget);
     }
     const noteCells = texts(sheet).filter((t) => t.col === 8 && note.includes(t.text) && t.text.length > 20);
     expect(noteCells.length).toBeGreaterThan(1);
@@ -398,5 +417,100 @@ describe("Scheda layout: records taller than a page", () => {
     const r = rowsWith(sheet, "Fase con note lunghissime")[0];
     expect(cellAt(sheet, r + 1, 2)?.content.kind).toBe("date");
     expect(sheet.pageBreaks).not.toContain(r);
+  });
+});
+
+describe("Scheda layout: column widths follow the content", () => {
+  const widthsOf = (s: SheetDescription) => s.columnWidths.map((w) => w * LO_POINTS_PER_CHAR);
+  const titles = Array.from(
+    { length: 12 },
+    (_, i) => `Fase ${i + 1}: ` + "attività di coordinamento e verifica ".repeat(2),
+  );
+  const noteText =
+    "Attività svolta regolarmente in tutti i servizi comunali, con verifiche periodiche. ".repeat(4);
+  const withNotes = plan(
+    [obiettivo("N")],
+    titles.map((t) => fase("N", t, { note: noteText })),
+    [],
+  );
+  const withoutNotes = plan(
+    [obiettivo("N")],
+    titles.map((t) => fase("N", t)),
+    [],
+  );
+
+  it("a Note column gets room when there are notes and little when there are none", () => {
+    for (const renderer of ["excel", "libreoffice"] as const) {
+      const a = widthsOf(layoutScheda(withNotes, rollups(withNotes), { ...ALL, renderer }));
+      const b = widthsOf(layoutScheda(withoutNotes, rollups(withoutNotes), { ...ALL, renderer }));
+      // Column H (Note): wider than FASE's share of the free width with long notes; near its header without.
+      expect(a[7]).toBeGreaterThan(b[7] + 60);
+      expect(b[7]).toBeLessThan(60);
+      // What H gives up goes to the text columns (FASE gets more without notes).
+      expect(b[0]).toBeGreaterThan(a[0]);
+    }
+  });
+
+  it("no word is cut: each column is at least as wide as the longest word it holds", () => {
+    const p = plan(
+      [obiettivo("W")],
+      [
+        fase("W", "Coordinamento", {
+          responsabile: "BARTOLOMEOLONGOBARDI",
+          centroResponsabilita: "SOCIOEDUCATIVO",
+        }),
+      ],
+      [indicatore("W", "Indicatore", { tipo: "QUANTITATIVO" })],
+    );
+    const s = layoutScheda(p, rollups(p), { ...ALL, renderer: "libreoffice" });
+    const w = widthsOf(s);
+    expect(w[5]).toBeGreaterThan(textWidth("BARTOLOMEOLONGOBARDI", { size: 9 }) + 3);
+    expect(w[1]).toBeGreaterThan(textWidth("QUANTITATIVO", { size: 9 }) + 3);
+    // Codici of the opening index on one line (column C).
+    expect(w[2]).toBeGreaterThan(textWidth("W", { size: 9 }) + 3);
+  });
+
+  it("rows are exactly as tall as their lines: LibreOffice one em per line, Excel its pixel pitch", () => {
+    const p = plan([obiettivo("R")], [fase("R", "Una fase", { note: noteText })], []);
+    const rowOf = (renderer: "excel" | "libreoffice") => {
+      const s = layoutScheda(p, rollups(p), { ...ALL, renderer });
+      const r = rowsWith(s, noteText, 8)[0];
+      // The phase spans its rows from r; their sum is what its tallest cell needs.
+      const m = s.merges.find((x) => x.top === r && x.left === 8)!;
+      let h = 0;
+      for (let k = m.top; k <= m.bottom; k++) h += s.rowHeights[k];
+      const width = s.columnWidths[7];
+      return { h, width };
+    };
+    const lo = rowOf("libreoffice");
+    const lines = wrapText(
+      noteText,
+      LIBREOFFICE.wrapWidth([lo.width], 0) / LIBREOFFICE.widthSafety,
+      { size: 9 },
+      {
+        breaksInsideWords: true,
+      },
+    ).length;
+    // 9.11 pt per line of Carlito 9 (measured on LibreOffice's PDF) + 2.1 pt of padding, rounded to twips.
+    expect(lo.h).toBeGreaterThanOrEqual(lines * 9.11 + 2.1 - 1e-9);
+    expect(lo.h).toBeLessThan(lines * 9.11 + 2.1 + 0.1);
+    const xl = rowOf("excel");
+    // Excel: whole pixels (0.75 pt).
+    expect((xl.h / 0.75) % 1).toBeCloseTo(0, 6);
+  });
+});
+
+describe("LibreOffice wrapping", () => {
+  it("breaks after a hyphen inside a word, never after a slash", () => {
+    const font = { size: 9 };
+    const w = textWidth("percorsi di scuola-", font) + 1;
+    expect(wrapText("percorsi di scuola-lavoro attivati", w, font, { breaksInsideWords: true })[0]).toBe(
+      "percorsi di scuola-",
+    );
+    expect(wrapText("percorsi di scuola-lavoro attivati", w, font)[0]).toBe("percorsi di");
+    const v = textWidth("inquilini proprietari/", font) + 1;
+    expect(wrapText("inquilini proprietari/inquilini", v, font, { breaksInsideWords: true })[0]).toBe(
+      "inquilini",
+    );
   });
 });

@@ -1,9 +1,11 @@
 /** @jest-environment jsdom */
-// Each action of the pane through its states: idle, working, success, problems, failure.
+// The guided flow in Excel mode, action by action: what is offered when (and why not), progress,
+// outcomes shown once where they belong, the next step suggested, and the announcements.
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AppError } from "../../src/app/service";
 import { appMessages } from "../../src/app/messages";
+import type { Plan, SheetLayout } from "../../src/domain/model/model";
 import { paneStrings } from "../../src/taskpane/strings";
 import { App } from "../../src/taskpane/App";
 import {
@@ -14,163 +16,212 @@ import {
   deferred,
   excelEnv,
   factoryFor,
+  isDisabled,
   problem,
   rollups,
+  stepOf,
 } from "./fakes";
 
-function setup(service = new FakeService(), host = new FakeHost("excel")) {
-  const view = render(
-    <App env={excelEnv(host)} createService={factoryFor(service)} today={() => "2024-01-15"} />,
-  );
-  return { service, host, view };
+const layout = (sheet: string) => ({ sheet, table: null }) as unknown as SheetLayout;
+/** The small plan with all four sheets present (Prepara fogli has nothing to do). */
+const READY: Plan = {
+  ...PLAN,
+  layout: {
+    obiettivi: layout("Obiettivi"),
+    fasi: layout("Fasi"),
+    indicatori: layout("Indicatori"),
+    parametri: { sheet: "Parametri", table: "tblParametri", cells: {} },
+  },
+};
+/** Prepared and empty. */
+const EMPTY: Plan = { ...READY, obiettivi: [], fasi: [], indicatori: [] };
+
+/** A service whose reads find READY unless the test says otherwise. */
+function ready(): FakeService {
+  const service = new FakeService();
+  service.checkAnswer = async () => checkResult([], READY);
+  return service;
+}
+
+function setup(service = ready(), host = new FakeHost("excel")) {
+  render(<App env={excelEnv(host)} createService={factoryFor(service)} today={() => "2024-01-15"} />);
+  return { service, host };
 }
 
 const textOf = (el: Element) => el.textContent ?? "";
-const isDisabled = (el: Element) => (el as HTMLButtonElement).disabled;
-const card = (id: string) => screen.getByTestId(`card-${id}`);
-const button = (id: string, name: string) => within(card(id)).getByRole("button", { name });
+const step = (id: string) => stepOf(screen, id);
+const action = (id: string) => screen.getByTestId(`action-${id}`);
+const button = (id: string) => within(action(id)).getByTestId("run");
+const next = () => textOf(screen.getByTestId("next-step"));
+const announced = () => textOf(screen.getByTestId("announcer"));
 
-/** Waits for the quiet read the pane does on start (it fills Parametri and the filters). */
-async function started(service: FakeService) {
-  await waitFor(() => expect(service.count("check")).toBe(1));
-  await screen.findByText("Comune di Prova");
+async function openStep(id: string) {
+  const toggle = within(step(id)).getByTestId(`toggle-${id}`);
+  if (toggle.getAttribute("aria-expanded") !== "true") fireEvent.click(toggle);
+  await waitFor(() => expect(toggle.getAttribute("aria-expanded")).toBe("true"));
 }
 
-describe("idle", () => {
-  it("shows the five actions in their order of use, enabled, with no outcome yet", async () => {
+/** The quiet read the pane does on start (it decides what is offered). */
+async function started(service: FakeService) {
+  await waitFor(() => expect(service.count("check")).toBe(1));
+  await waitFor(() => expect(next()).not.toContain(paneStrings.next.reading));
+}
+
+describe("what is offered, and why not", () => {
+  it("an empty prepared workbook: Carica esempio offered, Prepara fogli and the rest disabled with reasons", async () => {
+    const service = new FakeService();
+    service.checkAnswer = async () => checkResult([], EMPTY);
+    setup(service);
+    await waitFor(() => expect(next()).toContain(paneStrings.next.prepare));
+    expect(step("prepara").getAttribute("data-status")).toBe("current");
+    expect(isDisabled(button("sample"))).toBe(false);
+    expect(isDisabled(button("prepare"))).toBe(true);
+    expect(textOf(within(action("prepare")).getByTestId("reason"))).toBe(paneStrings.reasonSheetsReady);
+    await openStep("verifica");
+    expect(isDisabled(button("check"))).toBe(true);
+    expect(textOf(within(action("check")).getByTestId("reason"))).toBe(paneStrings.reasonNoData);
+    // the disabled buttons stay reachable with the keyboard and say why
+    expect(button("check").getAttribute("aria-describedby")).toContain(
+      within(action("check")).getByTestId("reason").id,
+    );
+  });
+
+  it("a workbook with data: the example is no longer offered; Verifica is the next step", async () => {
     const { service } = setup();
     await started(service);
-    const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
-    expect(headings.slice(0, 5)).toEqual([
-      paneStrings.prepareTitle,
-      paneStrings.sampleTitle,
-      paneStrings.checkTitle,
-      paneStrings.rollupTitle,
-      paneStrings.generateTitle,
-    ]);
-    for (const [id, name] of [
-      ["prepara", paneStrings.prepareButton],
-      ["esempio", paneStrings.sampleButton],
-      ["verifica", paneStrings.checkButton],
-      ["calcola", paneStrings.rollupButton],
-      ["genera", paneStrings.generateButton],
-    ]) {
-      expect(isDisabled(button(id, name))).toBe(false);
-    }
-    expect(screen.queryByRole("status")).toBeNull();
-    expect(screen.queryByRole("alert")).toBeNull();
+    await waitFor(() => expect(next()).toContain(paneStrings.next.check));
+    expect(step("prepara").getAttribute("data-status")).toBe("done");
+    await openStep("prepara");
+    expect(isDisabled(button("sample"))).toBe(true);
+    expect(textOf(within(action("sample")).getByTestId("reason"))).toBe(paneStrings.reasonHasData);
+    expect(isDisabled(button("prepare"))).toBe(true);
+    expect(step("verifica").getAttribute("data-status")).toBe("current");
+    expect(isDisabled(button("check"))).toBe(false);
     // the quiet start-up read is not a Verifica: no problem list
     expect(screen.queryAllByTestId("problem")).toHaveLength(0);
   });
 
-  it("keyboard: Tab reaches the action buttons in order of use", async () => {
-    const { service } = setup();
-    await started(service);
-    const order = [
-      button("prepara", paneStrings.prepareButton),
-      button("esempio", paneStrings.sampleButton),
-      button("verifica", paneStrings.checkButton),
-      button("calcola", paneStrings.rollupButton),
-    ];
-    const all = Array.from(
-      document.querySelectorAll<HTMLElement>("button:not([disabled]), a[href], input, [tabindex='0']"),
-    );
-    const positions = order.map((b) => all.indexOf(b));
-    expect(positions.every((p) => p >= 0)).toBe(true);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  it("a missing sheet: Prepara fogli offered; Calcola and Genera wait for the structure to be fixed", async () => {
+    const service = new FakeService();
+    const missing = problem({
+      rule: "SHEET_MISSING",
+      sheet: "Indicatori",
+      cell: null,
+      row: null,
+      column: null,
+    });
+    service.checkAnswer = async () =>
+      checkResult([missing], { ...READY, layout: { ...READY.layout, indicatori: null } });
+    setup(service);
+    await waitFor(() => expect(next()).toContain(paneStrings.next.check));
+    await openStep("prepara");
+    expect(isDisabled(button("prepare"))).toBe(false);
+    await openStep("calcola");
+    expect(isDisabled(button("rollup"))).toBe(true);
+    expect(textOf(within(action("rollup")).getByTestId("reason"))).toBe(paneStrings.reasonBlockedUnchecked);
   });
 });
 
 describe("Prepara fogli", () => {
-  it("working: progress shown, every action disabled until it ends; then success lists what was created", async () => {
+  it("working: progress, every action disabled; then the sheets are read again and Carica esempio is next", async () => {
     const service = new FakeService();
+    service.checkAnswer = async () => checkResult([], PLAN_NO_SHEETS);
     const d = deferred<{ createdSheets: string[]; createdTables: string[] }>();
     service.prepareAnswer = () => d.promise;
     setup(service);
-    await started(service);
-    fireEvent.click(button("prepara", paneStrings.prepareButton));
-    const status = await within(card("prepara")).findByRole("status");
+    await waitFor(() => expect(isDisabled(button("prepare"))).toBe(false));
+    fireEvent.click(button("prepare"));
+    const status = await within(action("prepare")).findByRole("status");
     expect(textOf(status)).toContain(paneStrings.working);
-    expect(within(card("prepara")).getByRole("progressbar")).toBeTruthy();
-    expect(isDisabled(button("verifica", paneStrings.checkButton))).toBe(true);
-    expect(isDisabled(button("genera", paneStrings.generateButton))).toBe(true);
+    expect(within(action("prepare")).getByRole("progressbar")).toBeTruthy();
+    expect(isDisabled(button("sample"))).toBe(true);
+    service.checkAnswer = async () => checkResult([], EMPTY);
     await act(async () =>
       d.resolve({ createdSheets: ["Fasi", "Indicatori"], createdTables: ["tblFasi", "tblIndicatori"] }),
     );
     expect(
-      await within(card("prepara")).findByText(
+      await within(action("prepare")).findByText(
         /Creati i fogli Fasi, Indicatori e le tabelle tblFasi, tblIndicatori/,
       ),
     ).toBeTruthy();
-    expect(within(card("prepara")).queryByRole("status")).toBeNull();
-    expect(isDisabled(button("verifica", paneStrings.checkButton))).toBe(false);
-    // the sheets changed: the pane read them again
+    expect(announced()).toContain("Creati i fogli Fasi, Indicatori");
     expect(service.count("check")).toBe(2);
+    await waitFor(() => expect(isDisabled(button("prepare"))).toBe(true));
+    expect(isDisabled(button("sample"))).toBe(false);
   });
 
-  it("success with nothing to create says so", async () => {
-    const { service } = setup();
-    await started(service);
-    fireEvent.click(button("prepara", paneStrings.prepareButton));
-    expect(await within(card("prepara")).findByText(paneStrings.prepareNothing)).toBeTruthy();
-  });
-
-  it("failure: a host error becomes an alert and the buttons come back", async () => {
+  it("failure: a host error becomes an alert and the button comes back", async () => {
     const service = new FakeService();
+    service.checkAnswer = async () => checkResult([], PLAN_NO_SHEETS);
     service.prepareAnswer = async () => {
-      throw new AppError("HOST", "Il foglio Fasi è protetto: togli la protezione e riprova.");
+      throw new AppError("HOST", "Il foglio Fasi è protetto: togliere la protezione e riprovare.");
     };
     setup(service);
-    await started(service);
-    fireEvent.click(button("prepara", paneStrings.prepareButton));
-    const alert = await within(card("prepara")).findByRole("alert");
-    expect(textOf(alert)).toContain("Il foglio Fasi è protetto: togli la protezione e riprova.");
-    expect(isDisabled(button("prepara", paneStrings.prepareButton))).toBe(false);
+    await waitFor(() => expect(isDisabled(button("prepare"))).toBe(false));
+    fireEvent.click(button("prepare"));
+    const alert = await within(action("prepare")).findByRole("alert");
+    expect(textOf(alert)).toContain("Il foglio Fasi è protetto");
+    expect(isDisabled(button("prepare"))).toBe(false);
   });
 });
 
+const PLAN_NO_SHEETS: Plan = {
+  ...EMPTY,
+  layout: { obiettivi: null, fasi: null, indicatori: null, parametri: null },
+};
+
 describe("Carica esempio", () => {
-  it("success", async () => {
-    const { service } = setup();
-    await started(service);
-    fireEvent.click(button("esempio", paneStrings.sampleButton));
-    // the count is what the sheets hold once read back (the fake plan has 3 objectives)
-    expect(await within(card("esempio")).findByText(paneStrings.sampleDone(3))).toBeTruthy();
+  function emptyStart() {
+    const service = new FakeService();
+    service.checkAnswer = async () => checkResult([], EMPTY);
+    setup(service);
+    return service;
+  }
+
+  it("success: the step folds to what the workbook now holds, Verifica is next, the focus follows", async () => {
+    const service = emptyStart();
+    await waitFor(() => expect(isDisabled(button("sample"))).toBe(false));
+    service.checkAnswer = async () => checkResult([], READY);
+    button("sample").focus();
+    fireEvent.click(button("sample"));
+    await waitFor(() => expect(announced()).toContain(paneStrings.sampleDone(3)));
     expect(service.count("loadSample")).toBe(1);
+    expect(step("prepara").getAttribute("data-status")).toBe("done");
+    expect(textOf(step("prepara"))).toContain(paneStrings.prepareSummary(3, 0, 0));
+    expect(next()).toContain(paneStrings.next.check);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(step("verifica")).getByTestId("toggle-verifica")),
+    );
   });
 
   it("problems: a load that leaves Obiettivi empty is not reported as done", async () => {
-    const service = new FakeService();
-    setup(service);
-    await started(service);
-    service.checkAnswer = async () => checkResult([], { ...PLAN, obiettivi: [] });
-    fireEvent.click(button("esempio", paneStrings.sampleButton));
-    expect(await within(card("esempio")).findByText(paneStrings.sampleNotWritten)).toBeTruthy();
-    expect(within(card("esempio")).queryByText(/Esempio caricato/)).toBeNull();
+    emptyStart();
+    await waitFor(() => expect(isDisabled(button("sample"))).toBe(false));
+    fireEvent.click(button("sample"));
+    expect(await within(action("sample")).findByText(paneStrings.sampleNotWritten)).toBeTruthy();
+    expect(screen.queryByText(/Esempio caricato/)).toBeNull();
   });
 
-  it("problems: a workbook with data is refused with the service's explanation, not as a crash", async () => {
-    const service = new FakeService();
+  it("problems: a workbook the host finds not empty is refused with the service's explanation", async () => {
+    const service = emptyStart();
     service.sampleAnswer = async () => {
       throw new AppError("NOT_EMPTY", appMessages.sampleNeedsEmpty);
     };
-    setup(service);
-    await started(service);
-    fireEvent.click(button("esempio", paneStrings.sampleButton));
-    expect(await within(card("esempio")).findByText(appMessages.sampleNeedsEmpty)).toBeTruthy();
-    expect(within(card("esempio")).getByText(paneStrings.sampleRefused)).toBeTruthy();
-    expect(within(card("esempio")).queryByRole("alert")).toBeNull();
+    await waitFor(() => expect(isDisabled(button("sample"))).toBe(false));
+    fireEvent.click(button("sample"));
+    expect(await within(action("sample")).findByText(appMessages.sampleNeedsEmpty)).toBeTruthy();
+    expect(within(action("sample")).getByText(paneStrings.sampleRefused)).toBeTruthy();
+    expect(within(action("sample")).queryByRole("alert")).toBeNull();
   });
 
   it("failure: an unexpected error is shown as such", async () => {
-    const service = new FakeService();
+    const service = emptyStart();
     service.sampleAnswer = async () => {
       throw new Error("rete assente");
     };
-    setup(service);
-    await started(service);
-    fireEvent.click(button("esempio", paneStrings.sampleButton));
-    expect(textOf(await within(card("esempio")).findByRole("alert"))).toContain(
+    await waitFor(() => expect(isDisabled(button("sample"))).toBe(false));
+    fireEvent.click(button("sample"));
+    expect(textOf(await within(action("sample")).findByRole("alert"))).toContain(
       paneStrings.unexpectedError("rete assente"),
     );
   });
@@ -216,27 +267,29 @@ describe("Verifica", () => {
     }),
   ];
 
-  it("working shows the service's progress step", async () => {
-    const service = new FakeService();
-    const d = deferred<ReturnType<typeof checkResult>>();
-    setup(service);
+  it("working shows the service's progress step; a clean result says so and Calcola is next", async () => {
+    const { service } = setup();
     await started(service);
+    const d = deferred<ReturnType<typeof checkResult>>();
     service.checkAnswer = () => d.promise;
-    fireEvent.click(button("verifica", paneStrings.checkButton));
+    fireEvent.click(button("check"));
     act(() => service.progress("verifica"));
-    expect(textOf(await within(card("verifica")).findByRole("status"))).toContain(paneStrings.steps.verifica);
-    await act(async () => d.resolve(checkResult([])));
-    expect(await within(card("verifica")).findByText(paneStrings.checkClean)).toBeTruthy();
+    expect(textOf(await within(action("check")).findByRole("status"))).toContain(paneStrings.steps.verifica);
+    await act(async () => d.resolve(checkResult([], READY)));
+    await waitFor(() => expect(announced()).toBe(paneStrings.announceCheck(0, 0)));
+    expect(next()).toContain(paneStrings.next.rollup);
+    expect(textOf(step("verifica"))).toContain(paneStrings.checkClean);
   });
 
-  it("problems: grouped by sheet with counts, errors first, cell shown; clicking selects the cell in Excel", async () => {
-    const service = new FakeService();
-    const { host } = setup(service);
+  it("problems: grouped by sheet, errors first, cell shown; a click selects the cell in Excel", async () => {
+    const { service, host } = setup();
     await started(service);
-    service.checkAnswer = async () => checkResult(problems);
-    fireEvent.click(button("verifica", paneStrings.checkButton));
+    service.checkAnswer = async () => checkResult(problems, READY);
+    fireEvent.click(button("check"));
     expect(textOf(await screen.findByTestId("check-summary"))).toContain("2 errori, 3 avvisi");
-
+    expect(announced()).toBe(paneStrings.announceCheck(2, 3));
+    expect(step("verifica").getAttribute("data-status")).toBe("attention");
+    expect(next()).toContain(paneStrings.next.fixErrors);
     const fasi = screen.getByTestId("sheet-Fasi");
     expect(textOf(within(fasi).getByTestId("errors"))).toContain("2 errori");
     expect(textOf(within(fasi).getByTestId("warnings"))).toContain("1 avviso");
@@ -244,30 +297,24 @@ describe("Verifica", () => {
       .getAllByTestId("problem")
       .map((li) => li.getAttribute("data-rule"));
     expect(rules).toEqual(["WEIGHT_SUM", "DATE_INVALID", "PHASE_LATE"]);
-    expect(within(fasi).getByText("Fasi!D14")).toBeTruthy();
-
-    // the sheet with errors is open; clicking its problem selects the cell
     fireEvent.click(within(fasi).getByRole("button", { name: /Data non valida: 31\/02\/2023/ }));
     await waitFor(() => expect(host.selected).toEqual(["Fasi!D14"]));
-
     // workbook text is text, never markup
     const obiettivi = screen.getByTestId("sheet-Obiettivi");
-    expect(textOf(within(obiettivi).getByTestId("warnings"))).toContain("1 avviso");
     fireEvent.click(within(obiettivi).getByRole("button", { name: /Obiettivi/ }));
     expect(await within(obiettivi).findByText("<b>OB03</b> senza fasi")).toBeTruthy();
     expect(document.querySelector("b")).toBeNull();
   });
 
   it("a failed selection is reported, not swallowed", async () => {
-    const service = new FakeService();
     const host = new FakeHost("excel");
     host.selectCell = async () => {
       throw new Error("foglio nascosto");
     };
-    setup(service, host);
+    const { service } = setup(ready(), host);
     await started(service);
-    service.checkAnswer = async () => checkResult(problems);
-    fireEvent.click(button("verifica", paneStrings.checkButton));
+    service.checkAnswer = async () => checkResult(problems, READY);
+    fireEvent.click(button("check"));
     const fasi = await screen.findByTestId("sheet-Fasi");
     fireEvent.click(within(fasi).getByRole("button", { name: /La somma dei pesi è 90/ }));
     expect(textOf(await screen.findByTestId("notice"))).toContain(
@@ -276,176 +323,133 @@ describe("Verifica", () => {
   });
 
   it("failure", async () => {
-    const service = new FakeService();
-    setup(service);
+    const { service } = setup();
     await started(service);
     service.checkAnswer = async () => {
       throw new Error("connessione persa");
     };
-    fireEvent.click(button("verifica", paneStrings.checkButton));
-    expect(textOf(await within(card("verifica")).findByRole("alert"))).toContain("connessione persa");
+    fireEvent.click(button("check"));
+    expect(textOf(await within(action("check")).findByRole("alert"))).toContain("connessione persa");
   });
 });
 
 describe("Calcola", () => {
-  it("success shows the Esito counts and a warning when some cells had errors", async () => {
-    const service = new FakeService();
-    service.rollupAnswer = async () => ({
-      check: checkResult([problem({ rule: "NUMBER_INVALID", sheet: "Fasi" })]),
-      rollups: rollups(PLAN, ["Raggiunto", "Non raggiunto", "Raggiunto"]),
-    });
-    setup(service);
+  it("success: the Esito counts once, a note for cells with errors, Genera Scheda next", async () => {
+    const { service } = setup();
     await started(service);
-    fireEvent.click(button("calcola", paneStrings.rollupButton));
-    expect(await within(card("calcola")).findByText(paneStrings.rollupDone(3))).toBeTruthy();
-    const esiti = within(card("calcola")).getByTestId("esiti");
+    service.rollupAnswer = async () => ({
+      check: checkResult([problem({ rule: "NUMBER_INVALID", sheet: "Fasi" })], READY),
+      rollups: rollups(READY, ["Raggiunto", "Non raggiunto", "Raggiunto"]),
+    });
+    await openStep("calcola");
+    fireEvent.click(button("rollup"));
+    const result = await screen.findByTestId("rollup-result");
+    expect(within(result).getByText(paneStrings.rollupDone(3))).toBeTruthy();
+    const esiti = within(result).getByTestId("esiti");
     const count = (e: string) => esiti.querySelector(`[data-esito="${e}"]`)?.textContent;
     expect(count("Raggiunto")).toBe("2Raggiunto");
     expect(count("Non raggiunto")).toBe("1Non raggiunto");
     expect(count("Parzialmente raggiunto")).toBe("0Parzialmente raggiunto");
-    expect(count("Non valutabile")).toBe("0Non valutabile");
-    expect(within(card("calcola")).getByText(/1 errore, 0 avvisi/)).toBeTruthy();
+    expect(within(result).getByText(paneStrings.errorsTreatedEmpty(1))).toBeTruthy();
+    expect(screen.getAllByTestId("esiti")).toHaveLength(1);
+    expect(next()).toContain(paneStrings.next.generate);
+    expect(announced()).toBe(paneStrings.announceRollup(3));
+    // the problems Calcola found are listed in Verifica, once
+    expect(screen.getAllByTestId("problem")).toHaveLength(1);
+    fireEvent.click(within(result).getByRole("button", { name: paneStrings.goToRiepilogo }));
   });
 
-  it("problems: blocking problems are listed and nothing is reported as computed", async () => {
-    const service = new FakeService();
+  it("blocked: nothing reported as computed; the structural problems appear once, in Verifica", async () => {
+    const { service } = setup();
+    await started(service);
+    const blocking = problem({
+      rule: "SHEET_MISSING",
+      sheet: "Indicatori",
+      cell: null,
+      row: null,
+      column: null,
+      message: "Manca il foglio Indicatori",
+    });
     service.rollupAnswer = async () => ({
-      check: checkResult([
-        problem({
-          rule: "SHEET_MISSING",
-          sheet: "Indicatori",
-          cell: null,
-          row: null,
-          column: null,
-          message: "Manca il foglio Indicatori",
-        }),
-        problem({ rule: "NUMBER_INVALID", sheet: "Fasi", message: "non bloccante" }),
-      ]),
+      check: checkResult(
+        [blocking, problem({ rule: "NUMBER_INVALID", sheet: "Fasi", message: "non bloccante" })],
+        {
+          ...READY,
+          layout: { ...READY.layout, indicatori: null },
+        },
+      ),
       rollups: null,
     });
-    setup(service);
-    await started(service);
-    fireEvent.click(button("calcola", paneStrings.rollupButton));
-    expect(textOf(await within(card("calcola")).findByTestId("blocked"))).toContain(paneStrings.blockedTitle);
-    expect(within(card("calcola")).getByText("Manca il foglio Indicatori")).toBeTruthy();
-    expect(within(card("calcola")).queryByText("non bloccante")).toBeNull();
-    expect(within(card("calcola")).queryByTestId("esiti")).toBeNull();
-  });
-
-  it("failure", async () => {
-    const service = new FakeService();
-    service.rollupAnswer = async () => {
-      throw new AppError("HOST", "Il foglio Obiettivi è protetto.");
-    };
-    setup(service);
-    await started(service);
-    fireEvent.click(button("calcola", paneStrings.rollupButton));
-    expect(textOf(await within(card("calcola")).findByRole("alert"))).toContain(
-      "Il foglio Obiettivi è protetto.",
-    );
+    await openStep("calcola");
+    fireEvent.click(button("rollup"));
+    expect(await within(action("rollup")).findByText(paneStrings.blockedAction)).toBeTruthy();
+    expect(screen.getAllByText("Manca il foglio Indicatori")).toHaveLength(1);
+    expect(within(step("verifica")).getByText("Manca il foglio Indicatori")).toBeTruthy();
+    expect(screen.queryByText("non bloccante")).toBeNull();
+    expect(screen.queryByTestId("esiti")).toBeNull();
+    expect(next()).toContain(paneStrings.next.fixBlocking);
+    await openStep("calcola");
+    expect(isDisabled(button("rollup"))).toBe(true);
+    expect(textOf(within(action("rollup")).getByTestId("reason"))).toBe(paneStrings.reasonBlocked);
   });
 });
 
 describe("Genera Scheda", () => {
-  it("working → success: progress while it works, then counts and a button that activates the Scheda sheet", async () => {
-    const service = new FakeService();
+  it("working → success: progress, then counts and a button that opens the Scheda sheet", async () => {
+    const { service, host } = setup();
+    await started(service);
     const d = deferred<Awaited<ReturnType<FakeService["generateAnswer"]>>>();
     service.generateAnswer = () => d.promise;
-    const { host } = setup(service);
-    await started(service);
-    fireEvent.click(button("genera", paneStrings.generateButton));
+    await openStep("genera");
+    fireEvent.click(button("generate"));
     act(() => service.progress("impaginazione"));
-    const status = await within(card("genera")).findByRole("status");
+    const status = await within(action("generate")).findByRole("status");
     expect(textOf(status)).toContain(paneStrings.steps.impaginazione);
-    expect(within(card("genera")).getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.85");
+    expect(within(action("generate")).getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.85");
     await act(async () =>
-      d.resolve({ check: checkResult([]), rollups: rollups(PLAN), objectives: 3, pages: 7 }),
+      d.resolve({ check: checkResult([], READY), rollups: rollups(READY), objectives: 3, pages: 7 }),
     );
     expect(textOf(await screen.findByTestId("generate-done"))).toContain(paneStrings.generateDone(3, 7));
+    expect(announced()).toBe(paneStrings.announceGenerate(3, 7));
     expect(service.calls.find((c) => c.method === "generate")?.arg).toEqual({ cdr: [], obiettivi: [] });
-    fireEvent.click(within(card("genera")).getByRole("button", { name: paneStrings.goToScheda }));
+    fireEvent.click(within(step("genera")).getByRole("button", { name: paneStrings.goToScheda }));
     await waitFor(() => expect(host.activated).toEqual(["Scheda"]));
+    expect(next()).toContain(paneStrings.next.doneExcel);
   });
 
-  it("filters by Centro di Responsabilità and objectives, from the workbook's own lists", async () => {
-    const service = new FakeService();
-    service.generateAnswer = async () => ({
-      check: checkResult([]),
-      rollups: rollups(PLAN),
-      objectives: 1,
-      pages: 3,
-    });
-    setup(service);
+  it("the objectives field searches as one types, selects a whole CdR, and counts the choice", async () => {
+    const { service } = setup();
     await started(service);
+    await openStep("genera");
     const user = userEvent.setup();
-    const filters = within(card("genera")).getAllByRole("combobox");
-    await user.click(filters[0]);
-    // multi-select options are menuitemcheckbox in Fluent v9
-    const cdrOptions = (await screen.findAllByRole("menuitemcheckbox")).map((o) => o.textContent);
-    expect(cdrOptions).toEqual(["SETTORE SOCIOEDUCATIVO", "SETTORE CULTURA"]);
-    await user.click(screen.getByRole("menuitemcheckbox", { name: "SETTORE CULTURA" }));
+    const field = within(step("genera")).getByRole("combobox");
+    await user.click(field);
+    await user.type(field, "bibl");
+    const found = (await screen.findAllByRole("menuitemcheckbox")).map((o) => o.textContent);
+    expect(found).toEqual([paneStrings.pickerWholeCdr(1), "OB03 — Biblioteca <b>aperta</b> la sera"]);
+    await user.clear(field);
+    await user.type(field, "socio");
+    await user.click(screen.getByRole("menuitemcheckbox", { name: paneStrings.pickerWholeCdr(2) }));
     await user.keyboard("{Escape}");
-    // only the objectives of that centre are offered
-    await user.click(filters[1]);
-    const objOptions = (await screen.findAllByRole("menuitemcheckbox")).map((o) => o.textContent);
-    expect(objOptions).toEqual(["OB03 — Biblioteca <b>aperta</b> la sera"]);
-    await user.click(screen.getAllByRole("menuitemcheckbox")[0]);
-    await user.keyboard("{Escape}");
-    fireEvent.click(button("genera", paneStrings.generateButton));
+    expect(textOf(screen.getByTestId("picker-count"))).toBe(paneStrings.pickerCount(2, 3));
+    fireEvent.click(button("generate"));
     await screen.findByTestId("generate-done");
+    // a whole CdR: the filter names the centre (the Scheda's opening page shows it)
     expect(service.calls.find((c) => c.method === "generate")?.arg).toEqual({
-      cdr: ["SETTORE CULTURA"],
-      obiettivi: ["OB03"],
+      cdr: ["SETTORE SOCIOEDUCATIVO"],
+      obiettivi: [],
     });
-  });
-
-  it("problems: the blocking problems are shown and no Scheda button", async () => {
-    const service = new FakeService();
-    service.generateAnswer = async () => ({
-      check: checkResult([
-        problem({
-          rule: "COLUMN_MISSING",
-          sheet: "Fasi",
-          cell: "Fasi!A1",
-          row: 1,
-          message: "Manca la colonna Peso",
-        }),
-      ]),
-      rollups: null,
-      objectives: 0,
-      pages: 0,
-    });
-    const { host } = setup(service);
-    await started(service);
-    fireEvent.click(button("genera", paneStrings.generateButton));
-    expect(await within(card("genera")).findByTestId("blocked")).toBeTruthy();
-    const item = within(card("genera")).getByRole("button", { name: /Manca la colonna Peso/ });
-    fireEvent.click(item);
-    await waitFor(() => expect(host.selected).toEqual(["Fasi!A1"]));
-    expect(within(card("genera")).queryByRole("button", { name: paneStrings.goToScheda })).toBeNull();
   });
 
   it("failure: an unknown filter value is explained", async () => {
-    const service = new FakeService();
+    const { service } = setup();
+    await started(service);
     const msg = appMessages.unknownCdr(["X"], ["SETTORE CULTURA"]);
     service.generateAnswer = async () => {
       throw new AppError("FILTER_UNKNOWN", msg);
     };
-    setup(service);
-    await started(service);
-    fireEvent.click(button("genera", paneStrings.generateButton));
-    expect(textOf(await within(card("genera")).findByRole("alert"))).toContain(msg);
-  });
-});
-
-describe("Parametri", () => {
-  it("shows the values read from the sheet and links to it", async () => {
-    const { service, host } = setup();
-    await started(service);
-    const parametri = card("parametri");
-    expect(within(parametri).getByText("31/12/2023")).toBeTruthy();
-    expect(within(parametri).getByText("EFFICACIA, EFFICIENZA")).toBeTruthy();
-    fireEvent.click(within(parametri).getByRole("button", { name: paneStrings.parametriOpen }));
-    await waitFor(() => expect(host.activated).toEqual(["Parametri"]));
+    await openStep("genera");
+    fireEvent.click(button("generate"));
+    expect(textOf(await within(action("generate")).findByRole("alert"))).toContain(msg);
   });
 });

@@ -8,6 +8,7 @@ import type { ObiettivoRollup, Rollups } from "../../src/domain/rollup/rollup";
 import type { Esito } from "../../src/domain/model/schema";
 import type { SamplePlanJson } from "../../src/domain/template/template";
 import type { PaneService } from "../../src/taskpane/App";
+import type { ParametriEdits } from "../../src/app/parametri";
 import type { PaneEnvironment } from "../../src/taskpane/hosts";
 
 export class FakeHost implements Host {
@@ -86,6 +87,11 @@ export class FakeService implements PaneService {
     this.calls.push({ method: "loadSample" });
     return this.sampleAnswer();
   };
+  parametriAnswer: Answer<CheckResult> = async () => checkResult([]);
+  writeParametri = (edits: ParametriEdits) => {
+    this.calls.push({ method: "writeParametri", arg: edits });
+    return this.parametriAnswer();
+  };
   progress(step: Parameters<NonNullable<ServiceOptions["onProgress"]>>[0]) {
     this.options?.onProgress?.(step);
   }
@@ -104,6 +110,17 @@ export function factoryFor(service: FakeService) {
 
 export function excelEnv(host: Host = new FakeHost("excel")): PaneEnvironment {
   return { mode: "excel", host, loadSample: async () => ({}) as SamplePlanJson };
+}
+
+// ---- the pane's parts, as a user finds them ---------------------------------------------------
+
+export function stepOf(screen: { getByTestId(id: string): HTMLElement }, id: string): HTMLElement {
+  return screen.getByTestId(`step-${id}`);
+}
+
+/** A button disabled the accessible way (focusable, aria-disabled) or the plain way. */
+export function isDisabled(el: Element): boolean {
+  return el.getAttribute("aria-disabled") === "true" || (el as HTMLButtonElement).disabled;
 }
 
 // ---- a small plan: three objectives in two centres -------------------------------------------

@@ -3,16 +3,36 @@
 // Host: what the pane shows comes from the engine, with expectations worked out by hand from docs/reference.
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Host, PrepareResult } from "../../src/app/host";
+import type { Host, ParametriWrite, PrepareResult } from "../../src/app/host";
 import { paneStrings } from "../../src/taskpane/strings";
 import type { RawWorkbook } from "../../src/domain/model/raw";
 import type { RollupWritePlan, SheetDescription } from "../../src/domain/model/sheet";
 import { App } from "../../src/taskpane/App";
 import "./fakes"; // ResizeObserver for jsdom
 
-/** The workbook as a host would read it: three input sheets, no Parametri (defaults apply). */
+/** The workbook as a host would read it: Parametri (Anno 2023, Soglia raggiunto as 90%) and three input sheets. */
 const RAW: RawWorkbook = {
   sheets: [
+    {
+      name: "Parametri",
+      originRow: 1,
+      originCol: 1,
+      tables: [],
+      values: [
+        ["Parametro", "Valore"],
+        ["Ente", "Comune di Prova"],
+        ["Anno", 2023],
+        ["Soglia raggiunto", 0.9],
+        ["Soglia parzialmente raggiunto", 70],
+      ],
+      numberFormats: [
+        ["General", "General"],
+        ["General", "General"],
+        ["General", "General"],
+        ["General", "0%"],
+        ["General", "General"],
+      ],
+    },
     {
       name: "Obiettivi",
       originRow: 1,
@@ -55,8 +75,19 @@ class MemoryHost implements Host {
   rollupPlans: RollupWritePlan[] = [];
   rendered: SheetDescription[] = [];
   selected: string[] = [];
+  writes: ParametriWrite[] = [];
+  raw: RawWorkbook = JSON.parse(JSON.stringify(RAW)) as RawWorkbook;
   async readWorkbook() {
-    return RAW;
+    return this.raw;
+  }
+  /** Writes into the in-memory Parametri grid, as a host writes the Valore cells. */
+  async writeParametri(write: ParametriWrite) {
+    this.writes.push(write);
+    const sheet = this.raw.sheets.find((s) => s.name === write.sheet)!;
+    for (const w of write.cells) {
+      sheet.values[w.row - 1][w.col - 1] = w.value;
+      if (w.numberFormat) sheet.numberFormats![w.row - 1][w.col - 1] = w.numberFormat;
+    }
   }
   async writeRollups(plan: RollupWritePlan) {
     this.rollupPlans.push(plan);
@@ -76,7 +107,19 @@ class MemoryHost implements Host {
   async activateSheet() {}
 }
 
-const card = (id: string) => screen.getByTestId(`card-${id}`);
+const step = (id: string) => screen.getByTestId(`step-${id}`);
+const run = (id: string) => within(screen.getByTestId(`action-${id}`)).getByTestId("run");
+
+async function openStep(id: string) {
+  const toggle = within(step(id)).getByTestId(`toggle-${id}`);
+  if (toggle.getAttribute("aria-expanded") !== "true") fireEvent.click(toggle);
+  await waitFor(() => expect(toggle.getAttribute("aria-expanded")).toBe("true"));
+}
+
+/** After the quiet read: the flow suggests Verifica. */
+async function started() {
+  await waitFor(() => expect(screen.getByTestId("next-step").textContent).toContain(paneStrings.next.check));
+}
 
 function setup() {
   const host = new MemoryHost();
@@ -89,7 +132,8 @@ function setup() {
 describe("pane over the real service", () => {
   it("Verifica: the weight sum (60+30) and the impossible date are errors at their cells; a click selects", async () => {
     const host = setup();
-    fireEvent.click(within(card("verifica")).getByRole("button", { name: paneStrings.checkButton }));
+    await started();
+    fireEvent.click(run("check"));
     const fasi = await screen.findByTestId("sheet-Fasi");
     expect(within(fasi).getByTestId("errors").textContent).toBe("2 errori");
     const rules = within(fasi)
@@ -111,9 +155,12 @@ describe("pane over the real service", () => {
 
   it("Calcola: OB1 grade 100 → Raggiunto; OB2 phases only, (60·50+30·0)/90 ≈ 33 → Non raggiunto", async () => {
     const host = setup();
-    fireEvent.click(within(card("calcola")).getByRole("button", { name: paneStrings.rollupButton }));
-    await within(card("calcola")).findByText(paneStrings.rollupDone(2));
-    const esiti = within(card("calcola")).getByTestId("esiti");
+    await started();
+    await openStep("calcola");
+    fireEvent.click(run("rollup"));
+    const result = await screen.findByTestId("rollup-result");
+    expect(within(result).getByText(paneStrings.rollupDone(2))).toBeTruthy();
+    const esiti = within(result).getByTestId("esiti");
     const count = (e: string) => esiti.querySelector(`[data-esito="${e}"] .fui-Badge`)?.textContent;
     expect([
       count("Raggiunto"),
@@ -124,14 +171,15 @@ describe("pane over the real service", () => {
     expect(host.rollupPlans).toHaveLength(1);
   });
 
-  it("Genera Scheda with the CdR filter: one objective in the Scheda", async () => {
+  it("Genera Scheda with one objective chosen: only that one in the Scheda", async () => {
     const host = setup();
-    await waitFor(() => expect(within(card("parametri")).getByText("2023")).toBeTruthy());
+    await started();
+    await openStep("genera");
     const user = userEvent.setup();
-    await user.click(within(card("genera")).getAllByRole("combobox")[0]);
-    await user.click(await screen.findByRole("menuitemcheckbox", { name: "SETTORE B" }));
+    await user.click(within(step("genera")).getByRole("combobox"));
+    await user.click(await screen.findByRole("menuitemcheckbox", { name: /^OB2/ }));
     await user.keyboard("{Escape}");
-    fireEvent.click(within(card("genera")).getByRole("button", { name: paneStrings.generateButton }));
+    fireEvent.click(run("generate"));
     const done = await screen.findByTestId("generate-done", {}, { timeout: 10_000 });
     expect(done.textContent).toMatch(/^Scheda generata: 1 obiettivo, \d+ pagin[ae]\.$/);
     expect(host.rendered.map((d) => d.name)).toEqual(["Scheda"]);
@@ -140,5 +188,48 @@ describe("pane over the real service", () => {
       .join("\n");
     expect(texts).toContain("Biblioteca");
     expect(texts).not.toContain("Asili nido");
+  });
+
+  it("Impostazioni: the form shows the sheet (90% as 90), checks as one types, saves only what changed", async () => {
+    const host = setup();
+    await started();
+    await openStep("impostazioni");
+    const field = (key: string) =>
+      within(screen.getByTestId(`field-${key}`)).getByRole("textbox") as HTMLInputElement;
+    expect(field("ente").value).toBe("Comune di Prova");
+    expect(field("sogliaRaggiunto").value).toBe("90");
+    // Vista is empty in the sheet: empty here, with no default to show
+    expect(field("vista").value).toBe("");
+    const user = userEvent.setup();
+    // 60 would put Soglia raggiunto under Soglia parzialmente raggiunto (70): the reader says no
+    await user.clear(field("sogliaRaggiunto"));
+    await user.type(field("sogliaRaggiunto"), "60");
+    expect(screen.getByTestId("field-sogliaParzialmente").textContent).toContain(
+      paneStrings.fieldErrors.thresholds("60"),
+    );
+    expect(run("parametri").getAttribute("aria-disabled")).toBe("true");
+    await user.clear(field("sogliaRaggiunto"));
+    await user.type(field("sogliaRaggiunto"), "abc");
+    expect(screen.getByTestId("field-sogliaRaggiunto").textContent).toContain(
+      paneStrings.fieldErrors.percent,
+    );
+    await user.clear(field("sogliaRaggiunto"));
+    await user.type(field("sogliaRaggiunto"), "85,5");
+    await user.clear(field("anno"));
+    await user.type(field("anno"), "2024");
+    expect(screen.getByTestId("settings-count").textContent).toBe(paneStrings.settingsChangedCount(2));
+    fireEvent.click(run("parametri"));
+    await waitFor(() => expect(host.writes).toHaveLength(1));
+    // the percent-formatted cell keeps its format: 85,5 is written as 0.855
+    expect(host.writes[0]).toEqual({
+      sheet: "Parametri",
+      cells: [
+        { key: "anno", row: 3, col: 2, value: 2024 },
+        { key: "sogliaRaggiunto", row: 4, col: 2, value: 0.855 },
+      ],
+    });
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe(paneStrings.settingsSaved));
+    expect(field("sogliaRaggiunto").value).toBe("85,5");
+    expect(screen.getByTestId("settings-count").textContent).toBe(paneStrings.settingsChangedCount(0));
   });
 });

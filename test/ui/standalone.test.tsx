@@ -6,7 +6,7 @@ import type { Host } from "../../src/app/host";
 import { paneStrings } from "../../src/taskpane/strings";
 import { App } from "../../src/taskpane/App";
 import type { PaneEnvironment, WorkbookFiles } from "../../src/taskpane/hosts";
-import { FakeHost, FakeService, checkResult, factoryFor, problem } from "./fakes";
+import { FakeHost, FakeService, checkResult, factoryFor, isDisabled, problem } from "./fakes";
 
 class FakeFiles implements WorkbookFiles {
   opened: number[][] = [];
@@ -41,8 +41,14 @@ function setup() {
   return { files, service };
 }
 
-const card = (id: string) => screen.getByTestId(`card-${id}`);
-const isDisabled = (el: Element) => (el as HTMLButtonElement).disabled;
+const step = (id: string) => screen.getByTestId(`step-${id}`);
+const run = (id: string) => within(screen.getByTestId(`action-${id}`)).getByTestId("run");
+
+async function openStep(id: string) {
+  const toggle = within(step(id)).getByTestId(`toggle-${id}`);
+  if (toggle.getAttribute("aria-expanded") !== "true") fireEvent.click(toggle);
+  await waitFor(() => expect(toggle.getAttribute("aria-expanded")).toBe("true"));
+}
 
 function xlsxFile(name: string, bytes: number[]) {
   return new File([new Uint8Array(bytes)], name, {
@@ -52,18 +58,21 @@ function xlsxFile(name: string, bytes: number[]) {
 
 async function openFile(name = "piano.xlsx", bytes = [1, 2, 3]) {
   fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsxFile(name, bytes)] } });
-  await screen.findByText(paneStrings.currentWorkbook(name));
+  await waitFor(() =>
+    expect(screen.getByTestId("announcer").textContent).toBe(paneStrings.currentWorkbook(name)),
+  );
 }
 
 describe("standalone page", () => {
   it("idle: no workbook yet, actions and download disabled", () => {
     setup();
     expect(screen.getByTestId("workbook-name").textContent).toBe(paneStrings.noWorkbook);
-    expect(isDisabled(within(card("verifica")).getByRole("button", { name: paneStrings.checkButton }))).toBe(
-      true,
-    );
-    expect(isDisabled(screen.getByRole("button", { name: paneStrings.download }))).toBe(true);
+    expect(screen.getByTestId("next-step").textContent).toContain(paneStrings.next.openWorkbook);
+    expect(screen.queryByRole("button", { name: paneStrings.download })).toBeNull();
     expect(screen.getByLabelText(paneStrings.openFileLabel)).toBeTruthy();
+    fireEvent.click(within(step("verifica")).getByTestId("toggle-verifica"));
+    expect(isDisabled(run("check"))).toBe(true);
+    expect(within(step("verifica")).getByTestId("reason").textContent).toBe(paneStrings.reasonNoWorkbook);
   });
 
   it("opens the chosen .xlsx (its bytes reach the file host) and enables the actions", async () => {
@@ -71,9 +80,8 @@ describe("standalone page", () => {
     await openFile("piano.xlsx", [9, 8, 7]);
     expect(files.opened).toEqual([[9, 8, 7]]);
     await waitFor(() => expect(service.count("check")).toBe(1));
-    expect(isDisabled(within(card("verifica")).getByRole("button", { name: paneStrings.checkButton }))).toBe(
-      false,
-    );
+    await openStep("verifica");
+    await waitFor(() => expect(isDisabled(run("check"))).toBe(false));
   });
 
   it("refuses a file that is not .xlsx, and reports a file that cannot be read", async () => {
@@ -91,30 +99,63 @@ describe("standalone page", () => {
     expect(screen.getByTestId("workbook-name").textContent).toBe(paneStrings.noWorkbook);
   });
 
-  it("Parti dall'esempio: a new workbook, then the sample loaded into it", async () => {
-    const { files, service } = setup();
-    fireEvent.click(screen.getByRole("button", { name: paneStrings.startFromSample }));
-    expect(await within(card("esempio")).findByText(paneStrings.sampleDone(3))).toBeTruthy();
-    expect(files.created).toBe(1);
-    expect(service.count("loadSample")).toBe(1);
-    expect(screen.getByTestId("workbook-name").textContent).toBe(
-      paneStrings.currentWorkbook(paneStrings.sampleWorkbookName),
+  it("Creare una cartella nuova: an empty workbook from the file host, then the flow starts", async () => {
+    const { files } = setup();
+    fireEvent.click(screen.getByRole("button", { name: paneStrings.newWorkbook }));
+    await waitFor(() =>
+      expect(screen.getByTestId("announcer").textContent).toBe(
+        paneStrings.currentWorkbook(paneStrings.newWorkbookName),
+      ),
     );
+    expect(files.created).toBe(1);
+    expect(step("cartella").getAttribute("data-status")).toBe("done");
   });
 
-  it("problems are listed with their cells as plain text (nothing to select outside Excel)", async () => {
+  it("a problem shows its sheet, cell and current value (there is no Excel to select it)", async () => {
     const { service } = setup();
     await openFile();
-    service.checkAnswer = async () =>
-      checkResult([
-        problem({ rule: "DATE_INVALID", sheet: "Fasi", cell: "Fasi!C3", message: "Data non valida" }),
-      ]);
-    fireEvent.click(within(card("verifica")).getByRole("button", { name: paneStrings.checkButton }));
+    const raw = {
+      sheets: [
+        {
+          name: "Fasi",
+          originRow: 1,
+          originCol: 1,
+          values: [
+            ["Obiettivo", "Fase", "Inizio Previsto"],
+            ["OB01", "Bando", "31/02/2023"],
+          ],
+          tables: [],
+        },
+      ],
+    };
+    service.checkAnswer = async () => ({
+      ...checkResult([
+        problem({
+          rule: "DATE_INVALID",
+          sheet: "Fasi",
+          cell: "Fasi!C2",
+          row: 2,
+          column: "Inizio Previsto",
+          message: "Data non valida",
+        }),
+      ]),
+      raw,
+    });
+    await openStep("verifica");
+    fireEvent.click(run("check"));
     const fasi = await screen.findByTestId("sheet-Fasi");
-    expect(within(fasi).getByText("Fasi!C3")).toBeTruthy();
-    expect(within(fasi).queryByRole("button", { name: /Data non valida/ })).toBeNull();
-    // no link to the Parametri sheet either
-    expect(within(card("parametri")).queryByRole("button", { name: paneStrings.parametriOpen })).toBeNull();
+    const item = within(fasi).getByRole("button", { name: /Data non valida/ });
+    expect(item.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(item);
+    const details = within(fasi).getByTestId("problem-details");
+    expect(details.textContent).toContain("Fasi");
+    expect(details.textContent).toContain("C2");
+    expect(details.textContent).toContain("Inizio Previsto");
+    expect(details.textContent).toContain("31/02/2023");
+    expect(details.textContent).toContain(paneStrings.details.hint);
+    expect(item.getAttribute("aria-expanded")).toBe("true");
+    // no link to the Parametri sheet outside Excel
+    expect(screen.queryByRole("button", { name: paneStrings.openParametri })).toBeNull();
   });
 
   it("Genera Scheda offers Scarica: the workbook is saved and downloaded as <name>-scheda.xlsx", async () => {
@@ -132,10 +173,12 @@ describe("standalone page", () => {
       names.push(this.download);
     });
     await openFile("piano.xlsx");
-    fireEvent.click(within(card("genera")).getByRole("button", { name: paneStrings.generateButton }));
+    await openStep("genera");
+    await waitFor(() => expect(isDisabled(run("generate"))).toBe(false));
+    fireEvent.click(run("generate"));
     await screen.findByTestId("generate-done");
-    expect(within(card("genera")).queryByRole("button", { name: paneStrings.goToScheda })).toBeNull();
-    fireEvent.click(within(card("genera")).getByRole("button", { name: paneStrings.downloadResult }));
+    expect(within(step("genera")).queryByRole("button", { name: paneStrings.goToScheda })).toBeNull();
+    fireEvent.click(within(step("genera")).getByRole("button", { name: paneStrings.downloadResult }));
     await waitFor(() => expect(names).toEqual(["piano-scheda.xlsx"]));
     expect(files.saved).toHaveLength(1);
     expect(created[0].type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -231,6 +231,6 @@ describe("Carica esempio after Prepara fogli", () => {
       "Indicatori",
     ]);
     // A second Carica esempio is refused: the workbook now has data.
-    await expect(service.loadSample()).rejects.toThrow(/solo in una cartella vuota/);
+    await expect(service.loadSample()).rejects.toThrow(/solo in una cartella senza dati/);
   });
 });

@@ -148,7 +148,7 @@ describe("renderSheet", () => {
     });
     expect(ws.pageSetup.printArea).toBe("A1:C60");
     const book = (await partText(bytes, "xl/workbook.xml")) ?? "";
-    expect(book).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">'Scheda'!\$A\$1:\$C\$60</);
+    expect(book).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">Scheda!\$A\$1:\$C\$60</);
     expect(ws.pageSetup.horizontalCentered).toBe(true);
     expect(ws.headerFooter.oddFooter).toBe("&CPagina &P di &N");
     expect(ws.headerFooter.oddHeader).toBe("&LScheda PEG");
@@ -199,7 +199,7 @@ describe("renderSheet replaces a sheet in place", () => {
     await a.renderSheet(fixture());
     const again = await XlsxHost.fromBuffer(await a.toBuffer());
     const book = (await partText(await again.toBuffer(), "xl/workbook.xml")) ?? "";
-    expect(book).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">'Scheda'!\$A\$1:\$C\$60</);
+    expect(book).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">Scheda!\$A\$1:\$C\$60</);
   });
 
   it("rendering twice gives identical sheet XML", async () => {

@@ -43,7 +43,7 @@ export function sampleSheets(): {
   const rollups = computeRollups(plan);
   return {
     scheda: layoutScheda(plan, rollups, { filter: { cdr: [], obiettivi: [] }, generatedOn: TODAY }),
-    riepilogo: buildRollupWritePlan(plan, rollups).riepilogo,
-    riepilogoPlain: buildRiepilogo(rollups, null),
+    riepilogo: buildRollupWritePlan(plan, rollups, TODAY).riepilogo,
+    riepilogoPlain: buildRiepilogo(rollups, null, { plan, generatedOn: TODAY }),
   };
 }

@@ -9,17 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { columnLetter } from "../../src/domain/model/raw";
 import type { CellStyle, SheetCell, SheetDescription } from "../../src/domain/model/sheet";
-import {
-  absoluteArea,
-  dateSerial,
-  joinChunks,
-  renderSheetXml,
-  renderSheetXmlBytes,
-  utf8Length,
-  xmlUtf8,
-} from "../../src/hosts/xlsx/sheetXml";
+import { dateSerial, renderSheetXml, renderSheetXmlBytes } from "../../src/hosts/xlsx/sheetXml";
+import { absoluteArea } from "../../src/hosts/xlsx/sheetParts";
+import { joinChunks, xmlUtf8 } from "../../src/hosts/xlsx/xmlChunks";
+import { utf8Length } from "../../src/hosts/utf8";
 import { StylesPart } from "../../src/hosts/xlsx/styles";
-import { decodeXstring } from "../../src/hosts/xlsx/xmlText";
+import { decodeXstring } from "../../src/hosts/xlsx/xml";
 import { findExecutable, itWithTool, sofficePath } from "../helpers/tools";
 import { buildPackage, convertMany } from "./ooxmlPackage";
 import { TODAY, sampleSheets } from "./sampleScheda";
@@ -320,12 +315,17 @@ describe("renderSheetXml: the worksheet XML", () => {
 
   it("defined names: print area local and absolute, the sheet's names global without '='", () => {
     expect(render(fixture()).definedNames).toEqual([
-      { name: "_xlnm.Print_Area", refersTo: "'Scheda'!$A$1:$C$60", localSheet: true },
+      { name: "_xlnm.Print_Area", refersTo: "Scheda!$A$1:$C$60", localSheet: true },
       { name: "pegSogliaRaggiunto", refersTo: "Parametri!$B$8", localSheet: false },
     ]);
     expect(absoluteArea("L'anno 2023", "a1:h40")).toBe("'L''anno 2023'!$A$1:$H$40");
-    expect(absoluteArea("S", "A1:B2&&D1:E2")).toBe("'S'!$A$1:$B$2,'S'!$D$1:$E$2");
-    expect(absoluteArea("S", "$A$1:$B$9")).toBe("'S'!$A$1:$B$9");
+    expect(absoluteArea("S", "A1:B2&&D1:E2")).toBe("S!$A$1:$B$2,S!$D$1:$E$2");
+    expect(absoluteArea("S", "$A$1:$B$9")).toBe("S!$A$1:$B$9");
+    // A name Excel would read as a reference is quoted.
+    expect(absoluteArea("Q1", "A1:B2")).toBe("'Q1'!$A$1:$B$2");
+    expect(absoluteArea("R2C3", "A1")).toBe("'R2C3'!$A$1");
+    expect(absoluteArea("C", "A1")).toBe("'C'!$A$1");
+    expect(absoluteArea("Riepilogo", "A1:G20")).toBe("Riepilogo!$A$1:$G$20");
     const noPrint = { ...fixture(), print: undefined, definedNames: undefined };
     const r = render(noPrint);
     expect(r.definedNames).toEqual([]);

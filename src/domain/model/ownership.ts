@@ -3,18 +3,13 @@
 // content, merges, other tables) and asks here; a conflict stops the run before anything is written.
 import { normalizeHeader } from "../reading/headers";
 import { ownershipMessages } from "../messages";
-import { columnLetter } from "./raw";
+import { columnLetter, encodeRange, quoteSheetName, type CellBox } from "./raw";
 import type { ComputedTable } from "./sheet";
 
 /** Excel's last column (XFD). */
 export const MAX_COLUMN = 16384;
 
-export interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+export type Box = CellBox;
 
 /** One computed column's cells: header row to the last row of the table or range. */
 export interface TargetArea {
@@ -76,7 +71,7 @@ export function findConflict(
     const m = facts.merges.find(
       (b) => b.left <= a.col && a.col <= b.right && b.top <= a.bottom && a.top <= b.bottom,
     );
-    if (m) return { kind: "merge", sheet, where: boxText(m) };
+    if (m) return { kind: "merge", sheet, where: encodeRange(m) };
   }
   const own = ownTable?.toLowerCase() ?? null;
   for (const a of areas) {
@@ -90,7 +85,7 @@ export function findConflict(
         a.top <= t.box.bottom,
     );
     if (other) {
-      return { kind: "table", sheet, table: other.name, where: boxText({ ...other.box }) };
+      return { kind: "table", sheet, table: other.name, where: encodeRange({ ...other.box }) };
     }
   }
   const cells: string[] = [];
@@ -105,12 +100,6 @@ export function findConflict(
   }
   if (total > 0) return { kind: "cells", sheet, cells, more: total - cells.length };
   return null;
-}
-
-function boxText(b: Box): string {
-  const tl = `${columnLetter(b.left)}${b.top}`;
-  const br = `${columnLetter(b.right)}${b.bottom}`;
-  return tl === br ? tl : `${tl}:${br}`;
 }
 
 /** The Italian message that stops the run (it names the cells). */
@@ -135,11 +124,6 @@ export function conflictMessage(c: Conflict): string {
 /** `pegFoglio_Scheda`: the name that marks a generated sheet. */
 export function markerName(sheet: string): string {
   return `pegFoglio_${sheet.normalize("NFD").replace(/[^A-Za-z0-9_]/g, "_")}`;
-}
-
-/** A sheet name as formulas write it (quoted when it is not a plain identifier). */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function markerFor(sheet: string): { name: string; refersTo: string } {

@@ -93,8 +93,51 @@ export function columnIndex(letters: string): number {
   return n;
 }
 
+/** Inclusive cell bounds, 1-based. */
+export interface CellBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** `B3:K40`, `$A$1` or `Fasi!A1:K20` (the sheet part is ignored) → bounds; null when malformed. */
+export function decodeRange(ref: string): CellBox | null {
+  const local = ref.includes("!") ? ref.slice(ref.lastIndexOf("!") + 1) : ref;
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(local.trim());
+  if (!m) return null;
+  const left = columnIndex(m[1]);
+  const top = Number(m[2]);
+  const right = m[3] ? columnIndex(m[3]) : left;
+  const bottom = m[4] ? Number(m[4]) : top;
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
+}
+
+/** Bounds → `A1` (one cell) or `A1:K20`. */
+export function encodeRange(b: CellBox): string {
+  const tl = `${columnLetter(b.left)}${b.top}`;
+  return b.top === b.bottom && b.left === b.right ? tl : `${tl}:${columnLetter(b.right)}${b.bottom}`;
+}
+
+/**
+ * A sheet name as formulas and addresses write it: bare when it is a plain identifier, else quoted
+ * with quotes doubled. Names Excel would read as a reference (`Q1`, `R2C3`, `R`, `C`) are quoted too.
+ */
+export function quoteSheetName(name: string): string {
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^[Rr](\d*)[Cc]?(\d*)$/.test(name) &&
+    !/^[Cc]\d*$/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
 /** Sheet-qualified address as problems report it, e.g. `Fasi!G12` (quoted when the name needs it). */
 export function cellAddress(sheet: string, row: number, col: number): string {
-  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${name}!${columnLetter(col)}${row}`;
+  return `${quoteSheetName(sheet)}!${columnLetter(col)}${row}`;
 }

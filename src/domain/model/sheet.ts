@@ -2,6 +2,7 @@
 // host and the Office.js host render them, so both produce the same cells, styles and pages.
 import type { IsoDate } from "./dates";
 import type { RawValue } from "./raw";
+import { ESITI, type Esito } from "./schema";
 
 type HAlign = "left" | "center" | "right";
 type VAlign = "top" | "middle" | "bottom";
@@ -23,6 +24,19 @@ export interface CellStyle {
   /** Invariant number format code, e.g. "dd/mm/yyyy", "0.00", "@" (text). */
   numberFormat?: string;
 }
+
+/**
+ * Number formats of the printed sheets (Scheda, Riepilogo), tagged with the Italian locale [$-410]:
+ * LibreOffice then prints `33,00` and `1.234,50` whatever the language of the machine; Excel reads the
+ * tag as the format's language and takes the separators from the system, as for any format (an Italian
+ * Excel shows `33,00`).
+ */
+export const PRINT_FORMATS = {
+  decimal2: "[$-410]0.00",
+  thousands2: "[$-410]#,##0.00",
+  integer: "[$-410]0",
+  date: "dd/mm/yyyy",
+} as const;
 
 /** A cell's content. Text is always written as text, even when it starts with "=", "+", "-" or "@". */
 export type CellContent =
@@ -62,7 +76,32 @@ export interface PrintSetup {
   footer?: string;
   /** e.g. "A1:H240" (without sheet name). */
   printArea?: string;
+  /** Rows repeated at the top of every printed page, e.g. "$8:$8". */
+  printTitleRows?: string;
   centerHorizontally?: boolean;
+}
+
+/**
+ * A chart over cells of the same sheet (one series): bars or columns, each host draws it its own way
+ * (Office.js charts in Excel, a DrawingML chart part in files).
+ */
+export interface ChartDescription {
+  /** Unique in the sheet, e.g. "pegGradoCdR". */
+  name: string;
+  /** "bar": horizontal bars (long category labels); "column": vertical. */
+  kind: "bar" | "column";
+  title: string;
+  /** Category labels and values: ranges of one row or one column of equal length, e.g. "A12:A14". */
+  categories: string;
+  values: string;
+  seriesName: string;
+  /** One fill colour ("RRGGBB") for every bar, or one per bar. */
+  colors: string[];
+  /** Value axis bounds and number format of its labels and of the data labels. */
+  axis?: { min?: number; max?: number; numberFormat?: string };
+  /** Cells (1-based, inclusive) the chart covers. */
+  from: { row: number; col: number };
+  to: { row: number; col: number };
 }
 
 export type ConditionalFormat =
@@ -95,8 +134,10 @@ export interface SheetDescription {
   showGridLines?: boolean;
   /** Workbook-level names this sheet defines, e.g. { name: "pegSogliaRaggiunto", refersTo: "=Parametri!$B$8" }. */
   definedNames?: { name: string; refersTo: string }[];
-  /** Planned page count (Scheda only), for checking against a real renderer. */
+  /** Planned page count (Scheda, Riepilogo), for checking against a real renderer. */
   plannedPages?: number;
+  /** Charts drawn over the sheet (Riepilogo). */
+  charts?: ChartDescription[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,6 +189,20 @@ export interface WorkbookTemplate {
   /** Names the template defines (Parametri values for the formulas). */
   definedNames: { name: string; refersTo: string }[];
 }
+
+/**
+ * The colours of the four Esiti, the same wherever an Esito is shown (Riepilogo counts, Scheda):
+ * cell fill and font, and the fill of the Riepilogo header over each count.
+ */
+export const ESITO_COLOURS: Record<Esito, { fill: string; font: string; header: string }> = {
+  Raggiunto: { fill: "C6EFCE", font: "006100", header: "63BE7B" },
+  "Parzialmente raggiunto": { fill: "FFEB9C", font: "9C5700", header: "FFC000" },
+  "Non raggiunto": { fill: "FFC7CE", font: "9C0006", header: "F8696B" },
+  "Non valutabile": { fill: "E7E6E6", font: "3A3838", header: "A6A6A6" },
+};
+
+/** The Esito colours in ESITI order (Riepilogo's count columns follow it). */
+export const ESITO_COLOURS_IN_ORDER = ESITI.map((e) => ESITO_COLOURS[e]);
 
 /** How the body cells of a computed column look (both hosts apply exactly this). */
 export function computedColumnStyle(c: Pick<ComputedColumn, "numberFormat" | "helper">): {

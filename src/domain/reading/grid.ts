@@ -1,7 +1,7 @@
 // A raw input sheet addressed by worksheet row and column, and the problems collected while reading it.
 import { problemMessages } from "../messages";
 import { cellAddress, type RawSheet, type RawTable, type RawValue, type RawWorkbook } from "../model/raw";
-import { RULES, type Problem, type RuleCode } from "../rules/problems";
+import { problem, type Problem, type RuleCode } from "../rules/problems";
 import { normalizeHeader } from "./headers";
 import { isBlank, toRawValue, type CellRead } from "./values";
 
@@ -104,16 +104,16 @@ export class Collector {
     objective: string | null,
     message: string,
   ): void {
-    this.problems.push({
-      severity: RULES[rule],
-      rule,
-      sheet,
-      row,
-      column,
-      cell: row !== null && col !== null ? cellAddress(sheet, row, col) : null,
-      objective,
-      message,
-    });
+    this.problems.push(
+      problem(rule, {
+        sheet,
+        row,
+        column,
+        cell: row !== null && col !== null ? cellAddress(sheet, row, col) : null,
+        objective,
+        message,
+      }),
+    );
   }
 
   /** Reports an unreadable cell (error value, not a number, not a date) and marks it broken. */

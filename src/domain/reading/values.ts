@@ -41,7 +41,7 @@ const EXCEL_EPOCH_OFFSET = 25569;
 /** Last Excel serial (31/12/9999). */
 const MAX_SERIAL = 2958465;
 /** Days between the 1904 and the 1900 date systems (a 1904 serial + 1462 = the 1900 serial). */
-const DATE1904_OFFSET = 1462;
+export const DATE1904_OFFSET = 1462;
 
 /**
  * Brings whatever a host put in a cell to a RawValue. Hosts should already do this; the reader does it

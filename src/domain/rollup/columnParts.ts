@@ -3,7 +3,8 @@ import { rollupStrings } from "../messages";
 import type { SheetLayout } from "../model/model";
 import { COMPUTED_COLUMNS } from "../model/schema";
 import type { ComputedColumn, ComputedTable } from "../model/sheet";
-import { SheetRefs } from "./references";
+import type { SheetRefs } from "./references";
+import { codeKey, keyFormula } from "../reading/keys";
 
 /** Headers of the computed and helper columns (docs/reference/formulas.md#computed-and-helper-columns). */
 export const [H_F, H_R, H_G, H_FINALE, H_ESITO] = COMPUTED_COLUMNS.obiettivi;
@@ -94,6 +95,41 @@ export function weightedColumn(
     },
     { numberFormat: "0.00", helper: true },
   );
+}
+
+/** The "Chiave Obiettivo" helper column of Fasi and Indicatori: the match key of each row's Obiettivo. */
+export function obiettivoKeyColumn(
+  layout: SheetLayout<"obiettivo">,
+  header: string,
+  col: number,
+  refs: SheetRefs,
+  items: ({ obiettivo: string } | undefined)[],
+): ComputedColumn {
+  const obiettivoCol = layout.columns.obiettivo as number;
+  return keyColumn(
+    layout,
+    header,
+    col,
+    (row) => keyFormula(refs.here(obiettivoCol, row)),
+    (i) => codeKey(items[i]?.obiettivo ?? ""),
+  );
+}
+
+/** The Peso × value helper column of a sheet that has a Peso column (none without one). */
+export function weightColumns(
+  layout: SheetLayout,
+  header: string,
+  colOf: Map<string, number>,
+  here: (col: number, row: number) => string,
+  valueCol: number,
+  item: (i: number) => { peso: number | null; value: number | null } | null,
+): ComputedColumn[] {
+  const weightCol = layout.columns.peso;
+  if (weightCol === undefined) return [];
+  const percent = layout.percentColumns?.peso === true;
+  return [
+    weightedColumn(layout, header, colOf.get(header) as number, here, weightCol, valueCol, item, percent),
+  ];
 }
 
 /**

@@ -2,7 +2,15 @@
 import type { Fase, Indicatore, Obiettivo, Plan, SheetLayout } from "../model/model";
 import { type FaseField, type IndicatoreField, type ObiettivoField } from "../model/schema";
 import type { ComputedColumn, ComputedTable } from "../model/sheet";
-import { criterionFormula, criterionOf, keyFormula, keyOf, matchKeyFormula } from "../reading/keys";
+import {
+  codeKey,
+  criterionFormula,
+  criterionOf,
+  isKeyless,
+  keyFormula,
+  keyOf,
+  matchKeyFormula,
+} from "../reading/keys";
 import {
   Built,
   H_ESITO,
@@ -18,16 +26,16 @@ import {
   keyless,
   makeColumn,
   nameLookup,
+  obiettivoKeyColumn,
   orZero,
   rowsOf,
   scaled,
   sumNumeric,
-  weightedColumn,
+  weightColumns,
 } from "./columnParts";
 import { PARAM_NAMES } from "./parametriNames";
 import { assignColumns, sheetRefs } from "./references";
 import { GROUPINGS, type Rollups } from "./rollup";
-import { codeKey, isKeyless } from "../reading/keys";
 
 export function buildIndicatori(plan: Plan, rollups: Rollups): Built | null {
   const L = plan.layout.indicatori as SheetLayout<IndicatoreField> | null;
@@ -74,33 +82,13 @@ export function buildIndicatori(plan: Plan, rollups: Rollups): Built | null {
       { numberFormat: "0.00" },
     ),
   ];
-  if (hasPeso) {
-    const pCol = c.peso as number;
-    columns.push(
-      weightedColumn(
-        L,
-        H_PR,
-        colOf.get(H_PR) as number,
-        refs.here,
-        pCol,
-        rCol,
-        (i) => {
-          const ind = items[i];
-          return ind ? { peso: ind.peso, value: byInd.get(ind) ?? null } : null;
-        },
-        L.percentColumns?.peso === true,
-      ),
-    );
-  }
   columns.push(
-    keyColumn(
-      L,
-      H_KEY,
-      keyCol,
-      (row) => keyFormula(refs.here(c.obiettivo as number, row)),
-      (i) => codeKey(items[i]?.obiettivo ?? ""),
-    ),
+    ...weightColumns(L, H_PR, colOf, refs.here, rCol, (i) => {
+      const ind = items[i];
+      return ind ? { peso: ind.peso, value: byInd.get(ind) ?? null } : null;
+    }),
   );
+  columns.push(obiettivoKeyColumn(L, H_KEY, keyCol, refs, items));
   return { table: tableOf(L, columns), refs, colOf };
 }
 
@@ -188,15 +176,7 @@ export function buildFasi(plan: Plan, rollups: Rollups): Built | null {
       ),
     );
   }
-  columns.push(
-    keyColumn(
-      L,
-      H_KEY,
-      keyCol,
-      (row) => keyFormula(refs.here(c.obiettivo as number, row)),
-      (i) => codeKey(items[i]?.obiettivo ?? ""),
-    ),
-  );
+  columns.push(obiettivoKeyColumn(L, H_KEY, keyCol, refs, items));
   return { table: tableOf(L, columns), refs, colOf };
 }
 
@@ -315,24 +295,12 @@ export function buildObiettivi(
       return o && !isKeyless(o.codice) ? (res(i)?.esito ?? null) : null;
     }),
   ];
-  if (hasPeso) {
-    const pCol = c.peso as number;
-    columns.push(
-      weightedColumn(
-        L,
-        H_PG,
-        colOf.get(H_PG) as number,
-        refs.here,
-        pCol,
-        finaleCol,
-        (i) => {
-          const o = items[i];
-          return o ? { peso: o.peso, value: res(i)?.gradoFinale ?? null } : null;
-        },
-        L.percentColumns?.peso === true,
-      ),
-    );
-  }
+  columns.push(
+    ...weightColumns(L, H_PG, colOf, refs.here, finaleCol, (i) => {
+      const o = items[i];
+      return o ? { peso: o.peso, value: res(i)?.gradoFinale ?? null } : null;
+    }),
+  );
   columns.push(
     keyColumn(
       L,

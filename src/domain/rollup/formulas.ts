@@ -20,6 +20,7 @@
 // What the formulas cannot reproduce, the reader reports on its cell (docs/decisions.md): numbers and
 // dates typed as text and percent-formatted Peso/Avanzamento (FORMULA_DIFFERS: the formulas see text as
 // empty and a percent cell as its fraction), formula cells saved without a value (FORMULA_NO_VALUE).
+import { todayIso, type IsoDate } from "../model/dates";
 import type { Plan } from "../model/model";
 import type { RollupWritePlan } from "../model/sheet";
 import { quote } from "../reading/keys";
@@ -30,7 +31,11 @@ import { parameterNames } from "./parametriNames";
 import { type Rollups } from "./rollup";
 export { quote };
 
-export function buildRollupWritePlan(plan: Plan, rollups: Rollups): RollupWritePlan {
+export function buildRollupWritePlan(
+  plan: Plan,
+  rollups: Rollups,
+  generatedOn: IsoDate = todayIso(),
+): RollupWritePlan {
   const ind = buildIndicatori(plan, rollups);
   const fasi = buildFasi(plan, rollups);
   const ob = buildObiettivi(plan, rollups, fasi, ind);
@@ -56,6 +61,6 @@ export function buildRollupWritePlan(plan: Plan, rollups: Rollups): RollupWriteP
   return {
     computed,
     definedNames: parameterNames(plan),
-    riepilogo: buildRiepilogo(rollups, obRefs),
+    riepilogo: buildRiepilogo(rollups, obRefs, { plan, generatedOn }),
   };
 }

@@ -1,12 +1,11 @@
 // The peg* workbook names: each Parametro read by a formula exactly as the reader reads the cell (docs/reference/formulas.md).
 import type { ParametroCell, Plan } from "../model/model";
 import { mostCommonYear } from "../model/model";
-import { columnLetter } from "../model/raw";
+import { columnLetter, quoteSheetName } from "../model/raw";
 import { type ParametroKey } from "../model/schema";
 import { quote } from "../reading/keys";
 import { paramDateFormula, paramNumberFormula, paramYearFormula } from "../reading/paramText";
 import { isDateFormat, isPercentFormat } from "../reading/values";
-import { sheetRef } from "./references";
 
 /** Workbook names the formulas use for the Parametri values. */
 export const PARAM_NAMES = {
@@ -46,7 +45,7 @@ export function parameterNames(plan: Plan): { name: string; refersTo: string }[]
   const cellOf = (key: ParametroKey): { ref: string; cell: ParametroCell } | null => {
     const c = layout?.cells[key];
     if (!c || !layout || c.uncached) return null;
-    return { ref: `${sheetRef(layout.sheet)}!$${columnLetter(c.col)}$${c.row}`, cell: c };
+    return { ref: `${quoteSheetName(layout.sheet)}!$${columnLetter(c.col)}$${c.row}`, cell: c };
   };
   /** Number, empty or text cell: the three ways the reader reads a parameter (errors → default). */
   const live = (c: string, number: string, text: string, def: string) =>

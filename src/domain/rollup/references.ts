@@ -1,16 +1,11 @@
 // How formulas address the data: structured references in Excel tables (the table's real column names), absolute A1 ranges in plain ranges.
 import type { SheetLayout } from "../model/model";
-import { columnLetter } from "../model/raw";
+import { columnLetter, quoteSheetName } from "../model/raw";
 import { normalizeHeader } from "../reading/headers";
 
 // ---------------------------------------------------------------------------------------------
 // References
 // ---------------------------------------------------------------------------------------------
-
-/** A sheet name as formulas write it (quoted when it is not a plain identifier). */
-export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 /** Excel's escape for a column name inside a structured reference: `'`, `#`, `[`, `]` get a `'`. */
 export function escapeColumnName(name: string): string {
@@ -41,7 +36,7 @@ export function sheetRefs(
   nameOf: (col: number) => string,
 ): SheetRefs {
   const last = Math.max(layout.firstRow, layout.lastRow);
-  const s = sheetRef(layout.sheet);
+  const s = quoteSheetName(layout.sheet);
   const a1Column = (col: number) => {
     const l = columnLetter(col);
     return `${s}!$${l}$${layout.firstRow}:$${l}$${last}`;

@@ -199,7 +199,7 @@ export function groupCriteriaKeys(gruppo: string): string[] {
 }
 
 /** Group rollups of one grouping, groups in order of first appearance. */
-function groupRollups(
+export function groupRollups(
   obiettivi: Obiettivo[],
   results: Map<Obiettivo, ObiettivoRollup>,
   key: GroupKey,

@@ -12,7 +12,7 @@ import {
   type ObiettivoField,
 } from "../model/schema";
 import { codeKey, isKeyless } from "../reading/keys";
-import { RULES, type Problem, type RuleCode } from "./problems";
+import { problem, type Problem, type RuleCode } from "./problems";
 
 // ---------------------------------------------------------------------------------------------
 // Where a problem is: sheet, canonical header and cell of a field on a row
@@ -115,16 +115,16 @@ export class Ctx {
     objective: string | null,
     message: string,
   ): void {
-    this.problems.push({
-      severity: RULES[rule],
-      rule,
-      sheet: this.sheet(kind),
-      row,
-      column: header(kind, field),
-      cell: this.cell(kind, field, row),
-      objective: objective || null,
-      message,
-    });
+    this.problems.push(
+      problem(rule, {
+        sheet: this.sheet(kind),
+        row,
+        column: header(kind, field),
+        cell: this.cell(kind, field, row),
+        objective: objective || null,
+        message,
+      }),
+    );
   }
 }
 

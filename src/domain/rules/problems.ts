@@ -57,6 +57,11 @@ export interface Problem {
   message: string;
 }
 
+/** A problem of `rule`, with the severity the rule has (every problem is built here). */
+export function problem(rule: RuleCode, where: Omit<Problem, "severity" | "rule">): Problem {
+  return { severity: RULES[rule], rule, ...where };
+}
+
 /** Problems after which the workbook cannot be laid out at all (generation stops and shows them). */
 const BLOCKING_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>([
   "SHEET_MISSING",

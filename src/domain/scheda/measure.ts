@@ -1,5 +1,6 @@
 // Text measurement for row heights: Carlito advance widths (metric-compatible with Calibri), wrapped
-// the way Excel and LibreOffice wrap (at spaces, explicit line breaks, over-long words broken).
+// the way Excel and LibreOffice wrap (at spaces and explicit line breaks; LibreOffice also after a
+// hyphen inside a word; a word wider than the cell is broken anywhere).
 import { calibriBold, calibriRegular, type FontMetrics } from "./fontMetrics";
 
 export interface FontSpec {
@@ -7,29 +8,15 @@ export interface FontSpec {
   bold?: boolean;
 }
 
-/** Measured widths are inflated by this factor: hinting and renderer rounding differ slightly. */
-const WIDTH_SAFETY = 1.02;
-/**
- * Line pitch per font size, as Excel lays out wrapped Calibri (whole pixels at 96 dpi: 11 pt → 20 px
- * = 15 pt per line, the figure Excel's autofit uses). LibreOffice draws wrapped Carlito lines
- * tighter (measured with pdftotext -bbox: 9.10 pt at 9 pt, 10.01 at 10, 11.10 at 11), so planning
- * for Excel keeps text from being clipped in both; LibreOffice shows some air below long texts.
- */
-const EXCEL_LINE: Record<number, number> = {
-  8: 11.25,
-  9: 12,
-  10: 12.75,
-  11: 15,
-  12: 15.75,
-  14: 18.75,
-  18: 23.25,
-};
-/** Vertical cell padding (top + bottom), points. */
-export const ROW_PADDING = 2;
+export interface WrapOptions {
+  /** Break after "-" inside a word (LibreOffice, ICU line breaking). */
+  breaksInsideWords?: boolean;
+}
+
 /** Excel's maximum row height. */
 export const MAX_ROW_HEIGHT = 409;
 
-/** Width in points of `text` on one line. */
+/** Width in points of `text` on one line (the font's advance widths, no kerning). */
 export function textWidth(text: string, font: FontSpec): number {
   const m: FontMetrics = font.bold ? calibriBold : calibriRegular;
   let units = 0;
@@ -37,19 +24,10 @@ export function textWidth(text: string, font: FontSpec): number {
     const cp = ch.codePointAt(0) as number;
     units += m.widths[cp] ?? (cp === 0xa0 ? m.widths[0x20] : m.fallback);
   }
-  return (units / m.unitsPerEm) * font.size * WIDTH_SAFETY;
+  return (units / m.unitsPerEm) * font.size;
 }
 
-export function lineHeight(font: FontSpec): number {
-  return EXCEL_LINE[font.size] ?? Math.ceil(font.size * 1.36 * (4 / 3)) * 0.75;
-}
-
-/** Height of a cell showing `lines` lines. */
-export function heightForLines(lines: number, font: FontSpec): number {
-  return Math.max(1, lines) * lineHeight(font) + ROW_PADDING;
-}
-
-/** Breaks one word wider than the cell into pieces that fit (Excel breaks it anywhere). */
+/** Breaks one word wider than the cell into pieces that fit (both renderers break it anywhere). */
 function breakWord(word: string, width: number, font: FontSpec): string[] {
   const pieces: string[] = [];
   let cur = "";
@@ -63,38 +41,44 @@ function breakWord(word: string, width: number, font: FontSpec): string[] {
   return pieces;
 }
 
-/** The lines a wrapped cell of `width` points shows for `text`. */
-export function wrapText(text: string, width: number, font: FontSpec): string[] {
+/** A word cut after each inner hyphen followed by a letter ("scuola-lavoro" → "scuola-", "lavoro"); LibreOffice does not break after "/". */
+function segments(word: string, inside: boolean): string[] {
+  if (!inside) return [word];
+  return word.split(/(?<=[\p{L}\p{N}]-)(?=\p{L})/u);
+}
+
+/** The lines a wrapped cell `width` points wide shows for `text`. */
+export function wrapText(text: string, width: number, font: FontSpec, options: WrapOptions = {}): string[] {
   const out: string[] = [];
   const space = textWidth(" ", font);
   for (const paragraph of text.replace(/\r\n?/g, "\n").split("\n")) {
     let line = "";
     let lineWidth = 0;
     for (const word of paragraph.split(" ")) {
-      const w = textWidth(word, font);
-      if (line !== "" && lineWidth + space + w <= width) {
-        line += " " + word;
-        lineWidth += space + w;
-        continue;
-      }
-      if (line !== "") out.push(line);
-      if (w <= width) {
-        line = word;
-        lineWidth = w;
-      } else {
-        const pieces = breakWord(word, width, font);
-        out.push(...pieces.slice(0, -1));
-        line = pieces[pieces.length - 1] ?? "";
-        lineWidth = textWidth(line, font);
-      }
+      segments(word, options.breaksInsideWords === true).forEach((seg, i) => {
+        const w = textWidth(seg, font);
+        const gap = i === 0 && line !== "" ? space : 0;
+        const sep = i === 0 && line !== "" ? " " : "";
+        if (line !== "" && lineWidth + gap + w <= width) {
+          line += sep + seg;
+          lineWidth += gap + w;
+          return;
+        }
+        if (line !== "") out.push(line);
+        if (w <= width) {
+          line = seg;
+          lineWidth = w;
+        } else {
+          const pieces = breakWord(seg, width, font);
+          out.push(...pieces.slice(0, -1));
+          line = pieces[pieces.length - 1] ?? "";
+          lineWidth = textWidth(line, font);
+        }
+      });
     }
     out.push(line);
   }
   return out;
-}
-
-export function countLines(text: string, width: number, font: FontSpec): number {
-  return wrapText(text, width, font).length;
 }
 
 /** Splits a text into paragraphs (non-empty lines), keeping each paragraph verbatim. */
@@ -105,13 +89,20 @@ export function paragraphs(text: string): string[] {
     .filter((p) => p.trim() !== "");
 }
 
+/** How a text is measured in one cell: its wrapped line count, and the most lines a piece may have. */
+export interface Measure {
+  lines: (text: string) => number;
+  wrap: (text: string) => string[];
+  maxLines: number;
+}
+
 /**
- * Splits a paragraph into pieces whose wrapped height stays within maxHeight: first at sentence
- * ends, then at wrapped-line boundaries. Joining the pieces with " " gives the paragraph back
- * (apart from the spaces at the cut points).
+ * Splits a paragraph into pieces of at most `m.maxLines` lines: first at sentence ends, then at
+ * wrapped-line boundaries. Joining the pieces with " " gives the paragraph back (apart from the
+ * spaces at the cut points).
  */
-export function splitParagraph(text: string, width: number, font: FontSpec, maxHeight: number): string[] {
-  const fits = (s: string) => heightForLines(countLines(s, width, font), font) <= maxHeight;
+export function splitParagraph(text: string, m: Measure): string[] {
+  const fits = (s: string) => m.lines(s) <= m.maxLines;
   if (fits(text)) return [text];
   const sentences = text.match(/[^.!?;:]+(?:[.!?;:]+|$)\s*/g) ?? [text];
   const pieces: string[] = [];
@@ -126,9 +117,9 @@ export function splitParagraph(text: string, width: number, font: FontSpec, maxH
     if (fits(s.trimEnd())) cur = s;
     else {
       // One sentence taller than the limit: cut at wrapped lines.
-      const maxLines = Math.max(1, Math.floor((maxHeight - ROW_PADDING) / lineHeight(font)));
-      const lines = wrapText(s.trimEnd(), width, font);
-      for (let i = 0; i < lines.length; i += maxLines) pieces.push(lines.slice(i, i + maxLines).join(" "));
+      const lines = m.wrap(s.trimEnd());
+      const n = Math.max(1, m.maxLines);
+      for (let i = 0; i < lines.length; i += n) pieces.push(lines.slice(i, i + n).join(" "));
       cur = "";
     }
   }
@@ -137,11 +128,11 @@ export function splitParagraph(text: string, width: number, font: FontSpec, maxH
 }
 
 /**
- * Cuts a cell text into pieces that each fit maxHeight: whole paragraphs while they fit, then
+ * Cuts a cell text into pieces of at most `m.maxLines` lines: whole paragraphs while they fit, then
  * paragraphs cut at sentence ends (splitParagraph). Most texts come back as one piece.
  */
-export function packText(text: string, width: number, font: FontSpec, maxHeight: number): string[] {
-  const fits = (s: string) => heightForLines(wrapText(s, width, font).length, font) <= maxHeight;
+export function packText(text: string, m: Measure): string[] {
+  const fits = (s: string) => m.lines(s) <= m.maxLines;
   if (fits(text)) return [text];
   const pieces: string[] = [];
   let cur: string | null = null;
@@ -154,7 +145,7 @@ export function packText(text: string, width: number, font: FontSpec, maxHeight:
     if (cur !== null) pieces.push(cur);
     if (fits(para)) cur = para;
     else {
-      const parts = splitParagraph(para, width, font, maxHeight);
+      const parts = splitParagraph(para, m);
       pieces.push(...parts.slice(0, -1));
       cur = parts[parts.length - 1] ?? null;
     }

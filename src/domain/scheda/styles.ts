@@ -1,34 +1,18 @@
-// Page geometry, column grid and named cell styles of the Scheda.
-import type { BorderSide, CellStyle, PrintSetup } from "../model/sheet";
+// Print setup and named cell styles of the Scheda.
+import {
+  ESITO_COLOURS,
+  PRINT_FORMATS as NUMBER_FORMATS,
+  type BorderSide,
+  type CellStyle,
+  type PrintSetup,
+} from "../model/sheet";
 import type { FontSpec } from "./measure";
+import { LAST_COL } from "./grid";
 
 export const FONT_NAME = "Calibri";
 
-/**
- * Column widths in points as LibreOffice lays them out (width in characters × 5.55 pt, measured by
- * converting an exceljs file to .ods). Excel makes columns slightly narrower (trunc(w·7) px),
- * so wrapping is measured on Excel's width and page fitting on LibreOffice's.
- * A: FASE / Descrizione / labels; B–H: dates, numbers, people, notes.
- */
-export const COLUMN_POINTS = [228, 72, 58, 50, 68, 84, 100, 112];
-export const LO_POINTS_PER_CHAR = 5.55;
-export const COLUMN_CHARS = COLUMN_POINTS.map((p) => Math.round((p / LO_POINTS_PER_CHAR) * 100) / 100);
-export const LAST_COL = COLUMN_POINTS.length;
-
-/** Usable text width (points) of columns from..to (1-based) in Excel, the narrower renderer. */
-export function usableWidth(from: number, to: number): number {
-  let px = 0;
-  for (let c = from; c <= to; c++) px += Math.trunc(COLUMN_CHARS[c - 1] * 7);
-  return (px - 5) * 0.75;
-}
-
-/** A4 landscape: the tables have eight columns and long notes; portrait would make them too narrow. */
-const A4_WIDTH = 841.89;
-const A4_HEIGHT = 595.28;
+/** Margins (inches): A4 landscape, the tables have eight columns and long notes. */
 export const MARGINS = { left: 0.4, right: 0.4, top: 0.55, bottom: 0.6, header: 0.25, footer: 0.25 };
-/** Content height per page, with a 3% safety margin (renderers differ in rounding). */
-export const PAGE_BUDGET = Math.floor((A4_HEIGHT - (MARGINS.top + MARGINS.bottom) * 72) * 0.97);
-export const PRINTABLE_WIDTH = A4_WIDTH - (MARGINS.left + MARGINS.right) * 72;
 
 export function printSetup(lastRow: number, footerLeft: string, footerRight: string): PrintSetup {
   const esc = (s: string) => s.replace(/&/g, "&&");
@@ -39,7 +23,7 @@ export function printSetup(lastRow: number, footerLeft: string, footerRight: str
     scale: 100,
     margins: { ...MARGINS },
     footer: `${left}&C&8Pagina &P di &N&R&8${esc(footerRight)}`,
-    printArea: `A1:H${lastRow}`,
+    printArea: `A1:${String.fromCharCode(64 + LAST_COL)}${lastRow}`,
     centerHorizontally: true,
   };
 }
@@ -50,13 +34,6 @@ const grid = { top: GRID, bottom: GRID, left: GRID, right: GRID };
 
 const font = (size: number, extra: Partial<CellStyle["font"]> = {}) => ({ name: FONT_NAME, size, ...extra });
 const text = { horizontal: "left", vertical: "top", wrapText: true } as const;
-
-export const ESITO_COLORS: Record<string, { fill: string; color: string }> = {
-  Raggiunto: { fill: "C6EFCE", color: "006100" },
-  "Parzialmente raggiunto": { fill: "FFEB9C", color: "9C5700" },
-  "Non raggiunto": { fill: "FFC7CE", color: "9C0006" },
-  "Non valutabile": { fill: "E7E6E6", color: "3A3838" },
-};
 
 export const STYLES: Record<string, CellStyle> = {
   title: { font: font(18, { bold: true, color: BLUE }), alignment: { vertical: "bottom" } },
@@ -71,7 +48,7 @@ export const STYLES: Record<string, CellStyle> = {
   valueDate: {
     font: font(10),
     alignment: { horizontal: "left", vertical: "top" },
-    numberFormat: "dd/mm/yyyy",
+    numberFormat: NUMBER_FORMATS.date,
   },
   // Page header of an objective (repeated on each of its pages).
   band: {
@@ -130,31 +107,31 @@ export const STYLES: Record<string, CellStyle> = {
     font: font(9),
     border: grid,
     alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: "dd/mm/yyyy",
+    numberFormat: NUMBER_FORMATS.date,
   },
   tdDateEff: {
     font: font(9, { italic: true, color: "404040" }),
     border: grid,
     alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: "dd/mm/yyyy",
+    numberFormat: NUMBER_FORMATS.date,
   },
   tdNum: {
     font: font(9),
     border: grid,
     alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: "0.00",
+    numberFormat: NUMBER_FORMATS.decimal2,
   },
   tdValue: {
     font: font(9),
     border: grid,
     alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: "#,##0.00",
+    numberFormat: NUMBER_FORMATS.thousands2,
   },
   tdPage: {
     font: font(9),
     border: grid,
     alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: "0",
+    numberFormat: NUMBER_FORMATS.integer,
   },
   tdCenter: {
     font: font(9),
@@ -181,7 +158,7 @@ export const STYLES: Record<string, CellStyle> = {
     font: font(10),
     border: grid,
     alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: "0.00",
+    numberFormat: NUMBER_FORMATS.decimal2,
   },
   sumNa: {
     font: font(10, { color: "595959" }),
@@ -190,11 +167,11 @@ export const STYLES: Record<string, CellStyle> = {
     numberFormat: "@",
   },
   ...Object.fromEntries(
-    Object.entries(ESITO_COLORS).flatMap(([esito, c]) => [
+    Object.entries(ESITO_COLOURS).flatMap(([esito, c]) => [
       [
         esitoStyle(esito),
         {
-          font: font(10, { bold: true, color: c.color }),
+          font: font(10, { bold: true, color: c.font }),
           fill: c.fill,
           border: grid,
           alignment: { horizontal: "center", vertical: "top", wrapText: true },
@@ -204,7 +181,7 @@ export const STYLES: Record<string, CellStyle> = {
       [
         esitoStyle(esito) + "Small",
         {
-          font: font(9, { bold: true, color: c.color }),
+          font: font(9, { bold: true, color: c.font }),
           fill: c.fill,
           border: grid,
           alignment: { horizontal: "center", vertical: "top", wrapText: true },

@@ -196,6 +196,9 @@ function dupLink(link: { codice: string; descrizione: string } | null): string |
   return [link.codice, link.descrizione].filter((s) => s && s.trim()).join(" ") || null;
 }
 
+/** The comune whose 2023 plan the sample is (its Ente on the opening page and in the footers). */
+export const SAMPLE_ENTE = "Comune di Cinisello Balsamo";
+
 /** The year most phases end in (Anno of the sample), else 2023, the report's year. */
 function sampleYear(data: SamplePlanJson): number {
   const counts = new Map<number, number>();
@@ -271,6 +274,7 @@ export function buildSample(data: SamplePlanJson): WorkbookTemplate {
   }
   return layout({
     parametri: parametriRows({
+      ente: SAMPLE_ENTE,
       anno: sampleYear(data),
       vista: data.header.vista,
       livello: data.header.livello,

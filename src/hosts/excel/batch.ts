@@ -2,6 +2,7 @@
 // the estimated request size would pass BUDGET, then synced. The number of syncs depends only on the
 // payload, never on the number of rows or objectives.
 // https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization
+import { utf8Length } from "../utf8";
 
 /**
  * Estimated request bytes above which a sync is made before queueing more. With the estimates below
@@ -20,21 +21,6 @@ export const RANGE_OVERHEAD = 280;
 export const ACTION_OVERHEAD = 110;
 /** One navigation step (range.format, format.font, borders.getItem(…)): a path and its instantiation. */
 export const NAV_OVERHEAD = 110;
-
-/** UTF-8 byte length of a string (the request body is UTF-8 JSON). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 export function jsonBytes(v: unknown): number {
   return utf8Length(JSON.stringify(v));

@@ -2,8 +2,8 @@
 // exceljs write (shared and inline strings, `t="d"` ISO dates, errors, formulas with or without a
 // cached value, cells and rows without an `r` attribute).
 import type { RawValue } from "../../domain/model/raw";
-import { columnIndex } from "../../domain/model/raw";
-import { decodeExcelEscapes, decodeXml, findElement, stringItemText } from "./xml";
+import { columnIndex, decodeRange } from "../../domain/model/raw";
+import { decodeXml, decodeXstring, findElement, stringItemText } from "./xml";
 
 export interface XmlCell {
   row: number;
@@ -144,7 +144,7 @@ function cellValue(t: string | null, content: string, sst: string[]): { value: R
       return { value: Number.isInteger(i) && i >= 0 && i < sst.length ? sst[i] : null, formula };
     }
     case "str":
-      return { value: decodeExcelEscapes(decodeXml(raw)), formula };
+      return { value: decodeXstring(decodeXml(raw)), formula };
     case "b":
       return { value: raw.trim() === "1" || raw.trim().toLowerCase() === "true", formula };
     case "e":
@@ -206,22 +206,4 @@ export function readMerges(xml: string): { top: number; left: number; bottom: nu
     if (box) out.push(box);
   }
   return out;
-}
-
-/** `B3:K40` (optionally with $) → 1-based bounds; null when malformed. */
-export function decodeRange(
-  ref: string,
-): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const left = columnIndex(m[1]);
-  const top = Number(m[2]);
-  const right = m[3] ? columnIndex(m[3]) : left;
-  const bottom = m[4] ? Number(m[4]) : top;
-  return {
-    top: Math.min(top, bottom),
-    left: Math.min(left, right),
-    bottom: Math.max(top, bottom),
-    right: Math.max(left, right),
-  };
 }

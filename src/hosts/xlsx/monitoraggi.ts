@@ -40,7 +40,7 @@ export async function writeMonitoraggi(doc: XlsxDocument, spec: InputTableSpec):
     doc.pkg.remove(t.path);
     await doc.pkg.removeContentType(t.path);
   }
-  await layOutTable(doc, spec, true, existing ?? null);
+  await layOutTable(doc, spec, true);
   const marker = markerFor(spec.sheet);
   await doc.editNames([{ name: marker.name, localSheetId: null, text: marker.refersTo.slice(1) }]);
 }

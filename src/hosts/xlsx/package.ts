@@ -1,7 +1,7 @@
 // The .xlsx package (a zip of XML parts) as the file host sees it: parts read as text when needed,
 // changed parts replaced, every other part written back exactly as it came (JSZip reuses its bytes).
 import JSZip from "jszip";
-import { attribute, decodeXml, escapeXml, findElement, findElements, innerOf, splice } from "./xml";
+import { attribute, decodeXml, escapeAttr, findElement, findElements, innerOf, splice } from "./xml";
 
 const CT_PATH = "[Content_Types].xml";
 export const REL_TYPES = {
@@ -174,7 +174,7 @@ export class XlsxPackage {
     let n = used.size + 1;
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const el = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(relativeTarget(part, path))}"/>`;
+    const el = `<Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(relativeTarget(part, path))}"/>`;
     this.setText(relsPath, insertBeforeClose(xml, "Relationships", el));
     return id;
   }
@@ -194,7 +194,7 @@ export class XlsxPackage {
     const existing = findElements(xml, "Override").find(
       (e) => (attribute(e.tag, "PartName") ?? "").toLowerCase() === name.toLowerCase(),
     );
-    const el = `<Override PartName="${escapeXml(name)}" ContentType="${escapeXml(type)}"/>`;
+    const el = `<Override PartName="${escapeAttr(name)}" ContentType="${escapeAttr(type)}"/>`;
     if (existing) {
       if (attribute(existing.tag, "ContentType") === type) return;
       this.setText(CT_PATH, splice(xml, [{ start: existing.start, end: existing.end, text: el }]));

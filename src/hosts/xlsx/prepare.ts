@@ -3,13 +3,14 @@
 // sheet's part), and a table laid over existing headers is one new table part.
 import type { PrepareResult } from "../../app/host";
 import { normalizeHeader } from "../../domain/reading/headers";
-import { columnLetter, isCellError, isUncachedFormula, type RawValue } from "../../domain/model/raw";
+import { encodeRange, isCellError, isUncachedFormula, type RawValue } from "../../domain/model/raw";
 import { TABLES } from "../../domain/model/schema";
-import type { InputTableSpec, WorkbookTemplate } from "../../domain/model/sheet";
+import { INPUT_TABLE_LOOK, type InputTableSpec, type WorkbookTemplate } from "../../domain/model/sheet";
+import { inputSheetLook } from "../../domain/template/look";
 import { DATE_FORMAT } from "../../domain/template/template";
 import type { XmlRow } from "./cells";
 import type { SheetEntry, XlsxDocument } from "./document";
-import { INPUT_TABLE_STYLE, inputTableRef, renderInputSheetXml, renderTableXml } from "./inputSheetXml";
+import { renderLookXml, renderTableXml } from "./inputSheetXml";
 import { CONTENT_TYPES, REL_TYPES, relsPathOf } from "./package";
 import { parseSheet, type ParsedSheet } from "./read";
 import { cellXml, patchSheetCells, type CellWrite } from "./sheetPatch";
@@ -29,7 +30,7 @@ export async function prepareSheets(
     if (await tableNameTaken(doc, spec.table)) continue;
     const entry = doc.sheet(spec.sheet);
     if (!entry) {
-      await layOutTable(doc, spec, options.fillRows, null);
+      await layOutTable(doc, spec, options.fillRows);
       result.createdSheets.push(spec.sheet);
       result.createdTables.push(spec.table);
       continue;
@@ -37,7 +38,7 @@ export async function prepareSheets(
     if (entry.kind !== "worksheet" || !entry.path) continue;
     const parsed = await parseSheet(doc, entry);
     if (isBlankSheet(doc, parsed)) {
-      await layOutTable(doc, spec, options.fillRows, entry);
+      await layOutTable(doc, spec, options.fillRows);
       result.createdTables.push(spec.table);
     } else if (await tableOverExistingHeaders(doc, parsed, spec)) {
       result.createdTables.push(spec.table);
@@ -71,36 +72,29 @@ function isBlankSheet(doc: XlsxDocument, sheet: ParsedSheet): boolean {
   return sheet.rows.every((r) => r.cells.every((c) => c.value === null || c.value === ""));
 }
 
-/** Writes the sheet (new, or over a blank/prepared one) and its table part. */
+/** Writes the sheet (new, or over a blank/prepared one) and its table part, as the domain describes it. */
 export async function layOutTable(
   doc: XlsxDocument,
   spec: InputTableSpec,
   fillRows: boolean,
-  entry: SheetEntry | null,
   existingTablePath?: string,
 ): Promise<void> {
   const styles = await doc.styles();
-  // Parametri rows are settings (the defaults), part of the layout: written even without fillRows.
-  const rows = fillRows || spec.table === TABLES.parametri ? spec.rows : [];
+  const look = inputSheetLook(spec, { fillRows });
   const relId = "rId1";
-  const sheet = renderInputSheetXml({ ...spec, rows }, styles, {
-    fillRows: true,
-    tableRelId: relId,
-    date1904: doc.date1904,
-  });
+  const sheet = renderLookXml(look, styles, { tableRelId: relId, date1904: doc.date1904 });
   await doc.putSheet(spec.sheet, new TextEncoder().encode(sheet));
   const target = doc.sheet(spec.sheet) as SheetEntry;
-  void entry;
   const tablePath = existingTablePath ?? doc.pkg.freePath("xl/tables", "table", "xml");
   const id = Math.max(0, ...(await allTableIds(doc.pkg))) + 1;
   doc.pkg.setText(
     tablePath,
     renderTableXml({
       id,
-      name: spec.table,
-      ref: inputTableRef({ ...spec, rows }, { fillRows: true }),
-      columns: spec.columns.map((c) => c.header),
-      styleName: INPUT_TABLE_STYLE,
+      name: look.table.name,
+      ref: encodeRange(look.table.box),
+      columns: look.table.columns,
+      styleName: look.table.style,
     }),
   );
   await doc.pkg.setContentType(tablePath, CONTENT_TYPES.table);
@@ -129,7 +123,7 @@ async function refillPrepared(
   }
   if (hasDataRow(parsed) || spec.rows.length === 0) return false;
   // The part is the one Prepara fogli wrote: replaced whole, its table part reused.
-  await layOutTable(doc, spec, true, entry, table.path);
+  await layOutTable(doc, spec, true, table.path);
   result.createdTables.push(spec.table);
   return true;
 }
@@ -218,10 +212,10 @@ async function tableOverExistingHeaders(
 
   const tablePath = doc.pkg.freePath("xl/tables", "table", "xml");
   const id = Math.max(0, ...(await allTableIds(doc.pkg))) + 1;
-  const ref = `A1:${columnLetter(lastCol)}${Math.max(lastRow, 2)}`;
+  const ref = encodeRange({ top: 1, left: 1, bottom: Math.max(lastRow, 2), right: lastCol });
   doc.pkg.setText(
     tablePath,
-    renderTableXml({ id, name: spec.table, ref, columns: headers, styleName: INPUT_TABLE_STYLE }),
+    renderTableXml({ id, name: spec.table, ref, columns: headers, styleName: INPUT_TABLE_LOOK.tableStyle }),
   );
   await doc.pkg.setContentType(tablePath, CONTENT_TYPES.table);
   const relId = await doc.pkg.addRelationship(sheet.entry.path, REL_TYPES.table, tablePath);

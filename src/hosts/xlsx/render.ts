@@ -6,7 +6,9 @@ import { markerFor, markerName, renamedGeneratedSheet } from "../../domain/model
 import type { SheetDescription } from "../../domain/model/sheet";
 import type { XlsxDocument } from "./document";
 import { isProtected } from "./rollups";
-import { renderSheetXml, xmlUtf8 } from "./sheetXml";
+import { chartPartsOf, putCharts, removeParts } from "./charts";
+import { renderSheetXml } from "./sheetXml";
+import { xmlUtf8 } from "./xmlChunks";
 
 /** Stops (before any write) when the generated sheet cannot be replaced. */
 export async function checkGeneratedSheet(doc: XlsxDocument, name: string): Promise<void> {
@@ -32,7 +34,10 @@ const LOCAL_NAMES = ["_xlnm.Print_Area", "_xlnm.Print_Titles"];
 export async function renderGenerated(doc: XlsxDocument, desc: SheetDescription): Promise<void> {
   const styles = await doc.styles();
   const out = renderSheetXml(desc, styles, { date1904: doc.date1904 });
+  const staleCharts = await chartPartsOf(doc, desc.name);
   const index = await doc.putSheet(desc.name, xmlUtf8(out.chunks));
+  await removeParts(doc, staleCharts);
+  await putCharts(doc, desc);
   const local = new Map(out.definedNames.filter((n) => n.localSheet).map((n) => [n.name.toLowerCase(), n]));
   const marker = markerFor(desc.name);
   await doc.editNames([

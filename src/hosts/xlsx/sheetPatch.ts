@@ -1,8 +1,8 @@
 // Writes cells into an existing worksheet part by splicing its XML: every row and cell the add-in
 // does not own keeps its exact text; owned cells are replaced or inserted in column order.
-import { columnLetter } from "../../domain/model/raw";
-import { decodeRange, type XmlRow } from "./cells";
-import { attribute, escapeXml, findElement, findElements, setAttribute } from "./xml";
+import { columnLetter, decodeRange } from "../../domain/model/raw";
+import type { XmlRow } from "./cells";
+import { attribute, escapeFormulaText, escapeXstring, findElement, findElements, setAttribute } from "./xml";
 
 export interface CellWrite {
   row: number;
@@ -34,7 +34,7 @@ export function cellXml(
     case "text":
       return `<${c} r="${r}"${s} t="inlineStr"><${prefix}is>${textElement(prefix, content.text)}</${prefix}is></${c}>`;
     case "formula": {
-      const f = `<${prefix}f>${escapeXml(content.formula.startsWith("=") ? content.formula.slice(1) : content.formula)}</${prefix}f>`;
+      const f = `<${prefix}f>${escapeFormulaText(content.formula.startsWith("=") ? content.formula.slice(1) : content.formula)}</${prefix}f>`;
       const v = content.result;
       if (v === null || v === "") return `<${c} r="${r}"${s} t="str">${f}<${prefix}v></${prefix}v></${c}>`;
       if (typeof v === "number") {
@@ -44,7 +44,7 @@ export function cellXml(
       }
       if (typeof v === "boolean")
         return `<${c} r="${r}"${s} t="b">${f}<${prefix}v>${v ? 1 : 0}</${prefix}v></${c}>`;
-      return `<${c} r="${r}"${s} t="str">${f}<${prefix}v>${escapeText(v)}</${prefix}v></${c}>`;
+      return `<${c} r="${r}"${s} t="str">${f}<${prefix}v>${escapeXstring(v)}</${prefix}v></${c}>`;
     }
   }
 }
@@ -54,20 +54,9 @@ export function numberText(n: number): string {
   return Object.is(n, -0) ? "0" : String(n);
 }
 
-// Characters XML 1.0 cannot hold are written as Excel's _xHHHH_ escapes; a literal "_xHHHH_" gets _x005F_.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-export function escapeText(text: string): string {
-  const escaped = text
-    .replace(/_x[0-9a-fA-F]{4}_/g, (m) => `_x005F${m.slice(1)}`)
-    .replace(NOT_XML, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
-  return escapeXml(escaped);
-}
-
 function textElement(prefix: string, text: string): string {
   const preserve = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
-  return `<${prefix}t${preserve}>${escapeText(text)}</${prefix}t>`;
+  return `<${prefix}t${preserve}>${escapeXstring(text)}</${prefix}t>`;
 }
 
 /**

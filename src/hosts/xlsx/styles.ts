@@ -1,78 +1,27 @@
 // xl/styles.xml patched in place: the add-in APPENDS fonts, fills, borders, number formats, cell
 // formats and differential formats it needs, and every existing entry keeps its index and its exact
 // text. Pure string work (no DOM, no zip), for Node and the browser.
-import type { BorderSide, CellStyle } from "../../domain/model/sheet";
+import type { CellStyle } from "../../domain/model/sheet";
+import { BUILTIN_BY_CODE, BUILTIN_FORMATS } from "./numberFormats";
 import {
-  MAIN_NS,
-  MAIN_NS_STRICT,
-  XML_DECLARATION,
-  attr,
-  escapeAttr,
-  parseXmlTree,
-  type XmlElement,
-} from "./xmlText";
+  DEFAULT_FONT,
+  alignmentNode,
+  argb,
+  borderNode,
+  canon,
+  changeFont,
+  fontNode,
+  node,
+  nodeAttr,
+  serialize,
+  solidFill,
+  toNode,
+  type FontChanges,
+  type Node,
+} from "./styleNodes";
+import { MAIN_NS, MAIN_NS_STRICT, XML_DECLARATION, attr, parseXmlTree, type XmlNode } from "./xml";
 
-/** ECMA-376 Part 1 §18.8.30 built-in number formats (plus the en-US currency ids 5–8). */
-const BUILTIN_FORMATS: Record<number, string> = {
-  0: "General",
-  1: "0",
-  2: "0.00",
-  3: "#,##0",
-  4: "#,##0.00",
-  5: '"$"#,##0_);("$"#,##0)',
-  6: '"$"#,##0_);[Red]("$"#,##0)',
-  7: '"$"#,##0.00_);("$"#,##0.00)',
-  8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
-  9: "0%",
-  10: "0.00%",
-  11: "0.00E+00",
-  12: "# ?/?",
-  13: "# ??/??",
-  14: "mm-dd-yy",
-  15: "d-mmm-yy",
-  16: "d-mmm",
-  17: "mmm-yy",
-  18: "h:mm AM/PM",
-  19: "h:mm:ss AM/PM",
-  20: "h:mm",
-  21: "h:mm:ss",
-  22: "m/d/yy h:mm",
-  37: "#,##0 ;(#,##0)",
-  38: "#,##0 ;[Red](#,##0)",
-  39: "#,##0.00;(#,##0.00)",
-  40: "#,##0.00;[Red](#,##0.00)",
-  45: "mm:ss",
-  46: "[h]:mm:ss",
-  47: "mmss.0",
-  48: "##0.0E+0",
-  49: "@",
-  // East Asian locales (§18.8.30 notes): dates and times; the zh-CN codes stand for all of them, so a
-  // reader classifies them as dates.
-  27: 'yyyy"年"m"月"',
-  28: 'm"月"d"日"',
-  29: 'm"月"d"日"',
-  30: "m-d-yy",
-  31: 'yyyy"年"m"月"d"日"',
-  32: 'h"时"mm"分"',
-  33: 'h"时"mm"分"ss"秒"',
-  34: '上午/下午h"时"mm"分"',
-  35: '上午/下午h"时"mm"分"ss"秒"',
-  36: 'yyyy"年"m"月"',
-  50: 'yyyy"年"m"月"',
-  51: 'm"月"d"日"',
-  52: 'yyyy"年"m"月"',
-  53: 'm"月"d"日"',
-  54: 'm"月"d"日"',
-  55: '上午/下午h"时"mm"分"',
-  56: '上午/下午h"时"mm"分"ss"秒"',
-  57: 'yyyy"年"m"月"',
-  58: 'm"月"d"日"',
-};
-
-/** Codes written as built-in ids: the same in every locale (id 14 and the other dates are not). */
-const BUILTIN_BY_CODE = new Map<string, number>(
-  [0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 45, 46, 47, 48, 49].map((id) => [BUILTIN_FORMATS[id], id]),
-);
+export type { FontChanges };
 
 /** Sections of CT_Stylesheet in schema order. */
 const SECTION_ORDER = [
@@ -102,48 +51,6 @@ const ENTRY: Record<Appendable, string> = {
   dxfs: "dxf",
 };
 
-/** A small element model for entries we build or derive (local names; written with the part's prefix). */
-interface Node {
-  name: string;
-  attrs: [string, string][];
-  children: Node[];
-}
-
-const node = (name: string, attrs: [string, string][] = [], children: Node[] = []): Node => ({
-  name,
-  attrs,
-  children,
-});
-
-/** Elements of CT_Font, in the order Excel writes them. */
-const FONT_CHILDREN = [
-  "b",
-  "i",
-  "strike",
-  "condense",
-  "extend",
-  "outline",
-  "shadow",
-  "u",
-  "vertAlign",
-  "sz",
-  "color",
-  "name",
-  "family",
-  "charset",
-  "scheme",
-];
-
-export interface FontChanges {
-  name?: string;
-  size?: number;
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  /** "RRGGBB"; null removes the colour (automatic). */
-  color?: string | null;
-}
-
 /**
  * Changes to an existing cell format. Given fields replace the base's (font and alignment fields one by
  * one; null removes fill, border or alignment); everything else (protection, cell style) is kept.
@@ -164,9 +71,9 @@ export interface DxfSpec {
 
 interface Section {
   name: SectionName;
-  el: XmlElement | null;
+  el: XmlNode | null;
   /** Existing entries (entry elements only, in order). */
-  entries: XmlElement[];
+  entries: XmlNode[];
   appended: { node: Node; xml: string }[];
   /** Canonical key → index, built on first lookup. */
   index: Map<string, number> | null;
@@ -197,7 +104,7 @@ export class StylesPart {
 
   private constructor(
     private readonly original: string,
-    private readonly root: XmlElement,
+    private readonly root: XmlNode,
   ) {
     this.prefix = root.prefix;
     for (const name of SECTION_ORDER) this.sections.set(name, this.readSection(name));
@@ -504,157 +411,8 @@ export class StylesPart {
   }
 }
 
-const DEFAULT_FONT: CellStyle["font"] = { name: "Calibri", size: 11 };
-
 function withCount(openTag: string, qname: string, count: string): string {
   const re = /(\s)count\s*=\s*("[^"]*"|'[^']*')/;
   if (re.test(openTag)) return openTag.replace(re, `$1count="${count}"`);
   return `<${qname} count="${count}"` + openTag.slice(qname.length + 1);
-}
-
-function nodeAttr(n: Node, name: string): string | undefined {
-  for (const [k, v] of n.attrs) if (k === name) return v;
-  return undefined;
-}
-
-function toNode(el: XmlElement): Node {
-  return { name: el.local, attrs: el.attrs, children: el.children.map(toNode) };
-}
-
-function serialize(n: Node, prefix: string): string {
-  const name = prefix ? `${prefix}:${n.name}` : n.name;
-  let s = `<${name}`;
-  for (const [k, v] of n.attrs) s += ` ${k}="${escapeAttr(v)}"`;
-  if (n.children.length === 0) return s + "/>";
-  return s + ">" + n.children.map((c) => serialize(c, prefix)).join("") + `</${name}>`;
-}
-
-/** Hints that do not change how an entry looks, left out of the comparison key. */
-const IGNORED_IN_KEY = new Set(["family", "charset"]);
-/** CT_BooleanProperty font elements: `<b/>`, `<b val="1"/>` and `<b val="true"/>` are the same. */
-const FLAGS = new Set(["b", "i", "strike", "condense", "extend", "outline", "shadow"]);
-
-const boolValue = (v: string) => (v === "true" ? "1" : v === "false" ? "0" : v);
-
-/**
- * A comparison key, so that an entry equal to one already in the part (e.g. appended by an earlier run,
- * or rewritten by another program in its own spelling) is reused: attributes sorted, booleans and
- * colours normalised, font children unordered.
- */
-function canon(n: Node): string {
-  const attrs = n.attrs
-    .filter(([k, v]) => !k.startsWith("xmlns") && !(FLAGS.has(n.name) && k === "val" && boolValue(v) === "1"))
-    .filter(([k, v]) => !(n.name === "u" && k === "val" && v === "single"))
-    .map(([k, v]) => `${k}=${k === "rgb" ? v.toUpperCase() : boolValue(v)}`)
-    .sort()
-    .join(",");
-  let children = n.children;
-  if (n.name === "font") {
-    children = children.filter(
-      (c) =>
-        !IGNORED_IN_KEY.has(c.name) && !(FLAGS.has(c.name) && boolValue(nodeAttr(c, "val") ?? "1") === "0"),
-    );
-  }
-  const keys = children.map(canon);
-  if (n.name === "font") keys.sort(); // CT_Font is an unordered choice
-  return `${n.name}(${attrs})[${keys.join("")}]`;
-}
-
-export function argb(color: string): string {
-  const c = color.replace(/^#/, "").toUpperCase();
-  return c.length === 6 ? `FF${c}` : c;
-}
-
-function fontNode(f: CellStyle["font"]): Node {
-  const children: Node[] = [];
-  if (f.bold) children.push(node("b"));
-  if (f.italic) children.push(node("i"));
-  if (f.underline) children.push(node("u"));
-  children.push(node("sz", [["val", String(f.size)]]));
-  if (f.color) children.push(node("color", [["rgb", argb(f.color)]]));
-  children.push(node("name", [["val", f.name]]));
-  return node("font", [], children);
-}
-
-function changeFont(base: Node, ch: FontChanges): Node {
-  const drop = new Set<string>();
-  const add: Node[] = [];
-  const flag = (name: string, v: boolean | undefined) => {
-    if (v === undefined) return;
-    drop.add(name);
-    if (v) add.push(node(name));
-  };
-  flag("b", ch.bold);
-  flag("i", ch.italic);
-  flag("u", ch.underline);
-  if (ch.size !== undefined) {
-    drop.add("sz");
-    add.push(node("sz", [["val", String(ch.size)]]));
-  }
-  if (ch.color !== undefined) {
-    drop.add("color");
-    if (ch.color !== null) add.push(node("color", [["rgb", argb(ch.color)]]));
-  }
-  if (ch.name !== undefined) {
-    // A theme font (scheme) would override the name.
-    drop.add("name").add("family").add("charset").add("scheme");
-    add.push(node("name", [["val", ch.name]]));
-  }
-  const kept = base.children.filter((c) => FONT_CHILDREN.includes(c.name) && !drop.has(c.name));
-  const all = [...kept, ...add];
-  all.sort((a, b) => FONT_CHILDREN.indexOf(a.name) - FONT_CHILDREN.indexOf(b.name));
-  return node("font", [], all);
-}
-
-function solidFill(color: string): Node {
-  return node(
-    "fill",
-    [],
-    [
-      node(
-        "patternFill",
-        [["patternType", "solid"]],
-        [node("fgColor", [["rgb", argb(color)]]), node("bgColor", [["indexed", "64"]])],
-      ),
-    ],
-  );
-}
-
-function borderNode(b: NonNullable<CellStyle["border"]>): Node {
-  const side = (name: string, s: BorderSide | undefined) =>
-    s ? node(name, [["style", s.weight]], [node("color", [["rgb", argb(s.color)]])]) : node(name);
-  return node(
-    "border",
-    [],
-    [
-      side("left", b.left),
-      side("right", b.right),
-      side("top", b.top),
-      side("bottom", b.bottom),
-      node("diagonal"),
-    ],
-  );
-}
-
-function alignmentNode(a: NonNullable<CellStyle["alignment"]>, base?: Map<string, string>): Node | null {
-  const m = base ?? new Map<string, string>();
-  if (a.horizontal !== undefined) m.set("horizontal", a.horizontal);
-  if (a.vertical !== undefined) m.set("vertical", a.vertical === "middle" ? "center" : a.vertical);
-  if (a.wrapText !== undefined) {
-    if (a.wrapText) m.set("wrapText", "1");
-    else m.delete("wrapText");
-  }
-  if (a.indent !== undefined) {
-    if (a.indent) m.set("indent", String(a.indent));
-    else m.delete("indent");
-  }
-  if (m.size === 0) return null;
-  const order = ["horizontal", "vertical", "textRotation", "wrapText", "indent"];
-  const attrs = [...m].sort((x, y) => rank(order, x[0]) - rank(order, y[0]));
-  return node("alignment", attrs);
-}
-
-function rank(order: string[], k: string): number {
-  const i = order.indexOf(k);
-  return i < 0 ? order.length : i;
 }

@@ -1,12 +1,12 @@
 // Table parts (xl/tables/tableN.xml): where each table sits and its column names, as the file holds
 // them; and the one change the add-in makes to a user's table: its computed columns at the right.
-import { columnLetter, type RawTable } from "../../domain/model/raw";
-import { decodeRange } from "./cells";
+import { columnLetter, decodeRange, type RawTable } from "../../domain/model/raw";
 import { REL_TYPES, type XlsxPackage } from "./package";
 import {
   attribute,
-  decodeExcelEscapes,
-  escapeXml,
+  decodeXstring,
+  escapeFormulaText,
+  escapeXstringAttr,
   findElement,
   findElements,
   setAttribute,
@@ -52,7 +52,7 @@ export function parseTable(xml: string, path: string, relId: string): TablePart 
   const cols = findElement(xml, "tableColumns");
   const columns = cols
     ? findElements(xml, "tableColumn", cols.innerStart, cols.innerEnd).map((el) =>
-        decodeExcelEscapes(attribute(el.tag, "name") ?? ""),
+        decodeXstring(attribute(el.tag, "name") ?? ""),
       )
     : [];
   const headerRows = Number(attribute(root.tag, "headerRowCount") ?? "1");
@@ -157,24 +157,14 @@ export function extendTable(xml: string, table: TablePart, edits: TableColumnEdi
 }
 
 function columnXml(prefix: string, id: string, e: TableColumnEdit): string {
-  const name = escapeXml(encodeColumnName(e.name));
+  // Line breaks and other control characters are stored as `_xHHHH_` in table column names.
+  const name = escapeXstringAttr(e.name);
   if (e.formula === null) return `<${prefix}tableColumn id="${id}" name="${name}"/>`;
   return (
     `<${prefix}tableColumn id="${id}" name="${name}">` +
-    `<${prefix}calculatedColumnFormula>${escapeXml(e.formula)}</${prefix}calculatedColumnFormula>` +
+    `<${prefix}calculatedColumnFormula>${escapeFormulaText(e.formula)}</${prefix}calculatedColumnFormula>` +
     `</${prefix}tableColumn>`
   );
-}
-
-/** Line breaks and other control characters are stored as `_xHHHH_` in table column names. */
-function encodeColumnName(name: string): string {
-  return name
-    .replace(/_x[0-9a-fA-F]{4}_/g, (m) => `_x005F${m.slice(1)}`)
-    .replace(
-      // eslint-disable-next-line no-control-regex
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\n\r\t]/g,
-      (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`,
-    );
 }
 
 function freeName(used: Set<string>, n: number): string {

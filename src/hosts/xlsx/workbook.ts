@@ -1,7 +1,16 @@
 // xl/workbook.xml: the sheets (name, part, order), the defined names with their scope, the date system.
 // Names the add-in does not own are never rewritten: edits splice single <definedName> elements.
 import { CONTENT_TYPES, REL_TYPES, insertBeforeClose, type XlsxPackage } from "./package";
-import { attribute, decodeXml, escapeXml, findElement, findElements, innerOf, splice } from "./xml";
+import {
+  attribute,
+  decodeXml,
+  escapeAttr,
+  escapeFormulaText,
+  findElement,
+  findElements,
+  innerOf,
+  splice,
+} from "./xml";
 
 export interface SheetEntry {
   name: string;
@@ -131,7 +140,7 @@ export function applyNameEdits(xml: string, edits: NameEdit[]): string {
     const text =
       e.text === null
         ? ""
-        : `<${prefix}definedName name="${escapeXml(e.name)}"${local}>${escapeXml(e.text)}</${prefix}definedName>`;
+        : `<${prefix}definedName name="${escapeAttr(e.name)}"${local}>${escapeFormulaText(e.text)}</${prefix}definedName>`;
     if (el) splices.push({ start: el.start, end: el.end, text });
     else if (text) added.push(text);
   }
@@ -166,7 +175,7 @@ export async function addSheet(
   const sheetId = Math.max(0, ...info.sheets.map((s) => s.sheetId)) + 1;
   const sheetsEl = findElement(xml, "sheets");
   const prefix = sheetsEl?.prefix ?? "";
-  const el = `<${prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${relIdAttribute(xml, "workbook", relId)}/>`;
+  const el = `<${prefix}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${relIdAttribute(xml, "workbook", relId)}/>`;
   pkg.setText(info.path, insertBeforeClose(xml, "sheets", el));
   info.sheets.push({ name, sheetId, relId, path: partPath, kind: "worksheet", hidden: false });
   return info.sheets.length - 1;

@@ -2,8 +2,7 @@
 // The file is patched, never re-saved through a model: every part the add-in does not own leaves
 // exactly as it came in (charts, pivots, macros, drawings, comments, names with their scope…).
 // No file system here: bytes in, bytes out (src/cli/files.ts handles files).
-import type { Host, PrepareResult, ReadWorkbookOptions } from "../../app/host";
-import { fileOpenMessages } from "../messages";
+import type { Host, ParametriWrite, PrepareResult, ReadWorkbookOptions } from "../../app/host";
 import type { RawWorkbook } from "../../domain/model/raw";
 import { SHEETS } from "../../domain/model/schema";
 import type {
@@ -14,29 +13,15 @@ import type {
 } from "../../domain/model/sheet";
 import { XlsxDocument } from "./document";
 import { readMonitoraggi, writeMonitoraggi } from "./monitoraggi";
+import { XlsxOpenError } from "./errors";
 import { XlsxPackage } from "./package";
+import { writeParametri } from "./parametri";
 import { hasDataRow, prepareSheets } from "./prepare";
 import { parseSheet, readInputWorkbook } from "./read";
 import { checkGeneratedSheet, renderGenerated } from "./render";
 import { writeRollups } from "./rollups";
 
-export type XlsxOpenReason = "empty" | "encrypted" | "notXlsx" | "corrupt";
-
-/** The bytes are not a workbook we can read; `message` is Italian and says why. */
-export class XlsxOpenError extends Error {
-  constructor(readonly reason: XlsxOpenReason) {
-    super(
-      reason === "empty"
-        ? fileOpenMessages.openEmpty
-        : reason === "encrypted"
-          ? fileOpenMessages.openEncrypted
-          : reason === "notXlsx"
-            ? fileOpenMessages.openNotXlsx
-            : fileOpenMessages.openCorrupt,
-    );
-    this.name = "XlsxOpenError";
-  }
-}
+export { XlsxOpenError, type XlsxOpenReason } from "./errors";
 
 /** OLE compound file: password-protected (encrypted) .xlsx, or an old binary .xls. */
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -110,6 +95,10 @@ export class XlsxHost implements Host {
 
   async prepareSheets(template: WorkbookTemplate, options: { fillRows: boolean }): Promise<PrepareResult> {
     return prepareSheets(this.document, template, options);
+  }
+
+  async writeParametri(write: ParametriWrite): Promise<void> {
+    await writeParametri(this.document, write);
   }
 
   async isEmptyWorkbook(): Promise<boolean> {

@@ -1,0 +1,93 @@
+// The opening pages (docs/reference/scheda.md § Opening pages): title, Ente, the selected parameters,
+// and an index of the objectives with their first page, rollups and Esito.
+import type { IsoDate } from "../model/dates";
+import { schedaLabels as L } from "../messages";
+import type { Obiettivo, Plan } from "../model/model";
+import type { ObiettivoRollup } from "../rollup/rollup";
+import { LAST_COL } from "./grid";
+import { labelValue } from "./objective";
+import type { Block, LayoutCell, LayoutRow, Section } from "./paginate";
+import { cell, date, num, spacer, text, type Sizer } from "./sizer";
+import { esitoStyle } from "./styles";
+
+export interface SchedaFilter {
+  /** Centri di Responsabilità to keep (empty = all). */
+  cdr: string[];
+  /** Codici to keep (empty = all). */
+  obiettivi: string[];
+}
+
+const rollupCell = (col: number, v: number | null | undefined): LayoutCell =>
+  v === null || v === undefined ? cell(col, text(L.notAvailable), "tdCenter") : cell(col, num(v), "tdNum");
+
+export interface OpeningContent {
+  obiettivi: Obiettivo[];
+  rollups: Map<string, ObiettivoRollup>;
+  filter: SchedaFilter;
+  generatedOn: IsoDate;
+  firstPages: Map<string, number>;
+}
+
+export function openingSection(s: Sizer, plan: Plan, c: OpeningContent): Section {
+  const p = plan.parametri;
+  const title = (continued: boolean) => [
+    s.row(
+      [cell(1, text(continued ? `${L.title} ${L.continued}` : L.title), "title", LAST_COL)],
+      s.lineRow("title", 6),
+    ),
+  ];
+  const subtitle = (label: string) =>
+    s.row([cell(1, text(label), "subtitle", LAST_COL)], s.lineRow("subtitle", 6));
+  const params: LayoutRow[] = [
+    spacer(4),
+    ...(p.ente ? [s.row([cell(1, text(p.ente), "ente", LAST_COL)])] : []),
+    subtitle(L.parametriSelezionati),
+    labelValue(s, L.vista, p.vista || "—"),
+    labelValue(s, L.livello, p.livello),
+    labelValue(s, L.centroResponsabilita, c.filter.cdr.length > 0 ? c.filter.cdr.join("; ") : L.tutti),
+    ...(c.filter.obiettivi.length > 0
+      ? [labelValue(s, L.obiettiviFiltro, c.filter.obiettivi.join(", "))]
+      : []),
+    s.row([
+      cell(1, text(L.dataRiferimento), "label"),
+      cell(2, date(p.dataRiferimento), "valueDate", LAST_COL - 1),
+    ]),
+    s.row([
+      cell(1, text(L.dataGenerazione), "label"),
+      cell(2, date(c.generatedOn), "valueDate", LAST_COL - 1),
+    ]),
+    spacer(10),
+  ];
+  // Index: Titolo over A:B, then Codice, first page, the three rollups and Esito.
+  const th = s.row([
+    cell(1, text(L.indexHeader[0]), "thLeft", 2),
+    ...L.indexHeader.slice(1, 6).map((h, i) => cell(3 + i, text(h), "th")),
+    cell(8, text(L.indexHeader[6]), "th"),
+  ]);
+  const indexRows: Block[] = c.obiettivi.map((o) => {
+    const r = c.rollups.get(o.codice);
+    const esito = r?.esito ?? "Non valutabile";
+    return {
+      rows: [
+        s.row([
+          cell(1, text(o.titolo), "td", 2),
+          cell(3, text(o.codice), "tdCenter"),
+          cell(4, num(c.firstPages.get(o.codice) ?? null), "tdPage"),
+          rollupCell(5, r?.avanzamentoFasi),
+          rollupCell(6, r?.raggiungimentoIndicatori),
+          rollupCell(7, r?.grado),
+          cell(8, text(esito), esitoStyle(esito) + "Small"),
+        ]),
+      ],
+      repeat: [subtitle(L.riepilogo), th],
+    };
+  });
+  const blocks: Block[] = [
+    { rows: params },
+    { rows: [subtitle(L.riepilogo), spacer(3), th], keepWithNext: c.obiettivi.length > 0 },
+    ...(c.obiettivi.length > 0
+      ? indexRows
+      : [{ rows: [s.row([cell(1, text(L.nessunObiettivo), "tdEmpty", LAST_COL)])] }]),
+  ];
+  return { header: title, blocks };
+}
