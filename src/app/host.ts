@@ -2,13 +2,23 @@
 // The application service talks only to this; it never sees Office.js or exceljs.
 import type { RawWorkbook } from "../domain/model/raw";
 import type { ParametroKey } from "../domain/model/schema";
-import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../domain/model/sheet";
+import type {
+  InputTableSpec,
+  RollupWritePlan,
+  SheetDescription,
+  WorkbookTemplate,
+} from "../domain/model/sheet";
 
 export interface PrepareResult {
   /** Sheets created (those already present are left as they are). */
   createdSheets: string[];
   /** Tables created over existing sheets or new sheets. */
   createdTables: string[];
+}
+
+export interface ReadWorkbookOptions {
+  /** Also hand over the Monitoraggi sheet (`RawWorkbook.monitoraggi`, null when absent). */
+  monitoraggi?: boolean;
 }
 
 /** One Valore cell of the Parametri sheet (worksheet row and column, as the reader located it). */
@@ -30,7 +40,7 @@ export interface ParametriWrite {
 export interface Host {
   readonly kind: "excel" | "xlsx";
   /** Reads Parametri, Obiettivi, Fasi, Indicatori (whatever of them exists) as raw values. */
-  readWorkbook(): Promise<RawWorkbook>;
+  readWorkbook(options?: ReadWorkbookOptions): Promise<RawWorkbook>;
   /** Writes computed columns (formulas + cached results), defined names and the Riepilogo sheet. */
   writeRollups(plan: RollupWritePlan): Promise<void>;
   /** Replaces (or creates) the sheet named desc.name with exactly what the description says. */
@@ -42,6 +52,12 @@ export interface Host {
   prepareSheets(template: WorkbookTemplate, options: { fillRows: boolean }): Promise<PrepareResult>;
   /** True when none of the input sheets holds any data row (Carica esempio is allowed). */
   isEmptyWorkbook(): Promise<boolean>;
+  /**
+   * Replaces (or creates) the add-in's Monitoraggi sheet with exactly this one table, values only
+   * (docs/reference/workbook.md#monitoraggi). Refuses, writing nothing, what renderSheet refuses (a
+   * protected or renamed sheet). Optional until every host has it: the service says "not available".
+   */
+  writeArchive?(table: InputTableSpec): Promise<void>;
   /**
    * Writes the given Parametri value cells and nothing else. Refuses before writing (AppError) when
    * the sheet is protected or a target cell holds a formula.

@@ -11,6 +11,9 @@ export const appMessages = {
     `Centro di Responsabilità non trovato: ${unknown.join(", ")}. Quelli presenti nel foglio Obiettivi sono: ${known.join("; ")}.`,
   unknownCodes: (unknown: string[], known: string[]) =>
     `Codice obiettivo non trovato: ${unknown.join(", ")}. I codici presenti nel foglio Obiettivi sono: ${known.join(", ")}.`,
+  archiveUnavailable:
+    "Archivia monitoraggio non è ancora disponibile qui: usare la pagina autonoma su una copia del file, " +
+    "oppure il comando scheda-peg archivia.",
   parametriUnsupported: "Qui le impostazioni non si possono modificare: modificarle nel foglio Parametri.",
   parametriSheetMissing:
     "Il foglio Parametri non c'è: crearlo con «Prepara fogli», poi modificare le impostazioni.",

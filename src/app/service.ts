@@ -11,6 +11,9 @@ import { layoutScheda, type SchedaFilter } from "../domain/scheda/layout";
 import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template/template";
 import { validatePlan } from "../domain/rules/validate";
 import type { SheetDescription } from "../domain/model/sheet";
+import { readArchive } from "../domain/cycle/archive";
+import { monitoraggiTable } from "../domain/cycle/monitoraggi";
+import { buildSnapshot, mergeSnapshot } from "../domain/cycle/snapshot";
 import { AppError } from "./errors";
 import type { Host, PrepareResult } from "./host";
 import { blockingParametriProblems, missingRows, parametriWrite, type ParametriEdits } from "./parametri";
@@ -44,6 +47,22 @@ export interface GenerateResult extends RollupResult {
   scheda?: SheetDescription;
 }
 
+export interface ArchiveResult {
+  check: CheckResult;
+  /** Null when blocking problems stopped the run (nothing was written). */
+  archived: {
+    /** The Data di riferimento archived. */
+    date: IsoDate;
+    objectives: number;
+    phases: number;
+    indicators: number;
+    /** Rows of that date the archive held before (replaced); 0 for a new date. */
+    replaced: number;
+    /** Every date in the archive now, in order. */
+    dates: IsoDate[];
+  } | null;
+}
+
 export type ProgressStep = "lettura" | "verifica" | "calcolo" | "scrittura" | "impaginazione" | "fine";
 
 export interface ServiceOptions {
@@ -64,19 +83,7 @@ export class SchedaService {
   }
 
   async check(): Promise<CheckResult> {
-    this.progress("lettura");
-    const raw = await this.host.readWorkbook();
-    this.progress("verifica");
-    const read = readPlan(raw, { today: this.today() });
-    const problems = sortProblems([...read.problems, ...validatePlan(read.plan, read.brokenCells)]);
-    return {
-      plan: read.plan,
-      problems,
-      errors: problems.filter((p) => p.severity === "error").length,
-      warnings: problems.filter((p) => p.severity === "warning").length,
-      blocking: problems.filter(isBlocking),
-      raw,
-    };
+    return (await this.read(false)).check;
   }
 
   async rollup(): Promise<RollupResult> {
@@ -105,6 +112,32 @@ export class SchedaService {
     };
   }
 
+  /**
+   * Archivia monitoraggio: the values of every objective, phase and indicator at the current Data di
+   * riferimento go into the Monitoraggi sheet (that date replaced, the others kept). Stopped, writing
+   * nothing, by blocking problems (as rollup) and by a Monitoraggi sheet that is not the archive.
+   */
+  async archive(): Promise<ArchiveResult> {
+    const { check, raw } = await this.read(true);
+    if (check.blocking.length > 0) return { check, archived: null };
+    // A host that did not hand the archive over would wipe it: it cannot archive.
+    if (!this.host.writeArchive || raw.monitoraggi === undefined)
+      throw new AppError("HOST", appMessages.archiveUnavailable);
+    const archive = readArchive(raw);
+    if (archive.unusable !== null) throw new AppError("HOST", archive.unusable);
+    this.progress("calcolo");
+    const snapshot = buildSnapshot(check.plan, computeRollups(check.plan), this.today());
+    const merged = mergeSnapshot(archive.rows, snapshot);
+    this.progress("scrittura");
+    await this.host.writeArchive(monitoraggiTable(merged.rows));
+    this.progress("fine");
+    const { date, objectives, phases, indicators } = snapshot;
+    return {
+      check,
+      archived: { date, objectives, phases, indicators, replaced: merged.replaced, dates: merged.dates },
+    };
+  }
+
   /** Prepara fogli: creates the missing sheets and tables. */
   async prepare(): Promise<PrepareResult> {
     return this.host.prepareSheets(buildTemplate(), { fillRows: false });
@@ -125,6 +158,24 @@ export class SchedaService {
     this.progress("scrittura");
     await this.host.writeRollups(buildRollupWritePlan(plan, rollups, this.today()));
     return rollups;
+  }
+
+  /** Reads the workbook (with the Monitoraggi archive when asked) and checks it. */
+  private async read(monitoraggi: boolean): Promise<{ check: CheckResult; raw: RawWorkbook }> {
+    this.progress("lettura");
+    const raw = await this.host.readWorkbook(monitoraggi ? { monitoraggi: true } : undefined);
+    this.progress("verifica");
+    const read = readPlan(raw, { today: this.today() });
+    const problems = sortProblems([...read.problems, ...validatePlan(read.plan, read.brokenCells)]);
+    const check: CheckResult = {
+      plan: read.plan,
+      problems,
+      errors: problems.filter((p) => p.severity === "error").length,
+      warnings: problems.filter((p) => p.severity === "warning").length,
+      blocking: problems.filter(isBlocking),
+      raw,
+    };
+    return { check, raw };
   }
 
   /**

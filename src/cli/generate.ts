@@ -19,6 +19,8 @@ interface GenerateOptions {
   obiettivi?: string;
   pdf?: boolean;
   force?: boolean;
+  /** Where the PDF goes instead of beside the output (generate --per-cdr names it). */
+  pdfPath?: string;
 }
 
 /** `--obiettivi A,B , C` → ["A", "B", "C"]. */
@@ -70,7 +72,7 @@ export async function runGenerate(
       });
       const printable = await XlsxHost.createEmpty();
       await printable.renderSheet(scheda);
-      const pdf = pdfPathFor(output);
+      const pdf = opts.pdfPath ?? pdfPathFor(output);
       try {
         await printXlsxToPdf(await printable.toBuffer(), pdf, soffice, env);
       } catch (err) {

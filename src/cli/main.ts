@@ -1,7 +1,9 @@
 // `scheda-peg` entry point: parses arguments and dispatches to one module per command.
 // Exit codes (docs/reference/cli.md): 0 success, 1 error-severity problems (validate), 2 usage or unreadable file.
 import { Command, CommanderError, Help } from "commander";
-import { cliMessages, commanderTexts } from "./messages";
+import { cliMessages, commanderTexts, cycleCliMessages } from "./messages";
+import { runArchivia } from "./archivia";
+import { runGeneratePerCdr } from "./perCdr";
 import { runGenerate } from "./generate";
 import { runRollup } from "./rollup";
 import { runSample, runTemplate } from "./template";
@@ -87,9 +89,18 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     ])
     .option("--obiettivi <codici>", cliMessages.obiettiviOption)
     .option("--pdf", cliMessages.pdfOption)
+    .option("--per-cdr", cycleCliMessages.perCdrOption)
     .option("--force", cliMessages.forceOption)
     .action(async (file: string, opts) => {
-      exitCode = await runGenerate(file, opts, io);
+      exitCode = opts.perCdr ? await runGeneratePerCdr(file, opts, io) : await runGenerate(file, opts, io);
+    });
+  program
+    .command("archivia")
+    .description(cycleCliMessages.archiviaDescription)
+    .argument("<file>")
+    .option("-o, --output <file>", cliMessages.outputOption)
+    .action(async (file: string, opts) => {
+      exitCode = await runArchivia(file, opts, io);
     });
 
   try {

@@ -115,3 +115,28 @@ export const pdfMessages = {
   noOutput: "LibreOffice è terminato senza produrre il PDF.",
   cannotWrite: (file: string, detail: string) => `impossibile scrivere "${file}" (${detail}).`,
 };
+
+/** `scheda-peg archivia` and `generate --per-cdr` (the year's cycle). */
+export const cycleCliMessages = {
+  archiviaDescription:
+    "archivia nel foglio Monitoraggi i valori di obiettivi, fasi e indicatori alla Data di riferimento",
+  perCdrOption: "una Scheda (e un PDF con --pdf) per ogni Centro di Responsabilità, in file separati",
+  archiveBlocked: "Monitoraggio non archiviato: la struttura della cartella non si può leggere.",
+  archived: (file: string, date: string, o: number, f: number, i: number, replaced: boolean) =>
+    `Scritto ${file}: monitoraggio al ${date} archiviato nel foglio Monitoraggi (${o} obiettivi, ${f} fasi, ` +
+    `${i} indicatori)${replaced ? ", al posto di quello già archiviato alla stessa data" : ""}.\n`,
+  archiveDates: (dates: string[]) => `Date archiviate: ${dates.join(", ")}.\n`,
+  archiveWithErrors: (errors: number) =>
+    `Attenzione: la cartella contiene ${errors} ${errors === 1 ? "errore" : "errori"}; i valori interessati ` +
+    "sono archiviati come vuoti. Dettagli con: scheda-peg validate FILE\n",
+  perCdrAlone:
+    "--per-cdr sceglie da sé i Centri di Responsabilità e i nomi dei file: non si usa con --cdr, " +
+    "--obiettivi o -o.",
+  perCdrNone: "Nessun Centro di Responsabilità nel foglio Obiettivi: nessuna Scheda da generare.",
+  perCdrDone: (n: number) =>
+    `Generate ${n} ${n === 1 ? "Scheda" : "Schede"}, una per Centro di Responsabilità.\n`,
+  perCdrNoLibreOffice: (n: number) =>
+    `PDF non creati: serve LibreOffice (comando soffice), che non è installato su questo computer. Le ${n} ` +
+    "cartelle sono state scritte; installare LibreOffice da https://www.libreoffice.org (su Debian/Ubuntu: " +
+    "apt-get install libreoffice-calc) e riprovare, oppure stampare il foglio Scheda di ciascuna da Excel.",
+};

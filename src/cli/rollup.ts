@@ -48,6 +48,8 @@ function rollupsJson(r: Rollups): unknown {
       avanzamentoFasi: o.avanzamentoFasi,
       raggiungimentoIndicatori: o.raggiungimentoIndicatori,
       grado: o.grado,
+      gradoValidato: o.gradoValidato,
+      gradoFinale: o.gradoFinale,
       esito: o.esito,
     })),
     fasi: r.fasi.map((f) => ({

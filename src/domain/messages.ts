@@ -119,7 +119,41 @@ export const problemMessages = {
     "Valore Raggiunto vuoto: senza questo numero il raggiungimento dell'indicatore non si calcola.",
   TYPE_UNKNOWN: (value: string, known: string[]) =>
     `Tipo "${value}" non previsto: i tipi ammessi sono i Tipi indicatore del foglio Parametri (${known.join(", ")}).`,
+  // the year's cycle (src/domain/rules/cycleRules.ts)
+  VALIDATION_REASON_MISSING: (code: string, grade: number, columnPresent: boolean) =>
+    `Grado Validato ${itNumber(grade)} indicato per l'obiettivo ${code} ma senza Motivazione Validazione: ` +
+    (columnPresent
+      ? "scrivere la motivazione con cui il Nucleo di Valutazione (o l'OIV) ha validato il grado."
+      : "aggiungere al foglio Obiettivi la colonna Motivazione Validazione e scrivervi la motivazione " +
+        "con cui il Nucleo di Valutazione (o l'OIV) ha validato il grado."),
+  VALIDATED_RANGE: (value: number) =>
+    `Grado Validato ${itNumber(value)} fuori intervallo: deve essere tra 0 e 100. Finché non viene ` +
+    "corretto, il Grado Finale e l'Esito usano questo valore.",
+  OBJECTIVE_WEIGHT_SUM: (
+    cdr: string,
+    sum: number,
+    objectives: { codice: string; peso: number | null }[],
+    more: number,
+  ) =>
+    `La somma dei pesi degli obiettivi del Centro di Responsabilità "${cdr}" è ${itNumber(sum)} ` +
+    `(${objectives.map((o) => `${o.codice}: ${o.peso === null ? "vuoto" : itNumber(o.peso)}`).join(", ")}` +
+    `${more > 0 ? ` e altri ${more}` : ""}): deve essere 100. Correggere la colonna Peso del foglio ` +
+    "Obiettivi (un Peso vuoto vale 0).",
+  LABEL_NEAR_DUPLICATE: (
+    column: string,
+    found: string,
+    foundCount: number,
+    main: string,
+    mainCount: number,
+  ) =>
+    `Nella colonna ${column} "${found}" (${objectivesText(foundCount)}) e "${main}" ` +
+    `(${objectivesText(mainCount)}) differiscono solo per maiuscole, accenti, spazi o punteggiatura: nel ` +
+    `Riepilogo contano come due gruppi. Se indicano la stessa voce, riscrivere questa cella come "${main}".`,
 };
+
+function objectivesText(n: number): string {
+  return `${n} ${n === 1 ? "obiettivo" : "obiettivi"}`;
+}
 
 // Number and date formats of the validation messages (Italian: decimal comma, dd/mm/yyyy).
 function itNumber(n: number): string {
@@ -266,4 +300,23 @@ export const rollupStrings = {
       obiettivo: "Chiave Obiettivo (calcolo)",
     },
   },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The year's cycle (docs/reference/workbook.md#monitoraggi): the Monitoraggi archive and the earlier
+// snapshot the Scheda shows beside the current values
+// ---------------------------------------------------------------------------------------------
+export const cycleTexts = {
+  /** A sheet called Monitoraggi that is not the add-in's archive: archiving would overwrite it. */
+  notAnArchive: (sheet: string, missing: string[]) =>
+    `Il foglio «${sheet}» non è l'archivio dei monitoraggi di Scheda PEG (mancano le colonne ` +
+    `${missing.map((h) => `«${h}»`).join(", ")}): archiviare lo sovrascriverebbe. Rinominare quel foglio ` +
+    "e riprovare: non è stato scritto nulla.",
+  /** Column and SINTESI labels of the earlier snapshot in the Scheda, e.g. "Avanz. al 30/06". */
+  phaseColumn: (ddmm: string) => `Avanz. al ${ddmm}`,
+  indicatorColumn: (ddmm: string) => `Valore al ${ddmm}`,
+  sintesiLine: (ddmm: string) => `Grado al ${ddmm}`,
+  /** SINTESI lines of the Nucleo's validation. */
+  validatedLine: "Grado validato dal Nucleo",
+  reasonLine: "Motivazione",
 };

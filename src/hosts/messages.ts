@@ -49,3 +49,11 @@ export const excelMessages = {
   excelRefused: (detail: string) => `Excel ha rifiutato l'operazione: ${detail}`,
   cellAddressInvalid: (address: string) => `Indirizzo di cella non valido: ${address}`,
 };
+
+/** Why the Monitoraggi archive cannot be written (both hosts); nothing is written. */
+export const archiveHostMessages = {
+  tableNameTaken: (table: string, sheet: string) =>
+    `Il nome «${table}» è già usato da una tabella del foglio «${sheet}»: è il nome che Scheda PEG dà alla ` +
+    "tabella dell'archivio dei monitoraggi. Rinominare quella tabella (Progettazione tabella › Nome tabella) e " +
+    "riprovare: non è stato scritto nulla.",
+};

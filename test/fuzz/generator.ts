@@ -200,6 +200,20 @@ export function generateCase(seed: number): Promise<FuzzCase> {
     if (p < 0.88) return { v: "tanto", rule: "NUMBER_INVALID" };
     return number(x, avanzamentoShare);
   };
+  // The Nucleo's grade (Grado Finale reads it): mostly empty, numbers (percent-formatted too, out of
+  // range too) and the dirty cells the reader reports.
+  const validatoShare = pctShare();
+  const validato = (): Spec => {
+    const p = r();
+    if (p < 0.5) return { v: null };
+    const x = pick([0, 100, 90, 70, 105, round2(r() * 100)]);
+    if (p < 0.8) return number(x, validatoShare);
+    if (p < 0.85) return { v: String(x).replace(".", ","), rule: "FORMULA_DIFFERS" };
+    if (p < 0.88) return { v: "novanta", rule: "NUMBER_INVALID" };
+    if (p < 0.91) return { v: { formula: `${x}+0` }, rule: "FORMULA_NO_VALUE" };
+    if (p < 0.94) return { v: { error: "#N/A" }, rule: "CELL_ERROR" };
+    return number(x, validatoShare);
+  };
   const date = (d: Date | null, allowDirty: boolean): Spec => {
     if (d === null) return { v: null };
     const p = allowDirty ? r() : 0;
@@ -244,11 +258,17 @@ export function generateCase(seed: number): Promise<FuzzCase> {
     "Obiettivo di Missione",
     "Obiettivo di Programma",
     "Peso",
+    "Grado Validato %",
+    "Motivazione Validazione",
   ];
   const dropObPeso = chance(0.2);
   const dropAss = chance(0.15);
+  const dropValidato = chance(0.3);
   const obHeaders = OB_HEADERS.filter(
-    (h) => !(h === "Peso" && dropObPeso) && !(h === "Assessorato" && dropAss),
+    (h) =>
+      !(h === "Peso" && dropObPeso) &&
+      !(h === "Assessorato" && dropAss) &&
+      !(dropValidato && (h === "Grado Validato %" || h === "Motivazione Validazione")),
   );
   const obRows: Record<string, Spec>[] = [];
   codes.forEach((code, i) => {
@@ -266,6 +286,8 @@ export function generateCase(seed: number): Promise<FuzzCase> {
       "Obiettivo di Missione": group(false),
       "Obiettivo di Programma": group(false),
       Peso: peso("obiettivo"),
+      "Grado Validato %": validato(),
+      "Motivazione Validazione": { v: chance(0.8) ? "Verbale del Nucleo" : null },
     });
   });
   // Keyless rows with values: REQUIRED / CELL_ERROR, no rollup anywhere.

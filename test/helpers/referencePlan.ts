@@ -29,6 +29,8 @@ export function expectedPlanFromJson(data: SamplePlanJson): {
       statoAttuazione: o.stato_attuazione,
       stato: o.stato,
       peso: null,
+      gradoValidato: null,
+      motivazioneValidazione: null,
     });
     for (const f of o.fasi) {
       fasi.push({

@@ -29,7 +29,8 @@ const COLUMNS: { sheet: string; list: keyof RollupJson; keys: Record<string, str
       [COMPUTED_COLUMNS.obiettivi[0]]: "avanzamentoFasi",
       [COMPUTED_COLUMNS.obiettivi[1]]: "raggiungimentoIndicatori",
       [COMPUTED_COLUMNS.obiettivi[2]]: "grado",
-      [COMPUTED_COLUMNS.obiettivi[3]]: "esito",
+      [COMPUTED_COLUMNS.obiettivi[3]]: "gradoFinale",
+      [COMPUTED_COLUMNS.obiettivi[4]]: "esito",
     },
   },
   {

@@ -30,6 +30,7 @@ const COMPUTED = new Set([
   "Avanzamento Fasi %",
   "Raggiungimento Indicatori %",
   "Grado di Raggiungimento %",
+  "Grado Finale %",
   "Esito",
   "Tempistica",
   "Scostamento (giorni)",
@@ -70,6 +71,8 @@ describe("scheda-peg rollup", () => {
       "avanzamentoFasi",
       "raggiungimentoIndicatori",
       "grado",
+      "gradoValidato",
+      "gradoFinale",
       "esito",
     ]);
     expect(json.obiettivi[0]).toMatchObject({ codice: "2023_S08_20", riga: 2 });
@@ -104,6 +107,9 @@ describe("scheda-peg rollup", () => {
       } else {
         expect(o.grado).toBe(100);
       }
+      // nothing validated by the Nucleo in the sample: Grado Finale is G
+      expect(o.gradoValidato).toBeNull();
+      expect(o.gradoFinale).toBe(o.grado);
     }
     // objectives without indicators have R null (not evaluable), G = F
     expect(

@@ -187,11 +187,12 @@ describe("write plan", () => {
       ["Avanzamento Fasi %", 4, false],
       ["Raggiungimento Indicatori %", 5, false],
       ["Grado di Raggiungimento %", 6, false],
-      ["Esito", 7, false],
-      ["Peso x Grado (calcolo)", 8, true],
+      ["Grado Finale %", 7, false],
+      ["Esito", 8, false],
+      ["Peso x Grado (calcolo)", 9, true],
       // match keys: the Codice, and one per grouping column the sheet has (here only the CdR)
-      ["Chiave Codice (calcolo)", 9, true],
-      ["Chiave CdR (calcolo)", 10, true],
+      ["Chiave Codice (calcolo)", 10, true],
+      ["Chiave CdR (calcolo)", 11, true],
     ]);
     const fasi = wp.computed.find((t) => t.sheet === "Fasi")!;
     expect(fasi.columns.map((c) => c.header)).toEqual([
@@ -222,7 +223,7 @@ describe("write plan", () => {
     );
     expect(f).not.toContain("[Codice]");
     expect(f).toContain("tblFasi[[Peso x Avanzamento (calcolo)]]");
-    const esito = wp.computed[0].columns[3].formulas[0];
+    const esito = wp.computed[0].columns[4].formulas[0];
     expect(esito).toContain("pegSogliaRaggiunto");
     expect(esito).toContain("pegSogliaParziale");
   });
@@ -251,9 +252,55 @@ describe("write plan", () => {
     expect(ob.columns[0].results).toEqual([100, 20]);
     expect(ob.columns[1].results).toEqual([50, null]);
     expect(ob.columns[2].results).toEqual([75, 20]);
-    expect(ob.columns[3].results).toEqual(["Parzialmente raggiunto", "Non raggiunto"]);
-    expect(ob.columns[4].results).toEqual([150, 0]); // Peso 2 × 75; B has no Peso
+    expect(ob.columns[3].results).toEqual([75, 20]); // Grado Finale: no validated grade, G
+    expect(ob.columns[4].results).toEqual(["Parzialmente raggiunto", "Non raggiunto"]);
+    expect(ob.columns[5].results).toEqual([150, 0]); // Peso 2 × 75; B has no Peso
     expect(ob.columns[0].numberFormat).toBe("0.00");
+  });
+
+  /** The table plan with a Grado Validato % column (D) on Obiettivi; B's grade validated at `validato`. */
+  function validatedPlan(validato: number) {
+    const p = tablePlan();
+    p.obiettivi[1].gradoValidato = validato;
+    p.obiettivi[1].motivazioneValidazione = "Verbale del Nucleo";
+    const L = p.layout.obiettivi!;
+    L.columns.gradoValidato = 4;
+    L.headers[4] = "Grado Validato %";
+    L.lastCol = 4;
+    return p;
+  }
+
+  it("Grado Finale reads Grado Validato when it is a number, else G; Esito and Peso x Grado read it", () => {
+    const p = validatedPlan(95);
+    const wp = buildRollupWritePlan(p, computeRollups(p));
+    const ob = wp.computed[0];
+    const col = (h: string) => ob.columns.find((c) => c.header === h)!;
+    expect(col("Grado Finale %").col).toBe(col("Grado di Raggiungimento %").col + 1);
+    expect(col("Grado Finale %").formulas[0]).toBe(
+      '=IF(LEN(tblObiettivi[[#This Row],[Chiave Codice (calcolo)]])<2,"",' +
+        "IF(ISNUMBER(tblObiettivi[[#This Row],[Grado Validato %]]),tblObiettivi[[#This Row],[Grado Validato %]]," +
+        "tblObiettivi[[#This Row],[Grado di Raggiungimento %]]))",
+    );
+    expect(col("Esito").formulas[0]).toContain("ROUND(tblObiettivi[[#This Row],[Grado Finale %]],9)");
+    expect(col("Peso x Grado (calcolo)").formulas[0]).toContain("tblObiettivi[[#This Row],[Grado Finale %]]");
+    // B: G = 20 (Non raggiunto) but validated at 95 → Grado Finale 95, Raggiunto
+    expect(col("Grado di Raggiungimento %").results).toEqual([75, 20]);
+    expect(col("Grado Finale %").results).toEqual([75, 95]);
+    expect(col("Esito").results).toEqual(["Parzialmente raggiunto", "Raggiunto"]);
+    // the Riepilogo counts and averages Grado Finale
+    const riepilogo = JSON.stringify(wp.riepilogo.cells);
+    expect(riepilogo).toContain("tblObiettivi[[Grado Finale %]]");
+    expect(riepilogo).not.toContain("Grado di Raggiungimento %]]");
+  });
+
+  it("a percent-formatted Grado Validato column is read ×100, like Peso", () => {
+    const p = validatedPlan(95);
+    p.layout.obiettivi!.percentColumns = { gradoValidato: true };
+    const wp = buildRollupWritePlan(p, computeRollups(p));
+    const f = wp.computed[0].columns.find((c) => c.header === "Grado Finale %")!.formulas[0];
+    expect(f).toContain(
+      "IF(ISNUMBER(tblObiettivi[[#This Row],[Grado Validato %]]),(100*tblObiettivi[[#This Row],[Grado Validato %]]),",
+    );
   });
 
   it("Riepilogo: six titled tables with the documented columns, data bars and Esito colours", () => {

@@ -74,6 +74,17 @@ export function randomTemplate(seed: number, opts: GenOptions = {}): WorkbookTem
       "Obiettivo di Programma": pick(dup),
       Peso: allWeighted || chance(0.5) ? 1 + Math.floor(r() * 10) : null,
     });
+    // The Nucleo's grade now and then, at a threshold too (Grado Finale and Esito read it).
+    if (chance(0.3)) {
+      obiettivi[obiettivi.length - 1]["Grado Validato %"] = pick([
+        0,
+        100,
+        sogliaR,
+        sogliaP,
+        round2(r() * 100),
+      ]);
+      obiettivi[obiettivi.length - 1]["Motivazione Validazione"] = "Verbale del Nucleo";
+    }
     const ref = () => (chance(0.2) ? code.toLowerCase() : code);
     const special = chance(0.15); // G exactly at a threshold: one phase at Soglia, no indicators
     const nF = special ? 1 : Math.floor(r() * 5);

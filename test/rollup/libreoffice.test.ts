@@ -117,6 +117,42 @@ describe("rollup formulas recalculated by LibreOffice", () => {
     await expectLibreOfficeAgrees(changed, expected);
   });
 
+  itLo(
+    "a grade validated by the Nucleo typed into the file: Grado Finale, Esito and Riepilogo follow",
+    async () => {
+      const r = await rollupBytes(await sampleBytes());
+      const O = r.plan.layout.obiettivi!;
+      const [first, second] = r.plan.obiettivi;
+      // Both are Raggiunto with G = 100 in the sample; the Nucleo lowers them to 80 and 40.
+      expect([r.rollups.obiettivi[0].grado, r.rollups.obiettivi[1].grado]).toEqual([100, 100]);
+      const changed = await edit(r.bytes, [
+        { sheet: O.sheet, row: first.row, col: O.columns.gradoValidato!, value: 80 },
+        { sheet: O.sheet, row: first.row, col: O.columns.motivazioneValidazione!, value: "Verbale n. 1" },
+        { sheet: O.sheet, row: second.row, col: O.columns.gradoValidato!, value: 40 },
+        { sheet: O.sheet, row: second.row, col: O.columns.motivazioneValidazione!, value: "Verbale n. 1" },
+      ]);
+      const book = await recalcWithLibreOffice(changed);
+      const obiettivi = book.get(O.sheet)!;
+      const header = (h: string) => {
+        for (const [ref, cell] of obiettivi)
+          if (cell.value === h && ref.endsWith(String(O.headerRow))) return ref.replace(/\d+$/, "");
+        throw new Error(`colonna ${h} assente`);
+      };
+      const at = (h: string, row: number) => obiettivi.get(`${header(h)}${row}`)?.value;
+      // What LibreOffice computed, against the contract (not the TypeScript)
+      expect([
+        at("Grado di Raggiungimento %", first.row),
+        at("Grado Finale %", first.row),
+        at("Esito", first.row),
+      ]).toEqual([100, 80, "Parzialmente raggiunto"]);
+      expect([at("Grado Finale %", second.row), at("Esito", second.row)]).toEqual([40, "Non raggiunto"]);
+      // …and every computed cell, the Riepilogo included, against the TypeScript on the edited file
+      const expected = await tsOn(changed);
+      expect(changedCount(r.writePlan, expected)).toBeGreaterThan(4);
+      expect(compareCells(book, expectedCells(expected))).toEqual([]);
+    },
+  );
+
   const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
   itLo(`random plans as Excel tables (seeds ${seeds.join(", ")})`, async () => {
     for (const seed of seeds) {

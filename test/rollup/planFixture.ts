@@ -31,6 +31,8 @@ export function ob(codice: string, extra: Partial<Obiettivo> = {}): Obiettivo {
     statoAttuazione: null,
     stato: null,
     peso: null,
+    gradoValidato: null,
+    motivazioneValidazione: null,
     ...extra,
   };
 }

@@ -303,3 +303,41 @@ describe("computeRollups on a whole plan", () => {
     });
   });
 });
+
+describe("Grado Finale: the grade validated by the Nucleo", () => {
+  it("is Grado Validato when it is a number (out of range included), else G; Esito follows it", () => {
+    const p = plan(
+      [
+        ob("A", { gradoValidato: 95 }), // G 60 → validated 95
+        ob("B", { gradoValidato: 0 }), // G 100 → validated 0 (a number, not empty)
+        ob("C"), // G 80, not validated
+        ob("D", { gradoValidato: 75 }), // no phases: G null, validated 75
+        ob("E", { gradoValidato: 120 }), // VALIDATED_RANGE, used as it is
+      ],
+      [fase("A", null, 60), fase("B", null, 100), fase("C", null, 80), fase("E", null, 10)],
+      [],
+    );
+    const r = computeRollups(p).obiettivi;
+    expect(r.map((o) => [o.grado, o.gradoValidato, o.gradoFinale, o.esito])).toEqual([
+      [60, 95, 95, "Raggiunto"],
+      [100, 0, 0, "Non raggiunto"],
+      [80, null, 80, "Parzialmente raggiunto"],
+      [null, 75, 75, "Parzialmente raggiunto"],
+      [10, 120, 120, "Raggiunto"],
+    ]);
+  });
+
+  it("the Riepilogo averages and counts Grado Finale", () => {
+    const p = plan([ob("A", { gradoValidato: 90 }), ob("B")], [fase("A", null, 50), fase("B", null, 30)], []);
+    // A: G 50 validated 90 (Raggiunto); B: 30 (Non raggiunto) → mean (90 + 30) / 2 = 60
+    expect(computeRollups(p).riepilogo.centroResponsabilita[0]).toEqual({
+      gruppo: "CDR",
+      obiettivi: 2,
+      gradoMedio: 60,
+      raggiunti: 1,
+      parzialmenteRaggiunti: 0,
+      nonRaggiunti: 1,
+      nonValutabili: 0,
+    });
+  });
+});

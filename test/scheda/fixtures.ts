@@ -18,6 +18,8 @@ export function obiettivo(codice: string, extra: Partial<Obiettivo> = {}): Obiet
     statoAttuazione: "Primo paragrafo dello stato.\nSecondo paragrafo dello stato.",
     stato: "In Corso",
     peso: null,
+    gradoValidato: null,
+    motivazioneValidazione: null,
     ...extra,
   };
 }
@@ -95,6 +97,8 @@ export function rollups(p: Plan, grado: Record<string, number | null> = {}): Rol
         avanzamentoFasi: g,
         raggiungimentoIndicatori: g,
         grado: g,
+        gradoValidato: null,
+        gradoFinale: g,
         esito:
           g === null
             ? "Non valutabile"

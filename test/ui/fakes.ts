@@ -140,6 +140,8 @@ const obiettivo = (row: number, codice: string, cdr: string, titolo: string) => 
   statoAttuazione: null,
   stato: null,
   peso: null,
+  gradoValidato: null,
+  motivazioneValidazione: null,
 });
 
 export const PLAN: Plan = {
@@ -195,6 +197,8 @@ export function rollups(plan: Plan, esiti: Esito[] = ["Raggiunto", "Raggiunto", 
     avanzamentoFasi: null,
     raggiungimentoIndicatori: null,
     grado: null,
+    gradoValidato: null,
+    gradoFinale: null,
     esito: esiti[i] ?? "Non valutabile",
   }));
   const none = [] as never[];

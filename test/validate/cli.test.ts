@@ -135,7 +135,7 @@ describe("validate (human output)", () => {
 });
 
 describe("validate on the sample workbook (scheda-peg sample)", () => {
-  it("0 errors; the warnings are the six objectives without indicators", async () => {
+  it("0 errors; the warnings: six objectives without indicators, DUP_06's label spelt two ways", async () => {
     const file = join(dir, "esempio.xlsx");
     expect((await run(["sample", "-o", file])).code).toBe(0);
     const { code, out } = await run(["validate", file, "--json"]);
@@ -150,6 +150,8 @@ describe("validate on the sample workbook (scheda-peg sample)", () => {
       "NO_INDICATORS 2023_S08_33",
       "NO_INDICATORS 2023_S08_05",
       "NO_INDICATORS 2023_S08_35",
+      "LABEL_NEAR_DUPLICATE 2023_S08_32",
+      "LABEL_NEAR_DUPLICATE 2023_S08_25",
       "NO_INDICATORS 2023_S08_01",
     ]);
   });

@@ -1,7 +1,9 @@
 // A small workbook described by its rows, turned either into a Plan directly (to test validatePlan alone)
 // or into a RawWorkbook (to test it behind the reader). Sheets have their header on row 1 and their columns
 // in the order of docs/reference/workbook.md, so a test can name the cells by hand:
-//   Obiettivi  A Codice … M Peso
+//   Obiettivi  A Codice B Titolo C Assessorato D Centro di Responsabilità E Responsabile F Valore Pubblico
+//              G Obiettivo di Mandato H … di Missione I … di Programma J Modalità K Stato di Attuazione
+//              L Stato M Peso N Grado Validato % O Motivazione Validazione
 //   Fasi       A Obiettivo B Fase C Inizio Previsto D Fine Prevista E Inizio Effettivo F Fine Effettiva
 //              G Peso H Avanzamento I Responsabile J Centro di Responsabilità K Note
 //   Indicatori A Obiettivo B Descrizione C Tipo D Polarità E Valore Atteso F Valore Raggiunto G Peso H Note
@@ -25,10 +27,17 @@ export type V<T> = T | null | Broken;
 export interface ObjSpec {
   codice: string;
   titolo?: string;
+  assessorato?: string | null;
   centroResponsabilita?: string;
   responsabile?: string;
+  valorePubblico?: string | null;
+  obiettivoMandato?: string | null;
+  obiettivoMissione?: string | null;
+  obiettivoProgramma?: string | null;
   stato?: string | null;
   peso?: V<number>;
+  gradoValidato?: V<number>;
+  motivazioneValidazione?: string | null;
 }
 export interface FaseSpec {
   obiettivo: string;
@@ -148,17 +157,19 @@ export function toPlan(spec: WorkbookSpec): { plan: Plan; brokenCells: Set<strin
     row: i + 2,
     codice: o.codice,
     titolo: o.titolo ?? `Obiettivo ${o.codice}`,
-    assessorato: null,
+    assessorato: o.assessorato ?? null,
     centroResponsabilita: o.centroResponsabilita ?? "SETTORE SOCIOEDUCATIVO",
     responsabile: o.responsabile ?? "ROSSI MARIA",
-    valorePubblico: null,
-    obiettivoMandato: null,
-    obiettivoMissione: null,
-    obiettivoProgramma: null,
+    valorePubblico: o.valorePubblico ?? null,
+    obiettivoMandato: o.obiettivoMandato ?? null,
+    obiettivoMissione: o.obiettivoMissione ?? null,
+    obiettivoProgramma: o.obiettivoProgramma ?? null,
     modalitaAttuazione: null,
     statoAttuazione: null,
     stato: o.stato === undefined ? "In corso" : o.stato,
     peso: value(o.peso, "Obiettivi", i + 2, OBIETTIVI_COLUMNS, "peso"),
+    gradoValidato: value(o.gradoValidato, "Obiettivi", i + 2, OBIETTIVI_COLUMNS, "gradoValidato"),
+    motivazioneValidazione: o.motivazioneValidazione ?? null,
   }));
   const fasi: Fase[] = spec.fasi.map((f, i) => {
     const v = <T>(x: V<T> | undefined, key: string) => value(x, "Fasi", i + 2, FASI_COLUMNS, key);
@@ -256,17 +267,19 @@ export function toRaw(spec: WorkbookSpec): RawWorkbook {
     return [
       o.codice,
       t.titolo,
-      null,
+      t.assessorato,
       t.centroResponsabilita,
       t.responsabile,
-      null,
-      null,
-      null,
-      null,
+      t.valorePubblico,
+      t.obiettivoMandato,
+      t.obiettivoMissione,
+      t.obiettivoProgramma,
       null,
       null,
       t.stato,
       rawCell(o.peso),
+      rawCell(o.gradoValidato),
+      t.motivazioneValidazione,
     ];
   });
   const fasi = spec.fasi.map((f, i): RawValue[] => [

@@ -28,9 +28,99 @@ interface Case {
   objective: string | null;
   /** Pieces the message must contain: the value found and what is expected. */
   says: string[];
+  /** Rules the same defect necessarily triggers too (checked present, then set aside). */
+  also?: RuleCode[];
 }
 
 const CASES: Case[] = [
+  {
+    rule: "VALIDATION_REASON_MISSING",
+    severity: "error",
+    what: "O1 validated at 85 without a reason",
+    defect: (s) => {
+      s.obiettivi[0].gradoValidato = 85;
+    },
+    at: { sheet: "Obiettivi", row: 2, column: "Motivazione Validazione", cell: "Obiettivi!O2" },
+    objective: "O1",
+    says: ["85", "O1", "Motivazione Validazione", "Nucleo di Valutazione"],
+  },
+  {
+    rule: "VALIDATED_RANGE",
+    severity: "error",
+    what: "O2 validated at 105 (with a reason)",
+    defect: (s) => {
+      s.obiettivi[1].gradoValidato = 105;
+      s.obiettivi[1].motivazioneValidazione = "Verbale n. 3 del Nucleo";
+    },
+    at: { sheet: "Obiettivi", row: 3, column: "Grado Validato %", cell: "Obiettivi!N3" },
+    objective: "O2",
+    says: ["105", "tra 0 e 100"],
+  },
+  {
+    rule: "VALIDATED_RANGE",
+    severity: "error",
+    what: "O1 validated at -5 (with a reason)",
+    defect: (s) => {
+      s.obiettivi[0].gradoValidato = -5;
+      s.obiettivi[0].motivazioneValidazione = "x";
+    },
+    at: { sheet: "Obiettivi", row: 2, column: "Grado Validato %", cell: "Obiettivi!N2" },
+    objective: "O1",
+    says: ["-5", "tra 0 e 100"],
+  },
+  {
+    rule: "OBJECTIVE_WEIGHT_SUM",
+    severity: "warning",
+    what: "the CdR's objectives weigh 60 + 30",
+    defect: (s) => {
+      s.obiettivi[0].peso = 60;
+      s.obiettivi[1].peso = 30;
+    },
+    at: { sheet: "Obiettivi", row: 2, column: "Peso", cell: "Obiettivi!M2" },
+    objective: "O1",
+    says: ['"SETTORE SOCIOEDUCATIVO"', " 90 ", "O1: 60", "O2: 30", "100"],
+  },
+  {
+    rule: "OBJECTIVE_WEIGHT_SUM",
+    severity: "warning",
+    what: "O2 weighs 100 in its own CdR, O1 weighs 40 and O3 nothing in theirs (empty = 0)",
+    defect: (s) => {
+      s.obiettivi[0].peso = 40;
+      s.obiettivi[1].centroResponsabilita = "SETTORE CULTURA";
+      s.obiettivi[1].peso = 100;
+    },
+    at: { sheet: "Obiettivi", row: 2, column: "Peso", cell: "Obiettivi!M2" },
+    objective: "O1",
+    says: ['"SETTORE SOCIOEDUCATIVO"', " 40 ", "O1: 40"],
+  },
+  {
+    rule: "LABEL_NEAR_DUPLICATE",
+    severity: "warning",
+    what: "DUP_06's label with and without a space after the '!' (a tie: the first spelling wins)",
+    defect: (s) => {
+      s.obiettivi[0].obiettivoMandato = "DUP_06 FACCIAMO RETE! INSIEME POSSIAMO";
+      s.obiettivi[1].obiettivoMandato = "DUP_06 FACCIAMO RETE!INSIEME POSSIAMO";
+    },
+    at: { sheet: "Obiettivi", row: 3, column: "Obiettivo di Mandato", cell: "Obiettivi!G3" },
+    objective: "O2",
+    says: [
+      '"DUP_06 FACCIAMO RETE!INSIEME POSSIAMO" (1 obiettivo)',
+      '"DUP_06 FACCIAMO RETE! INSIEME POSSIAMO" (1 obiettivo)',
+      "due gruppi",
+    ],
+  },
+  {
+    rule: "LABEL_NEAR_DUPLICATE",
+    severity: "warning",
+    what: "an Assessorato with and without its accent",
+    defect: (s) => {
+      s.obiettivi[0].assessorato = "Attività produttive";
+      s.obiettivi[1].assessorato = "Attivita produttive";
+    },
+    at: { sheet: "Obiettivi", row: 3, column: "Assessorato", cell: "Obiettivi!C3" },
+    objective: "O2",
+    says: ['"Attivita produttive"', '"Attività produttive"'],
+  },
   {
     rule: "CODE_DUPLICATE",
     severity: "error",
@@ -116,6 +206,8 @@ const CASES: Case[] = [
     at: { sheet: "Obiettivi", row: 3, column: "Peso", cell: "Obiettivi!M3" },
     objective: "O2",
     says: ["120", "tra 0 e 100"],
+    // the CdR's objective weights then sum to 120
+    also: ["OBJECTIVE_WEIGHT_SUM"],
   },
   {
     rule: "WEIGHT_RANGE",
@@ -300,7 +392,9 @@ describe.each(MODES)("validation rules (%s)", (mode) => {
     it("is reported, alone, where docs/reference/rules.md says", () => {
       const spec = baseSpec();
       c.defect(spec);
-      const problems = run(spec, mode);
+      const all = run(spec, mode);
+      for (const rule of c.also ?? []) expect(all.map((p) => p.rule)).toContain(rule);
+      const problems = all.filter((p) => !c.also?.includes(p.rule));
       expect(problems).toHaveLength(1);
       const p = problems[0];
       expect({
@@ -397,6 +491,42 @@ describe.each(MODES)("edge cases (%s)", (mode) => {
     expect(rules(spec)).toEqual(["POLARITY_INVALID Indicatori!D3"]);
   });
 
+  it("the year's cycle: a validated grade with its reason, CdR weights summing to 100 (±0.01), one group per label", () => {
+    const spec = withSpec((s) => {
+      Object.assign(s.obiettivi[0], { gradoValidato: 100, motivazioneValidazione: "Verbale n. 2" });
+      Object.assign(s.obiettivi[1], { gradoValidato: 0, motivazioneValidazione: "Obiettivo non avviato" });
+      s.obiettivi[0].peso = 33.33;
+      s.obiettivi[1].peso = 66.66;
+      // same match key: one group of the Riepilogo already (case and repeated spaces do not count)
+      s.obiettivi[0].assessorato = "Servizi  Sociali";
+      s.obiettivi[1].assessorato = "SERVIZI SOCIALI";
+    });
+    expect(rules(spec)).toEqual([]);
+  });
+
+  it("OBJECTIVE_WEIGHT_SUM: no Peso at all in a CdR is fine; each CdR is checked on its own", () => {
+    expect(rules(withSpec((s) => s.obiettivi.forEach((o) => (o.peso = null))))).toEqual([]);
+    const spec = withSpec((s) => {
+      s.obiettivi[0].centroResponsabilita = "SETTORE A";
+      s.obiettivi[0].peso = 100;
+      s.obiettivi[1].centroResponsabilita = "SETTORE B";
+      s.obiettivi[1].peso = 99.5;
+    });
+    expect(rules(spec)).toEqual(["OBJECTIVE_WEIGHT_SUM Obiettivi!M3"]);
+  });
+
+  it("LABEL_NEAR_DUPLICATE: the less frequent spelling is reported at each of its cells", () => {
+    const spec = withSpec((s) => {
+      s.obiettivi[0].valorePubblico = "Scuola-Lavoro";
+      s.obiettivi[1].valorePubblico = "scuola lavoro";
+      s.obiettivi.push({ codice: "O3", valorePubblico: "Scuola - Lavoro" });
+      s.obiettivi.push({ codice: "O4", valorePubblico: "Scuola-Lavoro" });
+    });
+    const found = run(spec, mode).filter((p) => p.rule === "LABEL_NEAR_DUPLICATE");
+    expect(found.map((p) => p.cell)).toEqual(["Obiettivi!F3", "Obiettivi!F4"]);
+    expect(found[0].message).toContain('"scuola lavoro" (1 obiettivo) e "Scuola-Lavoro" (2 obiettivi)');
+  });
+
   it("PROGRESS_INCOMPLETE counts an empty Avanzamento as 0", () => {
     const spec = withSpec((s) => {
       s.fasi[0].avanzamento = null;
@@ -455,6 +585,23 @@ describe("broken cells get no second problem", () => {
       },
       own: "Fasi!E2",
       silent: ["EFFECTIVE_START_MISSING"],
+    },
+    {
+      what: "Grado Validato 'novanta' without a Motivazione",
+      defect: (s) => {
+        s.obiettivi[0].gradoValidato = broken("novanta");
+      },
+      own: "Obiettivi!N2",
+      silent: ["VALIDATION_REASON_MISSING", "VALIDATED_RANGE"],
+    },
+    {
+      what: "objective Peso 'metà' beside a Peso of 40 in the same CdR",
+      defect: (s) => {
+        s.obiettivi[0].peso = broken("metà");
+        s.obiettivi[1].peso = 40;
+      },
+      own: "Obiettivi!M2",
+      silent: ["OBJECTIVE_WEIGHT_SUM"],
     },
     {
       what: "phase Peso 'metà'",

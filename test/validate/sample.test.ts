@@ -1,5 +1,6 @@
 // The 2023 reference plan (assets JSON) laid out as a workbook validates with 0 errors. Its warnings are
-// the ones the real report implies: objectives without indicators, and nothing else.
+// the ones the real report implies: objectives without indicators, and the cells holding the less
+// frequent of two spellings of one group label (DUP_06's, with and without a space after "!").
 import { sortProblems } from "../../src/domain/rules/problems";
 import type { RawSheet, RawValue, RawWorkbook } from "../../src/domain/model/raw";
 import { readPlan } from "../../src/domain/reading/reader";
@@ -9,6 +10,8 @@ import { validatePlan } from "../../src/domain/rules/validate";
 import { loadSampleJson } from "../helpers/sample";
 
 const data = loadSampleJson();
+
+type Obj = SamplePlanJson["obiettivi"][number];
 
 const date = (iso: string | null) => {
   if (iso === null) return null;
@@ -51,6 +54,8 @@ function sampleWorkbook(json: SamplePlanJson): RawWorkbook {
           x.modalita_attuazione,
           x.stato_attuazione,
           x.stato,
+          null,
+          null,
           null,
         ]),
       ),
@@ -111,14 +116,49 @@ describe("the 2023 sample plan", () => {
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
   });
 
-  it("warns exactly about the six objectives without indicators", () => {
-    // Independent count from the JSON: objectives whose indicator list is empty.
+  it("warns exactly about the six objectives without indicators and DUP_06's second spelling", () => {
+    // Independent count from the JSON: objectives whose indicator list is empty…
     const withoutIndicators = data.obiettivi.filter((x) => x.indicatori.length === 0);
     const expected = withoutIndicators.map((x) => {
       const row = data.obiettivi.indexOf(x) + 2;
-      return `NO_INDICATORS Obiettivi!A${row} ${x.codice}`;
+      return { row, text: `NO_INDICATORS Obiettivi!A${row} ${x.codice}` };
     });
     expect(expected).toHaveLength(6);
-    expect(problems.map((p) => `${p.rule} ${p.cell} ${p.objective}`)).toEqual(expected);
+    // …and, per group column, labels equal once only letters and digits are kept (lower case) but
+    // written two ways: each cell of the less frequent way.
+    const columns = [
+      ["C", (x: Obj) => x.assessorato],
+      ["D", (x: Obj) => x.centro_responsabilita],
+      ["F", (x: Obj) => x.valore_pubblico],
+      ["G", (x: Obj) => dup(x.obiettivo_mandato)],
+      ["H", (x: Obj) => dup(x.obiettivo_missione)],
+      ["I", (x: Obj) => dup(x.obiettivo_programma)],
+    ] as const;
+    let near = 0;
+    for (const [letter, get] of columns) {
+      const byFold = new Map<string, Map<string, number[]>>();
+      data.obiettivi.forEach((x, i) => {
+        const v = get(x);
+        if (!v) return;
+        const fold = v.toLowerCase().replace(/[^a-z0-9àèéìòù]/g, "");
+        const ways = byFold.get(fold) ?? new Map<string, number[]>();
+        byFold.set(fold, ways);
+        ways.set(v, [...(ways.get(v) ?? []), i + 2]);
+      });
+      for (const ways of byFold.values()) {
+        if (ways.size < 2) continue;
+        const sorted = [...ways.values()].sort((a, b) => b.length - a.length);
+        for (const rows of sorted.slice(1))
+          for (const row of rows) {
+            near++;
+            const codice = data.obiettivi[row - 2].codice;
+            expected.push({ row, text: `LABEL_NEAR_DUPLICATE Obiettivi!${letter}${row} ${codice}` });
+          }
+      }
+    }
+    expect(near).toBe(2); // "FACCIAMO RETE! INSIEME POSSIAMO" is written so twice, "RETE!INSIEME" four times
+    const cellOf = (t: string) => t.split(" ")[1];
+    expected.sort((a, b) => a.row - b.row || cellOf(a.text).localeCompare(cellOf(b.text)));
+    expect(problems.map((p) => `${p.rule} ${p.cell} ${p.objective}`)).toEqual(expected.map((e) => e.text));
   });
 });

@@ -56,6 +56,25 @@ async function exceljsPackage(_template: WorkbookTemplate, fillRows: boolean): P
   return readFileSync(join(__dirname, "fixtures", name));
 }
 
+/**
+ * The recorded oracle predates the Nucleo's columns of Obiettivi (Grado Validato %, Motivazione
+ * Validazione): they are left out here, and test/xlsx/prepare.test.ts checks them.
+ */
+function recordedColumns(t: WorkbookTemplate): WorkbookTemplate {
+  const later = new Set(["Grado Validato %", "Motivazione Validazione"]);
+  return {
+    ...t,
+    tables: t.tables.map((spec) => {
+      const keep = spec.columns.map((c) => !later.has(c.header));
+      return {
+        ...spec,
+        columns: spec.columns.filter((_c, i) => keep[i]),
+        rows: spec.rows.map((r) => r.filter((_v, i) => keep[i])),
+      };
+    }),
+  };
+}
+
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
@@ -113,7 +132,9 @@ describe("input sheets look like the exceljs template they replace", () => {
   ] as const)(
     "%s: widths, column formats, header, body values, validations, frozen row, tables",
     async (what, fillRows) => {
-      const template = what === "template" ? buildTemplate(2024) : buildSample(loadSampleJson());
+      const template = recordedColumns(
+        what === "template" ? buildTemplate(2024) : buildSample(loadSampleJson()),
+      );
       const [ours, host, theirs] = await Promise.all([
         ourPackage(template, fillRows).then(load),
         // The whole path users take: the file host's Prepara fogli / template / sample.

@@ -61,11 +61,19 @@ describe("prepareSheets", () => {
     expect(fasi.getColumn(7).numFmt).toBe("0.00");
     expect(fasi.getColumn(2).width).toBeGreaterThan(30);
     expect(await (await XlsxHost.fromBuffer(bytes)).isEmptyWorkbook()).toBe(true);
+    // The Nucleo's columns: Grado Validato % a number 0–100, Motivazione Validazione text
+    const ob = wb.getWorksheet("Obiettivi") as ExcelJS.Worksheet;
+    expect([ob.getCell("N1").value, ob.getCell("O1").value]).toEqual([
+      "Grado Validato %",
+      "Motivazione Validazione",
+    ]);
+    expect(ob.getColumn(14).numFmt).toBe("0.00");
+    expect(ob.getCell("N2").dataValidation).toMatchObject({ type: "decimal", formulae: [0, 100] });
 
     const tables = await tablesOf(bytes, wb);
     expect(tables.map((t) => [t.name, t.ref])).toEqual([
       ["tblParametri", `A1:B${PARAMETRI.length + 1}`],
-      ["tblObiettivi", "A1:M2"],
+      ["tblObiettivi", "A1:O2"],
       ["tblFasi", "A1:K2"],
       ["tblIndicatori", "A1:J2"],
     ]);

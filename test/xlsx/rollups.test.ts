@@ -47,20 +47,20 @@ function plan(): RollupWritePlan {
         columns: [
           {
             header: "Avanzamento Fasi %",
-            col: 14,
+            col: 16,
             formulas: range(nObiettivi).map((i) => `=ROW(A${i + 2})*1.5`),
             results: range(nObiettivi).map((i) => (i + 2) * 1.5),
             numberFormat: "0.00",
           },
           {
             header: "Esito",
-            col: 15,
-            formulas: range(nObiettivi).map(() => '=IF(N2>50,"Raggiunto","Non raggiunto")'),
+            col: 17,
+            formulas: range(nObiettivi).map(() => '=IF(P2>50,"Raggiunto","Non raggiunto")'),
             results: range(nObiettivi).map((i) => ((i + 2) * 1.5 > 50 ? "Raggiunto" : "Non raggiunto")),
           },
           {
             header: "aiuto",
-            col: 16,
+            col: 18,
             formulas: range(nObiettivi).map(() => "=1"),
             results: range(nObiettivi).map(() => null),
             helper: true,
@@ -147,7 +147,7 @@ async function sampleBytes(): Promise<Uint8Array> {
   return host.toBuffer();
 }
 
-const computedCols: Record<string, number[]> = { Obiettivi: [14, 15, 16], Fasi: [12, 13], Indicatori: [11] };
+const computedCols: Record<string, number[]> = { Obiettivi: [16, 17, 18], Fasi: [12, 13], Indicatori: [11] };
 const isComputed = (sheet: string, col: number) => (computedCols[sheet] ?? []).includes(col);
 
 describe("writeRollups", () => {
@@ -171,15 +171,15 @@ describe("writeRollups", () => {
   it("writes headers and formulas with cached results and number formats", async () => {
     const wb = await load(once);
     const ob = wb.getWorksheet("Obiettivi") as ExcelJS.Worksheet;
-    expect(ob.getCell("N1").value).toBe("Avanzamento Fasi %");
-    expect(ob.getCell("N1").font).toMatchObject({ bold: true, name: "Calibri" });
-    expect(ob.getCell("N2").value).toEqual({ formula: "ROW(A2)*1.5", result: 3 });
-    expect(ob.getCell("N2").numFmt).toBe("0.00");
-    expect(ob.getCell(`O${nObiettivi + 1}`).value).toEqual({
-      formula: 'IF(N2>50,"Raggiunto","Non raggiunto")',
+    expect(ob.getCell("P1").value).toBe("Avanzamento Fasi %");
+    expect(ob.getCell("P1").font).toMatchObject({ bold: true, name: "Calibri" });
+    expect(ob.getCell("P2").value).toEqual({ formula: "ROW(A2)*1.5", result: 3 });
+    expect(ob.getCell("P2").numFmt).toBe("0.00");
+    expect(ob.getCell(`Q${nObiettivi + 1}`).value).toEqual({
+      formula: 'IF(P2>50,"Raggiunto","Non raggiunto")',
       result: (nObiettivi + 1) * 1.5 > 50 ? "Raggiunto" : "Non raggiunto",
     });
-    expect(ob.getCell("P2").font).toMatchObject({ color: { argb: "FF808080" } });
+    expect(ob.getCell("R2").font).toMatchObject({ color: { argb: "FF808080" } });
     const fasi = wb.getWorksheet("Fasi") as ExcelJS.Worksheet;
     // exceljs's cell.value leaves out a falsy result; cell.result has the cached 0.
     const last = fasi.getCell(`M${nFasi + 1}`);
@@ -192,13 +192,13 @@ describe("writeRollups", () => {
       range(4).map(async (i) => (await partText(once, `xl/tables/table${i + 1}.xml`)) ?? ""),
     );
     const byName = (n: string) => tables.find((t) => t.includes(`name="${n}"`)) as string;
-    expect(byName("tblObiettivi")).toMatch(new RegExp(`ref="A1:P${nObiettivi + 1}"`));
+    expect(byName("tblObiettivi")).toMatch(new RegExp(`ref="A1:R${nObiettivi + 1}"`));
     expect(byName("tblFasi")).toMatch(new RegExp(`ref="A1:M${nFasi + 1}"`));
     expect(byName("tblIndicatori")).toMatch(new RegExp(`ref="A1:K${nIndicatori + 1}"`));
     expect(byName("tblParametri")).toMatch(/ref="A1:B11"/);
     // The computed columns are calculated columns of the table (Excel fills them on new rows).
     expect(byName("tblObiettivi")).toMatch(
-      /<tableColumn id="\d+" name="Esito"><calculatedColumnFormula>IF\(N2&gt;50/,
+      /<tableColumn id="\d+" name="Esito"><calculatedColumnFormula>IF\(P2&gt;50/,
     );
     const host = await XlsxHost.fromBuffer(once);
     const raw = await host.readWorkbook();

@@ -20,6 +20,9 @@ export interface Obiettivo {
   statoAttuazione: string | null;
   stato: string | null;
   peso: number | null;
+  /** Grado Validato % by the Nucleo di Valutazione / OIV (null when not validated). */
+  gradoValidato: number | null;
+  motivazioneValidazione: string | null;
 }
 
 export interface Fase {

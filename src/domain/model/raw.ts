@@ -51,6 +51,12 @@ export interface RawWorkbook {
   sheets: RawSheet[];
   /** The workbook counts date serials from 1904 (old Mac workbooks); default false. */
   date1904?: boolean;
+  /**
+   * The add-in's Monitoraggi sheet (the archive of monitoring snapshots), never an input sheet: handed
+   * over only when asked for (`readWorkbook({ monitoraggi: true })`), null when the workbook has none.
+   * Absent: the host was not asked, or cannot read it.
+   */
+  monitoraggi?: RawSheet | null;
 }
 
 export function isUncachedFormula(v: unknown): v is UncachedFormulaValue {

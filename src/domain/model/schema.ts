@@ -8,6 +8,8 @@ export const SHEETS = {
   indicatori: "Indicatori",
   riepilogo: "Riepilogo",
   scheda: "Scheda",
+  /** The archive of monitoring snapshots (docs/reference/workbook.md#monitoraggi), owned by the add-in. */
+  monitoraggi: "Monitoraggi",
 } as const;
 
 export const TABLES = {
@@ -15,6 +17,7 @@ export const TABLES = {
   obiettivi: "tblObiettivi",
   fasi: "tblFasi",
   indicatori: "tblIndicatori",
+  monitoraggi: "tblMonitoraggi",
 } as const;
 
 export type InputSheetKey = "obiettivi" | "fasi" | "indicatori";
@@ -51,7 +54,9 @@ export type ObiettivoField =
   | "modalitaAttuazione"
   | "statoAttuazione"
   | "stato"
-  | "peso";
+  | "peso"
+  | "gradoValidato"
+  | "motivazioneValidazione";
 
 export type FaseField =
   | "obiettivo"
@@ -107,6 +112,15 @@ export const OBIETTIVI_COLUMNS: ColumnDef<ObiettivoField>[] = [
   { key: "statoAttuazione", header: "Stato di Attuazione", kind: "text", required: false },
   { key: "stato", header: "Stato", kind: "text", required: false },
   { key: "peso", header: "Peso", kind: "percent", required: false, formulaInput: true },
+  // The grade validated by the Nucleo di Valutazione / OIV: Grado Finale % uses it when it is a number.
+  {
+    key: "gradoValidato",
+    header: "Grado Validato %",
+    kind: "percent",
+    required: false,
+    formulaInput: true,
+  },
+  { key: "motivazioneValidazione", header: "Motivazione Validazione", kind: "text", required: false },
 ];
 
 export const FASI_COLUMNS: ColumnDef<FaseField>[] = [
@@ -141,13 +155,48 @@ export const POLARITA = ["Crescente", "Decrescente"] as const;
 
 /** Computed columns owned by the add-in (docs/reference/formulas.md), appended at the right of each table. */
 export const COMPUTED_COLUMNS = {
-  obiettivi: ["Avanzamento Fasi %", "Raggiungimento Indicatori %", "Grado di Raggiungimento %", "Esito"],
+  obiettivi: [
+    "Avanzamento Fasi %",
+    "Raggiungimento Indicatori %",
+    "Grado di Raggiungimento %",
+    "Grado Finale %",
+    "Esito",
+  ],
   fasi: ["Tempistica", "Scostamento (giorni)"],
   indicatori: ["Raggiungimento %"],
 } as const;
 
 export const ESITI = ["Raggiunto", "Parzialmente raggiunto", "Non raggiunto", "Non valutabile"] as const;
 export type Esito = (typeof ESITI)[number];
+
+/** Monitoraggi columns (docs/reference/workbook.md#monitoraggi): one row per objective, phase, indicator and date. */
+export type MonitoraggioField =
+  | "data"
+  | "tipo"
+  | "obiettivo"
+  | "elemento"
+  | "avanzamento"
+  | "valoreRaggiunto"
+  | "grado"
+  | "esito"
+  | "archiviatoIl";
+
+/** Required ones are those that identify a row: without them a sheet is not the add-in's archive. */
+export const MONITORAGGI_COLUMNS: ColumnDef<MonitoraggioField>[] = [
+  { key: "data", header: "Data di riferimento", kind: "date", required: true },
+  { key: "tipo", header: "Tipo", kind: "text", required: true },
+  { key: "obiettivo", header: "Obiettivo", kind: "key", required: true },
+  { key: "elemento", header: "Elemento", kind: "text", required: true },
+  { key: "avanzamento", header: "Avanzamento", kind: "number", required: false },
+  { key: "valoreRaggiunto", header: "Valore Raggiunto", kind: "number", required: false },
+  { key: "grado", header: "Grado di Raggiungimento %", kind: "number", required: false },
+  { key: "esito", header: "Esito", kind: "text", required: false },
+  { key: "archiviatoIl", header: "Archiviato il", kind: "date", required: false },
+];
+
+/** What a Monitoraggi row describes (its Tipo). */
+export const MONITORAGGIO_TIPI = { obiettivo: "Obiettivo", fase: "Fase", indicatore: "Indicatore" } as const;
+export type MonitoraggioTipo = (typeof MONITORAGGIO_TIPI)[keyof typeof MONITORAGGIO_TIPI];
 
 export const TEMPISTICHE = ["In anticipo", "Nei tempi", "In ritardo", "In corso"] as const;
 export type Tempistica = (typeof TEMPISTICHE)[number];

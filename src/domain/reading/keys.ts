@@ -88,6 +88,15 @@ export function normalizeHeader(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * A group label with case, accents, spaces and punctuation folded away (normalizeHeader, then only
+ * letters and digits kept): spellings a person means as one label (LABEL_NEAR_DUPLICATE). Never used
+ * for what formulas match.
+ */
+export function foldLabel(text: string): string {
+  return normalizeHeader(text).replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
 /** How formulas match an Obiettivo to a Codice: equal helper keys (./keys.ts). */
 export function codeKey(code: string): string {
   return keyOf(code);

@@ -72,6 +72,8 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions): ReadResult {
     statoAttuazione: str(v.statoAttuazione),
     stato: str(v.stato),
     peso: num(v.peso),
+    gradoValidato: num(v.gradoValidato),
+    motivazioneValidazione: str(v.motivazioneValidazione),
   }));
 
   const fa = readInputSheet<FaseField>(wb, "fasi", FASI_COLUMNS, "obiettivo", out);

@@ -7,7 +7,7 @@ import type { SheetRefs } from "./references";
 import { codeKey, keyFormula } from "../reading/keys";
 
 /** Headers of the computed and helper columns (docs/reference/formulas.md#computed-and-helper-columns). */
-export const [H_F, H_R, H_G, H_ESITO] = COMPUTED_COLUMNS.obiettivi;
+export const [H_F, H_R, H_G, H_FINALE, H_ESITO] = COMPUTED_COLUMNS.obiettivi;
 export const [H_TEMPISTICA, H_SCOSTAMENTO] = COMPUTED_COLUMNS.fasi;
 export const [H_RAGG] = COMPUTED_COLUMNS.indicatori;
 export const HELPERS = rollupStrings.helperHeaders;

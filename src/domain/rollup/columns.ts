@@ -15,6 +15,7 @@ import {
   Built,
   H_ESITO,
   H_F,
+  H_FINALE,
   H_G,
   H_R,
   H_RAGG,
@@ -197,6 +198,7 @@ export function buildObiettivi(
     H_F,
     H_R,
     H_G,
+    H_FINALE,
     H_ESITO,
     ...(hasPeso ? [H_PG] : []),
     H_KEY,
@@ -214,6 +216,7 @@ export function buildObiettivi(
   const fCol = colOf.get(H_F) as number;
   const rCol = colOf.get(H_R) as number;
   const gCol = colOf.get(H_G) as number;
+  const finaleCol = colOf.get(H_FINALE) as number;
   const keyCol = colOf.get(H_KEY) as number;
   /** This row's Codice key in criterion form (the helper holds it escaped). */
   const crit = (row: number) => refs.here(keyCol, row);
@@ -262,9 +265,16 @@ export function buildObiettivi(
     const w = PARAM_NAMES.pesoFasiNelGrado;
     return `IF(AND(ISNUMBER(${F}),ISNUMBER(${R})),(${w}*${F}+(100-${w})*${R})/100,IF(ISNUMBER(${F}),${F},IF(ISNUMBER(${R}),${R},"")))`;
   };
+  const finaleFormula = (row: number) => {
+    const G = refs.here(gCol, row);
+    const V = c.gradoValidato === undefined ? null : refs.here(c.gradoValidato, row);
+    if (V === null) return `IF(${keyless(crit(row))},"",${G})`;
+    const validato = scaled(V, L.percentColumns?.gradoValidato === true);
+    return `IF(${keyless(crit(row))},"",IF(ISNUMBER(${V}),${validato},${G}))`;
+  };
   const esitoFormula = (row: number) => {
     const C = crit(row);
-    const G = refs.here(gCol, row);
+    const G = refs.here(finaleCol, row);
     return (
       `IF(${keyless(C)},"",IF(ISNUMBER(${G}),IF(ROUND(${G},9)>=${PARAM_NAMES.sogliaRaggiunto},"Raggiunto",` +
       `IF(ROUND(${G},9)>=${PARAM_NAMES.sogliaParzialmente},"Parzialmente raggiunto","Non raggiunto")),"Non valutabile"))`
@@ -276,6 +286,9 @@ export function buildObiettivi(
       numberFormat: "0.00",
     }),
     makeColumn(L, H_G, gCol, gFormula, (i) => res(i)?.grado ?? null, { numberFormat: "0.00" }),
+    makeColumn(L, H_FINALE, finaleCol, finaleFormula, (i) => res(i)?.gradoFinale ?? null, {
+      numberFormat: "0.00",
+    }),
     makeColumn(L, H_ESITO, colOf.get(H_ESITO) as number, esitoFormula, (i) => {
       const o = items[i];
       // Rows without a Codice have no Esito in the sheet (the formula shows "").
@@ -283,9 +296,9 @@ export function buildObiettivi(
     }),
   ];
   columns.push(
-    ...weightColumns(L, H_PG, colOf, refs.here, gCol, (i) => {
+    ...weightColumns(L, H_PG, colOf, refs.here, finaleCol, (i) => {
       const o = items[i];
-      return o ? { peso: o.peso, value: res(i)?.grado ?? null } : null;
+      return o ? { peso: o.peso, value: res(i)?.gradoFinale ?? null } : null;
     }),
   );
   columns.push(

@@ -25,7 +25,7 @@ import type { Plan } from "../model/model";
 import type { RollupWritePlan } from "../model/sheet";
 import { quote } from "../reading/keys";
 import { buildRiepilogo, type ObiettiviRefs } from "../riepilogo/riepilogo";
-import { Built, H_ESITO, H_G, HELPERS } from "./columnParts";
+import { Built, H_ESITO, H_FINALE, HELPERS } from "./columnParts";
 import { buildFasi, buildIndicatori, buildObiettivi } from "./columns";
 import { parameterNames } from "./parametriNames";
 import { type Rollups } from "./rollup";
@@ -49,7 +49,8 @@ export function buildRollupWritePlan(
         return col === undefined ? null : ob.refs.column(col);
       },
       esito: ob.refs.column(ob.colOf.get(H_ESITO) as number),
-      grado: ob.refs.column(ob.colOf.get(H_G) as number),
+      // Grado medio and the Esito counts follow the Nucleo's grade where there is one (Grado Finale).
+      grado: ob.refs.column(ob.colOf.get(H_FINALE) as number),
       peso: L.columns.peso !== undefined ? ob.refs.column(L.columns.peso) : null,
       pesoPercent: L.percentColumns?.peso === true,
       pesoGrado: ob.colOf.has(HELPERS.obiettivi.pesoGrado)

@@ -11,7 +11,9 @@
 // - group rollups: objectives with an empty group value (or one written "(non indicato)") form the group
 //   "(non indicato)"; group values are compared by their match keys and shown as first written; a group
 //   is weighted by objective Peso when every objective of the group has Peso > 0 (the same "> 0" test R
-//   uses for p).
+//   uses for p);
+// - Grado Finale is Grado Validato % whenever that cell holds a number, out of range included (like a
+//   Peso out of range, it is used as it is and VALIDATED_RANGE says so); Esito and the groups use it.
 import { rollupStrings } from "../messages";
 import { daysBetween } from "../model/dates";
 import type { Fase, Indicatore, Obiettivo, Parametri, Plan } from "../model/model";
@@ -38,6 +40,10 @@ export interface ObiettivoRollup {
   avanzamentoFasi: number | null;
   raggiungimentoIndicatori: number | null;
   grado: number | null;
+  /** Grado Validato % as read (null when the Nucleo / OIV has not validated the objective). */
+  gradoValidato: number | null;
+  /** Grado Finale %: Grado Validato when it is a number, else Grado di Raggiungimento. Esito uses it. */
+  gradoFinale: number | null;
   esito: Esito;
 }
 
@@ -141,6 +147,11 @@ export function grado(f: number | null, r: number | null, pesoFasi: number): num
   return f ?? r;
 }
 
+/** Grado Finale %: the validated grade when there is one, else G. */
+export function gradoFinale(g: number | null, validato: number | null): number | null {
+  return validato ?? g;
+}
+
 /** G rounded to 9 decimals for the threshold tests (ROUND(G,9) in the formula). */
 function roundForThreshold(g: number): number {
   return Math.round(g * 1e9) / 1e9;
@@ -208,7 +219,7 @@ export function groupRollups(
   return [...groups.values()].map(({ name, members }) => {
     const rs = members.map((o) => results.get(o) as ObiettivoRollup);
     const valued = members
-      .map((o, i) => ({ g: rs[i].grado, peso: o.peso }))
+      .map((o, i) => ({ g: rs[i].gradoFinale, peso: o.peso }))
       .filter((x): x is { g: number; peso: number | null } => x.g !== null);
     let gradoMedio: number | null = null;
     if (valued.length > 0) {
@@ -281,13 +292,17 @@ export function computeRollups(plan: Plan): Rollups {
           (indOf.get(codeKey(o.codice)) ?? []).map((i) => ({ r: rOf.get(i) ?? null, peso: i.peso })),
         );
     const G = grado(F, R, p.pesoFasiNelGrado);
+    const V = empty ? null : o.gradoValidato;
+    const finale = gradoFinale(G, V);
     const res: ObiettivoRollup = {
       codice: o.codice,
       riga: o.row,
       avanzamentoFasi: F,
       raggiungimentoIndicatori: R,
       grado: G,
-      esito: esito(G, p.sogliaRaggiunto, p.sogliaParzialmente),
+      gradoValidato: V,
+      gradoFinale: finale,
+      esito: esito(finale, p.sogliaRaggiunto, p.sogliaParzialmente),
     };
     results.set(o, res);
     return res;

@@ -10,7 +10,7 @@ import { Ctx, header } from "./context";
 
 type DateField = "inizioPrevisto" | "finePrevista" | "inizioEffettivo" | "fineEffettiva";
 
-const outOfRange = (v: number | null): v is number => v !== null && (v < 0 || v > 100);
+export const outOfRange = (v: number | null): v is number => v !== null && (v < 0 || v > 100);
 
 /** WEIGHT_RANGE: any Peso (Obiettivi, Fasi, Indicatori) below 0 or above 100. */
 export function weightRange(ctx: Ctx): void {

@@ -5,7 +5,7 @@ import { isKeyless } from "../reading/keys";
 import { Ctx } from "./context";
 
 /** Weight sums within this distance of 100 are accepted (docs/reference/rules.md WEIGHT_SUM). */
-const WEIGHT_SUM_TOLERANCE = 0.01;
+export const WEIGHT_SUM_TOLERANCE = 0.01;
 
 // ---------------------------------------------------------------------------------------------
 // Rules that need the whole plan

@@ -33,6 +33,11 @@ export const RULES = {
   TARGET_MISSING: "warning",
   ACTUAL_MISSING: "warning",
   TYPE_UNKNOWN: "warning",
+  // The year's cycle (docs/reference/rules.md): the Nucleo's grade, objective weights per CdR, label hygiene.
+  VALIDATION_REASON_MISSING: "error",
+  VALIDATED_RANGE: "error",
+  OBJECTIVE_WEIGHT_SUM: "warning",
+  LABEL_NEAR_DUPLICATE: "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULES;

@@ -21,6 +21,12 @@ import {
   progressRange,
   weightRange,
 } from "./dateRules";
+import {
+  labelNearDuplicate,
+  objectiveWeightSum,
+  validatedRange,
+  validationReasonMissing,
+} from "./cycleRules";
 import { actualMissing, polarityInvalid, targetMissing, typeUnknown } from "./indicatorRules";
 import { codeDuplicate, noIndicators, noPhases, objectiveUnknown, weightSum } from "./planRules";
 import { type Problem } from "./problems";
@@ -48,5 +54,10 @@ export function validatePlan(plan: Plan, brokenCells: ReadonlySet<string>): Prob
   targetMissing(ctx);
   actualMissing(ctx);
   typeUnknown(ctx);
+  // the year's cycle
+  validatedRange(ctx);
+  validationReasonMissing(ctx);
+  objectiveWeightSum(ctx);
+  labelNearDuplicate(ctx);
   return ctx.problems;
 }

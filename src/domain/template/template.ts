@@ -81,6 +81,8 @@ const WIDTHS: Record<string, number> = {
   "Stato di Attuazione": 60,
   Stato: 14,
   Peso: 10,
+  "Grado Validato %": 12,
+  "Motivazione Validazione": 60,
   Obiettivo: 16,
   Fase: 60,
   "Inizio Previsto": 13,
@@ -235,7 +237,9 @@ export function buildSample(data: SamplePlanJson): WorkbookTemplate {
       o.modalita_attuazione,
       o.stato_attuazione,
       o.stato,
-      null,
+      null, // Peso
+      null, // Grado Validato %: the Nucleo validates after the year's closing
+      null, // Motivazione Validazione
     ]);
     for (const f of o.fasi) {
       fasi.push([

@@ -73,7 +73,7 @@ function isBlankSheet(doc: XlsxDocument, sheet: ParsedSheet): boolean {
 }
 
 /** Writes the sheet (new, or over a blank/prepared one) and its table part, as the domain describes it. */
-async function layOutTable(
+export async function layOutTable(
   doc: XlsxDocument,
   spec: InputTableSpec,
   fillRows: boolean,

@@ -2,11 +2,17 @@
 // The file is patched, never re-saved through a model: every part the add-in does not own leaves
 // exactly as it came in (charts, pivots, macros, drawings, comments, names with their scope…).
 // No file system here: bytes in, bytes out (src/cli/files.ts handles files).
-import type { Host, ParametriWrite, PrepareResult } from "../../app/host";
+import type { Host, ParametriWrite, PrepareResult, ReadWorkbookOptions } from "../../app/host";
 import type { RawWorkbook } from "../../domain/model/raw";
 import { SHEETS } from "../../domain/model/schema";
-import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../domain/model/sheet";
+import type {
+  InputTableSpec,
+  RollupWritePlan,
+  SheetDescription,
+  WorkbookTemplate,
+} from "../../domain/model/sheet";
 import { XlsxDocument } from "./document";
+import { readMonitoraggi, writeMonitoraggi } from "./monitoraggi";
 import { XlsxOpenError } from "./errors";
 import { XlsxPackage } from "./package";
 import { writeParametri } from "./parametri";
@@ -67,8 +73,14 @@ export class XlsxHost implements Host {
     return this.document.toBytes();
   }
 
-  async readWorkbook(): Promise<RawWorkbook> {
-    return readInputWorkbook(this.document);
+  async readWorkbook(options: ReadWorkbookOptions = {}): Promise<RawWorkbook> {
+    const wb = await readInputWorkbook(this.document);
+    if (options.monitoraggi) wb.monitoraggi = await readMonitoraggi(this.document);
+    return wb;
+  }
+
+  async writeArchive(table: InputTableSpec): Promise<void> {
+    await writeMonitoraggi(this.document, table);
   }
 
   async writeRollups(plan: RollupWritePlan): Promise<void> {
