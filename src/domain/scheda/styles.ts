@@ -14,13 +14,18 @@ export const FONT_NAME = "Calibri";
 /** Margins (inches): A4 landscape, the tables have eight columns and long notes. */
 export const MARGINS = { left: 0.4, right: 0.4, top: 0.55, bottom: 0.6, header: 0.25, footer: 0.25 };
 
-export function printSetup(lastRow: number, footerLeft: string, footerRight: string): PrintSetup {
+export function printSetup(
+  lastRow: number,
+  footerLeft: string,
+  footerRight: string,
+  scale: number,
+): PrintSetup {
   const esc = (s: string) => s.replace(/&/g, "&&");
   const left = footerLeft ? `&L&8${esc(footerLeft)}` : "";
   return {
     paperSize: "A4",
     orientation: "landscape",
-    scale: 100,
+    scale: Math.round(scale * 100),
     margins: { ...MARGINS },
     footer: `${left}&C&8Pagina &P di &N&R&8${esc(footerRight)}`,
     printArea: `A1:${String.fromCharCode(64 + LAST_COL)}${lastRow}`,
