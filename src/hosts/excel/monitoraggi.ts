@@ -9,19 +9,18 @@ import { AppError } from "../../app/errors";
 import type { RawWorkbook } from "../../domain/model/raw";
 import { SHEETS } from "../../domain/model/schema";
 import type { InputTableSpec } from "../../domain/model/sheet";
-import { normalizeHeader } from "../../domain/reading/headers";
 import { inputSheetLook } from "../../domain/template/look";
 import { archiveHostMessages, hostMessages } from "../messages";
 import { ACTION_OVERHEAD, RANGE_OVERHEAD, jsonBytes } from "./batch";
 import { dateSerial } from "./cells";
 import { layOutTable } from "./prepare";
-import { readWorkbook } from "./read";
+import { findSheetName, readWorkbook } from "./read";
 import { buildAndSwap, preflight, sameName, writeBatcher, type Preflight } from "./transaction";
 
 /** The workbook as `readWorkbook` reads it, with the Monitoraggi sheet handed over apart (null: none). */
 export async function readWithMonitoraggi(ctx: Excel.RequestContext): Promise<RawWorkbook> {
   const wb = await readWorkbook(ctx, [SHEETS.monitoraggi]);
-  const archive = findSheet(
+  const archive = findSheetName(
     wb.sheets.map((s) => s.name),
     SHEETS.monitoraggi,
   );
@@ -38,7 +37,7 @@ export async function writeMonitoraggi(ctx: Excel.RequestContext, spec: InputTab
   const dateProbe = ctx.workbook.functions.date(1904, 1, 2);
   dateProbe.load("value");
   const pre = await preflight(ctx, { writeSheets: [], generated: [spec.sheet], tableRanges: false });
-  const old = findSheet(
+  const old = findSheetName(
     pre.sheets.map((s) => s.name),
     spec.sheet,
   );
@@ -69,15 +68,6 @@ export async function writeMonitoraggi(ctx: Excel.RequestContext, spec: InputTab
       },
     },
   });
-}
-
-/** A sheet name as the file host and the reader find it: same name case aside, else accents and spaces aside. */
-function findSheet(names: string[], wanted: string): string | null {
-  return (
-    names.find((n) => sameName(n, wanted)) ??
-    names.find((n) => normalizeHeader(n) === normalizeHeader(wanted)) ??
-    null
-  );
 }
 
 /** `base`, or `base2`, `base3`… : the first name no table or workbook name holds. */

@@ -56,10 +56,11 @@ export async function readWorkbook(ctx: Excel.RequestContext, also: string[] = [
     .filter((s) => INPUT_SHEETS.includes(normalizeHeader(s.name)))
     .map((s) => s.name);
   for (const name of also) {
-    const found =
-      sheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase()) ??
-      sheets.items.find((s) => normalizeHeader(s.name) === normalizeHeader(name));
-    if (found && !inputs.includes(found.name)) inputs.push(found.name);
+    const found = findSheetName(
+      sheets.items.map((s) => s.name),
+      name,
+    );
+    if (found !== null && !inputs.includes(found)) inputs.push(found);
   }
   const dims = new Map<string, Excel.Range>();
   for (const c of canonical) if (!c.ws.isNullObject) dims.set(c.ws.name, c.used);
@@ -162,6 +163,15 @@ export async function readWorkbook(ctx: Excel.RequestContext, also: string[] = [
     widen(sheet, box);
   });
   return { sheets: result, date1904: dateProbe.value === 1 };
+}
+
+/** A sheet as the file host finds it: the same name case aside, else accents and spaces aside. */
+export function findSheetName(names: string[], wanted: string): string | null {
+  return (
+    names.find((n) => n.toLowerCase() === wanted.toLowerCase()) ??
+    names.find((n) => normalizeHeader(n) === normalizeHeader(wanted)) ??
+    null
+  );
 }
 
 export async function isEmptyWorkbook(ctx: Excel.RequestContext): Promise<boolean> {
