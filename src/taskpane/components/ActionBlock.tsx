@@ -12,9 +12,10 @@ import {
 } from "@fluentui/react-components";
 import type { ReactElement, ReactNode } from "react";
 import { useId } from "react";
-import type { Availability } from "../flow";
+import type { ActionKey, Availability } from "../flow";
 import { STEP_PROGRESS, type ActionState } from "../state";
 import { paneStrings } from "../strings";
+import type { Pane } from "../usePane";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -39,6 +40,16 @@ export interface ActionBlockProps<R> {
   refusedTitle?: string;
   /** The result, shown after success or problems. */
   children?: ReactNode;
+}
+
+/** What a step's action takes from the pane: its id, state, availability and run. */
+export function paneAction<K extends Exclude<ActionKey, "parametri">>(pane: Pane, key: K) {
+  return {
+    id: key,
+    state: pane.states[key],
+    availability: pane.flow.actions[key],
+    onRun: () => void pane.actions[key](),
+  };
 }
 
 export function ActionBlock<R>(props: ActionBlockProps<R>): ReactElement {

@@ -1,29 +1,16 @@
 // Step "Archiviare il monitoraggio": the values at the Data di riferimento go into the Monitoraggi
 // sheet; the result says which date, how many rows of each kind, whether that date was replaced, and
 // every date the archive now holds. Then the way to the sheet (Excel) or the download (standalone page).
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { ArchiveRegular, ArrowDownloadRegular, OpenRegular } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
 import { formatIt } from "../../domain/model/dates";
 import { SHEETS } from "../../domain/model/schema";
 import { paneStrings } from "../strings";
 import type { Pane } from "../usePane";
-import { ActionBlock } from "./ActionBlock";
+import { ActionBlock, paneAction } from "./ActionBlock";
+import { useStepStyles } from "./stepStyles";
 import { ErrorsNote } from "./ResultSteps";
-
-const useStyles = makeStyles({
-  results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  wrap: { overflowWrap: "anywhere" },
-});
 
 function archivedOf(pane: Pane) {
   const s = pane.states.archive;
@@ -36,21 +23,18 @@ export function archiveSummary(pane: Pane): string | undefined {
 }
 
 export function ArchiveStep({ pane }: { pane: Pane }): ReactElement {
-  const styles = useStyles();
-  const { flow, actions } = pane;
+  const styles = useStepStyles();
+  const { flow } = pane;
   const archived = archivedOf(pane);
   const current = flow.hasData ? pane.check?.plan.parametri.dataRiferimento : undefined;
   return (
     <ActionBlock
-      id="archive"
+      {...paneAction(pane, "archive")}
       description={paneStrings.archiveDescription}
       buttonLabel={paneStrings.archiveButton}
       icon={<ArchiveRegular />}
       // once archived, the way to the result (sheet or download) is what comes next
       primary={flow.next.step === "archivia" && pane.progress.archived === null}
-      state={pane.states.archive}
-      availability={flow.actions.archive}
-      onRun={() => void actions.archive()}
       controls={
         current && (
           <Text size={200} data-testid="archive-current">

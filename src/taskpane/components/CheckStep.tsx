@@ -1,17 +1,14 @@
 // Step "Verificare i dati": the one place where problems are listed (those found by Verifica, and by
 // Calcola or Genera Scheda when they read the workbook). A structural problem blocks the next steps.
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { CheckmarkCircleRegular } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
 import type { CheckResult } from "../../app/service";
 import { paneStrings } from "../strings";
 import type { Pane } from "../usePane";
-import { ActionBlock } from "./ActionBlock";
+import { ActionBlock, paneAction } from "./ActionBlock";
+import { useStepStyles } from "./stepStyles";
 import { ProblemList } from "./ProblemList";
-
-const useStyles = makeStyles({
-  results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-});
 
 export function checkSummary(pane: Pane): string | undefined {
   const c = pane.check;
@@ -25,19 +22,17 @@ export function shownCheck(pane: Pane): CheckResult | null {
 }
 
 export function CheckStep({ pane, withList }: { pane: Pane; withList: boolean }): ReactElement {
-  const styles = useStyles();
-  const { states, flow, actions } = pane;
+  const styles = useStepStyles();
+  const { states, flow } = pane;
   const check = shownCheck(pane);
   return (
     <ActionBlock
-      id="check"
+      {...paneAction(pane, "check")}
       description={paneStrings.checkDescription}
       buttonLabel={paneStrings.checkButton}
       icon={<CheckmarkCircleRegular />}
       primary={flow.next.step === "verifica"}
       state={check && states.check.status === "idle" ? { status: "success", result: check } : states.check}
-      availability={flow.actions.check}
-      onRun={() => void actions.check()}
     >
       {check && <CheckResultView check={check} pane={pane} withList={withList} styles={styles} />}
     </ActionBlock>
@@ -48,7 +43,7 @@ function CheckResultView(props: {
   check: CheckResult;
   pane: Pane;
   withList: boolean;
-  styles: ReturnType<typeof useStyles>;
+  styles: ReturnType<typeof useStepStyles>;
 }): ReactElement {
   const { check, pane } = props;
   if (check.problems.length === 0) {

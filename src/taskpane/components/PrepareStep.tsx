@@ -4,7 +4,7 @@ import { SparkleRegular, TableAddRegular } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
 import { paneStrings } from "../strings";
 import { prepareText, type Pane } from "../usePane";
-import { ActionBlock } from "./ActionBlock";
+import { ActionBlock, paneAction } from "./ActionBlock";
 
 export function prepareSummary(pane: Pane): string | undefined {
   const plan = pane.check?.plan;
@@ -14,18 +14,15 @@ export function prepareSummary(pane: Pane): string | undefined {
 }
 
 export function PrepareStep({ pane }: { pane: Pane }): ReactElement {
-  const { states, flow, actions } = pane;
+  const { states, flow } = pane;
   return (
     <>
       <ActionBlock
-        id="prepare"
+        {...paneAction(pane, "prepare")}
         description={paneStrings.prepareDescription}
         buttonLabel={paneStrings.prepareButton}
         icon={<TableAddRegular />}
         primary={flow.actions.prepare.enabled}
-        state={states.prepare}
-        availability={flow.actions.prepare}
-        onRun={() => void actions.prepare()}
       >
         {states.prepare.status === "success" && (
           <MessageBar intent="success">
@@ -34,14 +31,11 @@ export function PrepareStep({ pane }: { pane: Pane }): ReactElement {
         )}
       </ActionBlock>
       <ActionBlock
-        id="sample"
+        {...paneAction(pane, "sample")}
         description={paneStrings.sampleDescription}
         buttonLabel={paneStrings.sampleButton}
         icon={<SparkleRegular />}
-        state={states.sample}
-        availability={flow.actions.sample}
         refusedTitle={paneStrings.sampleRefused}
-        onRun={() => void actions.sample()}
       >
         {states.sample.status === "success" && (
           <MessageBar intent="success">

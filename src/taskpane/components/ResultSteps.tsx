@@ -1,6 +1,6 @@
 // Steps "Calcolare i risultati" (the Esito counts live here, whoever computed them last) and
 // "Generare la Scheda" (objectives picker, then pages and the way to the sheet or the download).
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import {
   ArrowDownloadRegular,
   CalculatorRegular,
@@ -11,14 +11,10 @@ import type { ReactElement } from "react";
 import { SHEETS } from "../../domain/model/schema";
 import { paneStrings } from "../strings";
 import type { Pane } from "../usePane";
-import { ActionBlock } from "./ActionBlock";
+import { ActionBlock, paneAction } from "./ActionBlock";
+import { useStepStyles } from "./stepStyles";
 import { EsitoCounts } from "./EsitoCounts";
 import { ObjectivePicker } from "./ObjectivePicker";
-
-const useStyles = makeStyles({
-  results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-});
 
 export function rollupSummary(pane: Pane): string | undefined {
   return pane.rollups && pane.progress.rolledUp
@@ -49,8 +45,8 @@ export function ErrorsNote({
 }
 
 export function RollupStep({ pane }: { pane: Pane }): ReactElement {
-  const styles = useStyles();
-  const { flow, actions, rollups } = pane;
+  const styles = useStepStyles();
+  const { flow, rollups } = pane;
   const shown = pane.progress.rolledUp && rollups;
   return (
     <>
@@ -60,14 +56,11 @@ export function RollupStep({ pane }: { pane: Pane }): ReactElement {
         </MessageBar>
       )}
       <ActionBlock
-        id="rollup"
+        {...paneAction(pane, "rollup")}
         description={paneStrings.rollupDescription}
         buttonLabel={paneStrings.rollupButton}
         icon={<CalculatorRegular />}
         primary={flow.next.step === "calcola"}
-        state={pane.states.rollup}
-        availability={flow.actions.rollup}
-        onRun={() => void actions.rollup()}
       />
       {shown && (
         <div className={styles.results} data-testid="rollup-result">
@@ -90,21 +83,18 @@ export function RollupStep({ pane }: { pane: Pane }): ReactElement {
 }
 
 export function GenerateStep({ pane }: { pane: Pane }): ReactElement {
-  const styles = useStyles();
-  const { flow, actions, states } = pane;
+  const styles = useStepStyles();
+  const { flow, states } = pane;
   const busy = pane.running !== null;
   // One primary button in view: once Archivia monitoraggio is next, its button is the one.
   const lead = flow.next.step === "genera" ? "primary" : "secondary";
   return (
     <ActionBlock
-      id="generate"
+      {...paneAction(pane, "generate")}
       description={paneStrings.generateDescription}
       buttonLabel={paneStrings.generateButton}
       icon={<DocumentTableRegular />}
       primary={flow.next.step === "genera"}
-      state={states.generate}
-      availability={flow.actions.generate}
-      onRun={() => void actions.generate()}
       controls={
         <ObjectivePicker
           plan={pane.check?.plan ?? null}
