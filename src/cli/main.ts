@@ -97,7 +97,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   program
     .command("archivia")
     .description(cycleCliMessages.archiviaDescription)
-    .argument("<file>")
+    .argument("<file>", cliMessages.fileArgument)
     .option("-o, --output <file>", cliMessages.outputOption)
     .action(async (file: string, opts) => {
       exitCode = await runArchivia(file, opts, io);

@@ -12,7 +12,7 @@ import { findSoffice } from "./pdf";
 
 interface PerCdrOptions {
   output?: string;
-  cdr: string[];
+  cdr?: string[];
   obiettivi?: string;
   pdf?: boolean;
 }
@@ -55,7 +55,7 @@ export async function runGeneratePerCdr(
   io: CliIo,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  if (opts.output !== undefined || opts.cdr.length > 0 || opts.obiettivi !== undefined) {
+  if (opts.output !== undefined || (opts.cdr ?? []).length > 0 || opts.obiettivi !== undefined) {
     io.stderr(`${text.perCdrAlone}\n`);
     return 2;
   }
