@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Differential fuzzer of the live formulas (SPEC §3 "one truth"), larger run than the CI slice:
+// Differential fuzzer of the live formulas (docs/reference/formulas.md, "one truth"), larger run than the CI slice:
 // N seeded dirty workbooks through the real pipeline, recalculated by LibreOffice (one soffice run per
 // 40 workbooks), every computed cell compared with the TypeScript value. Prints the counts (workbooks,
 // computed cells compared, differences) and exits non-zero on any unexplained difference.

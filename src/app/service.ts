@@ -7,7 +7,7 @@ import type { Plan } from "../domain/model/model";
 import { isBlocking, sortProblems, type Problem } from "../domain/rules/problems";
 import { readPlan } from "../domain/reading/reader";
 import { computeRollups, type Rollups } from "../domain/rollup/rollup";
-import { layoutScheda, type SchedaFilter } from "../domain/scheda/layout";
+import { layoutScheda, selectObiettivi, type SchedaFilter } from "../domain/scheda/layout";
 import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/template/template";
 import { validatePlan } from "../domain/rules/validate";
 import type { SheetDescription } from "../domain/model/sheet";
@@ -111,7 +111,7 @@ export class SchedaService {
     return {
       check,
       rollups,
-      objectives: filterObiettivi(check.plan, filter).length,
+      objectives: selectObiettivi(check.plan, filter).length,
       pages: scheda.plannedPages ?? 0,
       scheda,
       earlier,
@@ -209,15 +209,6 @@ export class SchedaService {
   private progress(step: ProgressStep): void {
     this.options.onProgress?.(step);
   }
-}
-
-/** Objectives the filter keeps, in the order of the Obiettivi sheet. */
-export function filterObiettivi(plan: Plan, filter: SchedaFilter) {
-  return plan.obiettivi.filter(
-    (o) =>
-      (filter.cdr.length === 0 || filter.cdr.includes(o.centroResponsabilita)) &&
-      (filter.obiettivi.length === 0 || filter.obiettivi.includes(o.codice)),
-  );
 }
 
 /** Unknown CdR or codes are a user error that lists the known ones. */

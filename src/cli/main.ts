@@ -44,22 +44,21 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     .helpCommand("help [comando]", cliMessages.helpCommand)
     .showHelpAfterError();
 
-  program
-    .command("template")
-    .description(cliMessages.templateDescription)
-    .option("-o, --output <file>", cliMessages.outputOption)
-    .option("--force", cliMessages.forceOption)
-    .action(async (opts) => {
-      exitCode = await runTemplate(opts, io);
-    });
-  program
-    .command("sample")
-    .description(cliMessages.sampleDescription)
-    .option("-o, --output <file>", cliMessages.outputOption)
-    .option("--force", cliMessages.forceOption)
-    .action(async (opts) => {
-      exitCode = await runSample(opts, io);
-    });
+  // The two commands that write a new workbook from nothing take the same options.
+  const makers = [
+    ["template", cliMessages.templateDescription, runTemplate],
+    ["sample", cliMessages.sampleDescription, runSample],
+  ] as const;
+  for (const [name, description, run] of makers) {
+    program
+      .command(name)
+      .description(description)
+      .option("-o, --output <file>", cliMessages.outputOption)
+      .option("--force", cliMessages.forceOption)
+      .action(async (opts) => {
+        exitCode = await run(opts, io);
+      });
+  }
   program
     .command("validate")
     .description(cliMessages.validateDescription)

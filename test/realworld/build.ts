@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { main } from "../../src/cli/main";
 import { buildSample } from "../../src/domain/template/template";
 import type { WorkbookTemplate } from "../../src/domain/model/sheet";
-import { convertBatch } from "../helpers/libreofficeBatch";
+import { convertBatch } from "../helpers/libreoffice";
 import { colLetters } from "../helpers/ooxml";
 import { loadSampleJson } from "../helpers/sample";
 import { buildFods } from "./fods";

@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { SHEETS } from "../../src/domain/model/schema";
-import { convertBatch } from "../helpers/libreofficeBatch";
+import { convertBatch } from "../helpers/libreoffice";
 import { findLosses, formatLosses } from "../helpers/nothingLost";
 import { Package } from "../helpers/ooxml";
 import { itWithTool, sofficePath } from "../helpers/tools";

@@ -2,7 +2,7 @@
 import { MAX_ROW_HEIGHT, textWidth, wrapText } from "../../src/domain/scheda/measure";
 import { layoutScheda, layoutSchedaPages, type SchedaOptions } from "../../src/domain/scheda/layout";
 import { PRINTABLE_WIDTH } from "../../src/domain/scheda/grid";
-import { EXCEL, LIBREOFFICE, LO_POINTS_PER_CHAR } from "../../src/domain/scheda/renderer";
+import { EXCEL, EXCEL_PRINT_SCALE, LIBREOFFICE, LO_POINTS_PER_CHAR } from "../../src/domain/scheda/renderer";
 import type { SheetCell, SheetDescription } from "../../src/domain/model/sheet";
 import { fase, indicatore, longText, obiettivo, plan, rollups } from "./fixtures";
 import { cellAt, rowsWith, texts } from "./sheetQuery";
@@ -222,7 +222,8 @@ describe("Scheda layout: pages", () => {
       [{ sheet, pages }, EXCEL.pageBudget],
       [lo, LIBREOFFICE.pageBudget],
     ] as const) {
-      expect(budget).toBeLessThan(page);
+      // Rows print at the sheet's scale: the budget, so scaled, fits the page.
+      expect((budget * (layout.sheet.print?.scale ?? 100)) / 100).toBeLessThan(page);
       for (const pg of layout.pages) {
         let h = 0;
         for (let r = pg.firstRow; r <= pg.lastRow; r++) h += layout.sheet.rowHeights[r] ?? 15;
@@ -240,9 +241,11 @@ describe("Scheda layout: pages", () => {
       expect(width * ((s.print?.scale ?? 100) / 100)).toBeLessThanOrEqual(PRINTABLE_WIDTH);
       expect(width).toBeGreaterThan(PRINTABLE_WIDTH - 20);
     }
+    // The sheet for Excel prints at 90 % (Excel's wrapped lines are a third taller), the PDF at 100 %.
+    expect(lo.sheet.print?.scale).toBe(100);
     expect(sheet.print).toMatchObject({
       paperSize: "A4",
-      scale: 100,
+      scale: Math.round(EXCEL_PRINT_SCALE * 100),
       footer: expect.stringContaining("Pagina &P di &N"),
     });
   });

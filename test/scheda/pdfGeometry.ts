@@ -4,7 +4,7 @@
 //
 // Geometry (measured on LibreOffice's PDFs, docs/reference/scheda.md § Text measuring): rows start at
 // the top margin (0.55 in) and follow the planned heights, scaled by 0.9987 (LibreOffice's rounding of
-// row heights); the grid is centred between the side margins, a character of column width being
+// row heights) and the print scale; the grid is centred between the side margins, a character of column width being
 // 5.55 pt; a word's box is 1.302 em tall (Carlito's ascent 0.952 em + descent 0.35 em above/below the
 // baseline); a line sits 0.75 em of ascent below the cell's top plus a 1 pt margin.
 import type { SheetDescription } from "../../src/domain/model/sheet";
@@ -72,7 +72,9 @@ export function checkGeometry(
   pages: PlannedPage[],
   words: Word[][],
 ): GeometryReport {
-  const colW = sheet.columnWidths.map((c) => c * PT_PER_CHAR);
+  // The print scale shrinks columns and rows alike (the sheet planned for Excel prints at 90 %).
+  const scale = (sheet.print?.scale ?? 100) / 100;
+  const colW = sheet.columnWidths.map((c) => c * PT_PER_CHAR * scale);
   const colX = [LEFT + (PRINTABLE - colW.reduce((a, b) => a + b, 0)) / 2];
   for (const w of colW) colX.push(colX[colX.length - 1] + w);
   const mergeAt = new Map(sheet.merges.map((m) => [`${m.top}:${m.left}`, m]));
@@ -86,7 +88,7 @@ export function checkGeometry(
     const top = new Map<number, number>();
     let y = 0;
     for (let r = pg.firstRow; r <= pg.lastRow + 1; r++) {
-      top.set(r, TOP + y * ROW_SCALE);
+      top.set(r, TOP + y * ROW_SCALE * scale);
       y += sheet.rowHeights[r] ?? 0;
     }
     const bottom = top.get(pg.lastRow + 1) as number;

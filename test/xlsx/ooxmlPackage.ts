@@ -1,12 +1,8 @@
 // A minimal .xlsx package around hand-written parts, for testing the serializers without the package
 // layer: [Content_Types].xml, _rels/.rels, xl/workbook.xml (+ rels), xl/styles.xml, sheets and tables.
 import JSZip from "jszip";
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, extname, join } from "node:path";
-import { promisify } from "node:util";
-import { sofficePath } from "../helpers/tools";
+import { existsSync } from "node:fs";
+import { convertManyWithLibreOffice } from "../helpers/libreoffice";
 import type { DefinedNameSpec } from "../../src/hosts/xlsx/sheetXml";
 
 export interface PackageSheet {
@@ -97,43 +93,12 @@ export async function buildPackage(spec: PackageSpec): Promise<Buffer> {
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
-const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
-
 /**
  * Several files converted by one soffice run (fresh profile that recalculates on load). Returns the
  * output path per input, in order; throws when soffice fails or an output is missing.
  */
 export async function convertMany(inputs: string[], format: string): Promise<string[]> {
-  if (!sofficePath) throw new Error("LibreOffice (soffice) non installato");
-  const work = mkdtempSync(join(tmpdir(), "scheda-ooxml-lo-"));
-  const profile = join(work, "profile");
-  mkdirSync(join(profile, "user"), { recursive: true });
-  writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_PROFILE);
-  const outDir = join(work, "out");
-  mkdirSync(outDir);
-  await promisify(execFile)(
-    sofficePath,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      format,
-      "--outdir",
-      outDir,
-      ...inputs,
-    ],
-    { timeout: 300000 },
-  );
-  const ext = format.split(":")[0];
-  return inputs.map((input) => {
-    const out = join(outDir, basename(input, extname(input)) + "." + ext);
-    if (!existsSync(out)) throw new Error(`LibreOffice non ha prodotto ${out}`);
-    return out;
-  });
+  const { outputs } = await convertManyWithLibreOffice(inputs, format);
+  for (const out of outputs) if (!existsSync(out)) throw new Error(`LibreOffice non ha prodotto ${out}`);
+  return outputs;
 }

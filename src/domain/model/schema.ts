@@ -41,40 +41,7 @@ export interface ColumnDef<K extends string = string> {
   formulaInput?: boolean;
 }
 
-export type ObiettivoField =
-  | "codice"
-  | "titolo"
-  | "assessorato"
-  | "centroResponsabilita"
-  | "responsabile"
-  | "valorePubblico"
-  | "obiettivoMandato"
-  | "obiettivoMissione"
-  | "obiettivoProgramma"
-  | "modalitaAttuazione"
-  | "statoAttuazione"
-  | "stato"
-  | "peso"
-  | "gradoValidato"
-  | "motivazioneValidazione";
-
-export type FaseField =
-  | "obiettivo"
-  | "titolo"
-  | "inizioPrevisto"
-  | "finePrevista"
-  | "inizioEffettivo"
-  | "fineEffettiva"
-  | "peso"
-  | "avanzamento"
-  | "responsabile"
-  | "centroResponsabilita"
-  | "note";
-
-export type IndicatoreField =
-  "obiettivo" | "descrizione" | "tipo" | "polarita" | "valoreAtteso" | "valoreRaggiunto" | "peso" | "note";
-
-export const OBIETTIVI_COLUMNS: ColumnDef<ObiettivoField>[] = [
+const obiettiviColumns = [
   { key: "codice", header: "Codice", kind: "key", required: true, formulaInput: true },
   { key: "titolo", header: "Titolo", kind: "text", required: true },
   { key: "assessorato", header: "Assessorato", kind: "key", required: false, formulaInput: true },
@@ -121,9 +88,11 @@ export const OBIETTIVI_COLUMNS: ColumnDef<ObiettivoField>[] = [
     formulaInput: true,
   },
   { key: "motivazioneValidazione", header: "Motivazione Validazione", kind: "text", required: false },
-];
+] as const satisfies readonly ColumnDef[];
+export type ObiettivoField = (typeof obiettiviColumns)[number]["key"];
+export const OBIETTIVI_COLUMNS: ColumnDef<ObiettivoField>[] = [...obiettiviColumns];
 
-export const FASI_COLUMNS: ColumnDef<FaseField>[] = [
+const fasiColumns = [
   { key: "obiettivo", header: "Obiettivo", kind: "key", required: true, formulaInput: true },
   { key: "titolo", header: "Fase", kind: "text", required: true },
   { key: "inizioPrevisto", header: "Inizio Previsto", kind: "date", required: false },
@@ -135,9 +104,11 @@ export const FASI_COLUMNS: ColumnDef<FaseField>[] = [
   { key: "responsabile", header: "Responsabile", kind: "text", required: false },
   { key: "centroResponsabilita", header: "Centro di Responsabilità", kind: "text", required: false },
   { key: "note", header: "Note", kind: "text", required: false },
-];
+] as const satisfies readonly ColumnDef[];
+export type FaseField = (typeof fasiColumns)[number]["key"];
+export const FASI_COLUMNS: ColumnDef<FaseField>[] = [...fasiColumns];
 
-export const INDICATORI_COLUMNS: ColumnDef<IndicatoreField>[] = [
+const indicatoriColumns = [
   { key: "obiettivo", header: "Obiettivo", kind: "key", required: true, formulaInput: true },
   { key: "descrizione", header: "Descrizione", kind: "text", required: true },
   { key: "tipo", header: "Tipo", kind: "text", required: false },
@@ -146,7 +117,9 @@ export const INDICATORI_COLUMNS: ColumnDef<IndicatoreField>[] = [
   { key: "valoreRaggiunto", header: "Valore Raggiunto", kind: "number", required: false, formulaInput: true },
   { key: "peso", header: "Peso", kind: "percent", required: false, formulaInput: true },
   { key: "note", header: "Note", kind: "text", required: false },
-];
+] as const satisfies readonly ColumnDef[];
+export type IndicatoreField = (typeof indicatoriColumns)[number]["key"];
+export const INDICATORI_COLUMNS: ColumnDef<IndicatoreField>[] = [...indicatoriColumns];
 
 /** `Valore Raggiunto <YYYY>`: one history column per previous year, any number of them. */
 export const HISTORY_HEADER_PREFIX = "Valore Raggiunto";
@@ -169,20 +142,11 @@ export const COMPUTED_COLUMNS = {
 export const ESITI = ["Raggiunto", "Parzialmente raggiunto", "Non raggiunto", "Non valutabile"] as const;
 export type Esito = (typeof ESITI)[number];
 
-/** Monitoraggi columns (docs/reference/workbook.md#monitoraggi): one row per objective, phase, indicator and date. */
-export type MonitoraggioField =
-  | "data"
-  | "tipo"
-  | "obiettivo"
-  | "elemento"
-  | "avanzamento"
-  | "valoreRaggiunto"
-  | "grado"
-  | "esito"
-  | "archiviatoIl";
-
-/** Required ones are those that identify a row: without them a sheet is not the add-in's archive. */
-export const MONITORAGGI_COLUMNS: ColumnDef<MonitoraggioField>[] = [
+/**
+ * Monitoraggi columns (docs/reference/workbook.md#monitoraggi): one row per objective, phase, indicator
+ * and date. Required ones are those that identify a row: without them a sheet is not the add-in's archive.
+ */
+const monitoraggiColumns = [
   { key: "data", header: "Data di riferimento", kind: "date", required: true },
   { key: "tipo", header: "Tipo", kind: "text", required: true },
   { key: "obiettivo", header: "Obiettivo", kind: "key", required: true },
@@ -192,7 +156,9 @@ export const MONITORAGGI_COLUMNS: ColumnDef<MonitoraggioField>[] = [
   { key: "grado", header: "Grado di Raggiungimento %", kind: "number", required: false },
   { key: "esito", header: "Esito", kind: "text", required: false },
   { key: "archiviatoIl", header: "Archiviato il", kind: "date", required: false },
-];
+] as const satisfies readonly ColumnDef[];
+export type MonitoraggioField = (typeof monitoraggiColumns)[number]["key"];
+export const MONITORAGGI_COLUMNS: ColumnDef<MonitoraggioField>[] = [...monitoraggiColumns];
 
 /** What a Monitoraggi row describes (its Tipo). */
 export const MONITORAGGIO_TIPI = { obiettivo: "Obiettivo", fase: "Fase", indicatore: "Indicatore" } as const;
@@ -201,22 +167,10 @@ export type MonitoraggioTipo = (typeof MONITORAGGIO_TIPI)[keyof typeof MONITORAG
 export const TEMPISTICHE = ["In anticipo", "Nei tempi", "In ritardo", "In corso"] as const;
 export type Tempistica = (typeof TEMPISTICHE)[number];
 
-export type ParametroKey =
-  | "ente"
-  | "anno"
-  | "vista"
-  | "livello"
-  | "dataRiferimento"
-  | "pesoFasiNelGrado"
-  | "sogliaRaggiunto"
-  | "sogliaParzialmente"
-  | "formulaDecrescente"
-  | "tipiIndicatore";
-
 export const PARAMETRI_COLUMNS = { key: "Parametro", value: "Valore" } as const;
 
 /** Parametri rows in the order the template writes them; `defaultText` is what the template shows. */
-export const PARAMETRI: { key: ParametroKey; label: string; defaultText: string }[] = [
+const parametriRows = [
   { key: "ente", label: "Ente", defaultText: "" },
   { key: "anno", label: "Anno", defaultText: "" },
   { key: "vista", label: "Vista", defaultText: "" },
@@ -231,4 +185,6 @@ export const PARAMETRI: { key: ParametroKey; label: string; defaultText: string 
     label: "Tipi indicatore",
     defaultText: "EFFICACIA, EFFICIENZA, QUANTITATIVO, QUALITA, ECONOMICITA, TEMPORALE",
   },
-];
+] as const;
+export type ParametroKey = (typeof parametriRows)[number]["key"];
+export const PARAMETRI: { key: ParametroKey; label: string; defaultText: string }[] = [...parametriRows];

@@ -126,6 +126,17 @@ export class Ctx {
       }),
     );
   }
+
+  /** report() for a phase or indicator row (its row and objective). */
+  reportRow<K extends "fasi" | "indicatori">(
+    rule: RuleCode,
+    kind: K,
+    field: FieldOf<K>,
+    item: { row: number; obiettivo: string | null },
+    message: string,
+  ): void {
+    this.report(rule, kind, field, item.row, item.obiettivo, message);
+  }
 }
 
 export const cellKey = (row: number, col: number) => row * 16385 + col;

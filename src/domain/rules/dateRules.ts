@@ -21,12 +21,12 @@ export function weightRange(ctx: Ctx): void {
   }
   for (const f of ctx.plan.fasi) {
     if (outOfRange(f.peso)) {
-      ctx.report("WEIGHT_RANGE", "fasi", "peso", f.row, f.obiettivo, msg.WEIGHT_RANGE(f.peso));
+      ctx.reportRow("WEIGHT_RANGE", "fasi", "peso", f, msg.WEIGHT_RANGE(f.peso));
     }
   }
   for (const i of ctx.plan.indicatori) {
     if (outOfRange(i.peso)) {
-      ctx.report("WEIGHT_RANGE", "indicatori", "peso", i.row, i.obiettivo, msg.WEIGHT_RANGE(i.peso));
+      ctx.reportRow("WEIGHT_RANGE", "indicatori", "peso", i, msg.WEIGHT_RANGE(i.peso));
     }
   }
 }
@@ -35,14 +35,7 @@ export function weightRange(ctx: Ctx): void {
 export function progressRange(ctx: Ctx): void {
   for (const f of ctx.plan.fasi) {
     if (outOfRange(f.avanzamento)) {
-      ctx.report(
-        "PROGRESS_RANGE",
-        "fasi",
-        "avanzamento",
-        f.row,
-        f.obiettivo,
-        msg.PROGRESS_RANGE(f.avanzamento),
-      );
+      ctx.reportRow("PROGRESS_RANGE", "fasi", "avanzamento", f, msg.PROGRESS_RANGE(f.avanzamento));
     }
   }
 }
@@ -54,7 +47,7 @@ export function dateOrder(ctx: Ctx): void {
     const end = f[endField];
     if (start !== null && end !== null && end < start) {
       const message = msg.DATE_ORDER(header("fasi", endField), end, header("fasi", startField), start);
-      ctx.report("DATE_ORDER", "fasi", endField, f.row, f.obiettivo, message);
+      ctx.reportRow("DATE_ORDER", "fasi", endField, f, message);
     }
   };
   for (const f of ctx.plan.fasi) {
@@ -71,12 +64,11 @@ export function dateOutsideYear(ctx: Ctx): void {
     for (const field of ["inizioPrevisto", "finePrevista"] as const) {
       const date = f[field];
       if (date !== null && !date.startsWith(prefix)) {
-        ctx.report(
+        ctx.reportRow(
           "DATE_OUTSIDE_YEAR",
           "fasi",
           field,
-          f.row,
-          f.obiettivo,
+          f,
           msg.DATE_OUTSIDE_YEAR(header("fasi", field), date, anno),
         );
       }
@@ -91,12 +83,11 @@ export function dateInFuture(ctx: Ctx): void {
     for (const field of ["inizioEffettivo", "fineEffettiva"] as const) {
       const date = f[field];
       if (date !== null && date > ref) {
-        ctx.report(
+        ctx.reportRow(
           "DATE_IN_FUTURE",
           "fasi",
           field,
-          f.row,
-          f.obiettivo,
+          f,
           msg.DATE_IN_FUTURE(header("fasi", field), date, ref),
         );
       }
@@ -117,12 +108,11 @@ export function phaseLate(ctx: Ctx): void {
     if (fp === null) continue;
     if (fe !== null) {
       if (fe > fp) {
-        ctx.report(
+        ctx.reportRow(
           "PHASE_LATE",
           "fasi",
           "fineEffettiva",
-          f.row,
-          f.obiettivo,
+          f,
           msg.PHASE_LATE_CLOSED(fe, fp, daysBetween(fp, fe)),
         );
       }
@@ -130,12 +120,11 @@ export function phaseLate(ctx: Ctx): void {
     }
     if (ctx.isBroken("fasi", "fineEffettiva", f.row) || ctx.isBroken("fasi", "avanzamento", f.row)) continue;
     if ((f.avanzamento ?? 0) < 100 && ref > fp) {
-      ctx.report(
+      ctx.reportRow(
         "PHASE_LATE",
         "fasi",
         "finePrevista",
-        f.row,
-        f.obiettivo,
+        f,
         msg.PHASE_LATE_OPEN(fp, ref, f.avanzamento, daysBetween(fp, ref)),
       );
     }
@@ -146,14 +135,7 @@ export function phaseLate(ctx: Ctx): void {
 export function effectiveEndMissing(ctx: Ctx): void {
   for (const f of ctx.plan.fasi) {
     if (f.avanzamento === 100 && f.fineEffettiva === null && !ctx.isBroken("fasi", "fineEffettiva", f.row)) {
-      ctx.report(
-        "EFFECTIVE_END_MISSING",
-        "fasi",
-        "fineEffettiva",
-        f.row,
-        f.obiettivo,
-        msg.EFFECTIVE_END_MISSING(),
-      );
+      ctx.reportRow("EFFECTIVE_END_MISSING", "fasi", "fineEffettiva", f, msg.EFFECTIVE_END_MISSING());
     }
   }
 }
@@ -166,12 +148,11 @@ export function effectiveStartMissing(ctx: Ctx): void {
       f.inizioEffettivo === null &&
       !ctx.isBroken("fasi", "inizioEffettivo", f.row)
     ) {
-      ctx.report(
+      ctx.reportRow(
         "EFFECTIVE_START_MISSING",
         "fasi",
         "inizioEffettivo",
-        f.row,
-        f.obiettivo,
+        f,
         msg.EFFECTIVE_START_MISSING(f.fineEffettiva),
       );
     }
@@ -187,12 +168,11 @@ export function progressIncomplete(ctx: Ctx): void {
     if (f.fineEffettiva === null || ctx.isBroken("fasi", "avanzamento", f.row)) continue;
     const a = f.avanzamento;
     if (a === null || (a >= 0 && a < 100)) {
-      ctx.report(
+      ctx.reportRow(
         "PROGRESS_INCOMPLETE",
         "fasi",
         "avanzamento",
-        f.row,
-        f.obiettivo,
+        f,
         msg.PROGRESS_INCOMPLETE(a, f.fineEffettiva),
       );
     }

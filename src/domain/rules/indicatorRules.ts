@@ -31,14 +31,7 @@ function memoIn(known: Set<string>): (text: string) => boolean {
 export function polarityInvalid(ctx: Ctx): void {
   for (const i of ctx.plan.indicatori) {
     if (i.polarita !== null && matchKey(i.polarita) !== "" && !POLARITA_KEYS.has(matchKey(i.polarita))) {
-      ctx.report(
-        "POLARITY_INVALID",
-        "indicatori",
-        "polarita",
-        i.row,
-        i.obiettivo,
-        msg.POLARITY_INVALID(i.polarita),
-      );
+      ctx.reportRow("POLARITY_INVALID", "indicatori", "polarita", i, msg.POLARITY_INVALID(i.polarita));
     }
   }
 }
@@ -47,7 +40,7 @@ export function polarityInvalid(ctx: Ctx): void {
 export function targetMissing(ctx: Ctx): void {
   for (const i of ctx.plan.indicatori) {
     if (i.valoreAtteso === null && !ctx.isBroken("indicatori", "valoreAtteso", i.row)) {
-      ctx.report("TARGET_MISSING", "indicatori", "valoreAtteso", i.row, i.obiettivo, msg.TARGET_MISSING());
+      ctx.reportRow("TARGET_MISSING", "indicatori", "valoreAtteso", i, msg.TARGET_MISSING());
     }
   }
 }
@@ -56,7 +49,7 @@ export function targetMissing(ctx: Ctx): void {
 export function actualMissing(ctx: Ctx): void {
   for (const i of ctx.plan.indicatori) {
     if (i.valoreRaggiunto === null && !ctx.isBroken("indicatori", "valoreRaggiunto", i.row)) {
-      ctx.report("ACTUAL_MISSING", "indicatori", "valoreRaggiunto", i.row, i.obiettivo, msg.ACTUAL_MISSING());
+      ctx.reportRow("ACTUAL_MISSING", "indicatori", "valoreRaggiunto", i, msg.ACTUAL_MISSING());
     }
   }
 }
@@ -67,7 +60,7 @@ export function typeUnknown(ctx: Ctx): void {
   const valid = memoIn(new Set(known.map(normalizeHeader)));
   for (const i of ctx.plan.indicatori) {
     if (i.tipo !== null && i.tipo.trim() !== "" && !valid(i.tipo)) {
-      ctx.report("TYPE_UNKNOWN", "indicatori", "tipo", i.row, i.obiettivo, msg.TYPE_UNKNOWN(i.tipo, known));
+      ctx.reportRow("TYPE_UNKNOWN", "indicatori", "tipo", i, msg.TYPE_UNKNOWN(i.tipo, known));
     }
   }
 }

@@ -14,8 +14,8 @@ import { textWidth, wrapText, type FontSpec } from "./measure";
 
 /** A4 landscape width minus the side margins (0.4 in each, styles.ts MARGINS). */
 export const PRINTABLE_WIDTH = 841.89 - 0.8 * 72;
-/** Width the columns fill (LibreOffice points): the printable width less a little for rounding. */
-const GRID_WIDTH = PRINTABLE_WIDTH - 6;
+/** Width the columns fill (LibreOffice points): the printable width at the print scale, less a little for rounding. */
+const gridWidth = (r: Renderer) => PRINTABLE_WIDTH / r.printScale - 6;
 /** A column never needs more than this for its longest word (a long URL wraps instead). */
 const MAX_WORD_WIDTH = 130;
 /** At most this many records steer the search (evenly spread), so huge plans cost no more. */
@@ -88,7 +88,7 @@ export function chooseGrid(content: GridContent, r: Renderer): Grid {
   }
   // Notes wrap over their whole width; a very long word alone does not size the Note column.
   const total = min.reduce((s, w) => s + w, 0);
-  const widths = total > GRID_WIDTH ? min.map((w) => (w * GRID_WIDTH) / total) : spread(min, content, r);
+  const widths = total > gridWidth(r) ? min.map((w) => (w * gridWidth(r)) / total) : spread(min, content, r);
 
   const counter = new LineCounter(r);
   const chars = (w: number[]) => w.map((p) => p / LO_POINTS_PER_CHAR);
@@ -147,7 +147,7 @@ function spread(min: number[], content: GridContent, r: Renderer): number[] {
   }
   for (const i of content.indicators) add(1, i.descrizione);
   const sum = load.reduce((s, x) => s + x, 0);
-  const free = GRID_WIDTH - min.reduce((s, w) => s + w, 0);
+  const free = gridWidth(r) - min.reduce((s, w) => s + w, 0);
   return min.map((w, k) => w + (sum > 0 ? (free * load[k]) / sum : free / min.length));
 }
 

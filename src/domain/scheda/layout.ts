@@ -218,7 +218,7 @@ export function layoutSchedaPages(plan: Plan, rollups: Rollups, options: SchedaO
       op.pages.map((rows) => ({ rows, obiettivo: op.codice as string | null })),
     ),
   ];
-  return assemble(all, grid.chars, plan);
+  return assemble(all, grid.chars, plan, renderer.printScale);
 }
 
 /** Pages of layout rows → the sheet: cells (merged ranges filled), heights, breaks, print setup. */
@@ -226,6 +226,7 @@ function assemble(
   all: { rows: LayoutRow[]; obiettivo: string | null }[],
   chars: number[],
   plan: Plan,
+  printScale: number,
 ): SchedaLayout {
   const cells: SheetCell[] = [];
   const merges: Merge[] = [];
@@ -272,7 +273,7 @@ function assemble(
     merges,
     rowHeights,
     pageBreaks,
-    print: printSetup(r, chars.length, plan.parametri.ente, `${L.title} ${plan.parametri.anno}`),
+    print: printSetup(r, chars.length, plan.parametri.ente, `${L.title} ${plan.parametri.anno}`, printScale),
     showGridLines: false,
     plannedPages: pages.length,
   };

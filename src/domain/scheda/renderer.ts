@@ -30,8 +30,10 @@ export interface Renderer {
   breaksInsideWords: boolean;
   /** A row height as the renderer stores it, rounded up (Excel: whole pixels; LibreOffice: twips). */
   roundRow(height: number): number;
-  /** Height of rows that fits one printed page (points). */
+  /** Height of rows that fits one printed page (points, before the print scale shrinks them). */
   pageBudget: number;
+  /** The sheet's print scale (1 = 100 %): rows and columns planned for a page 1/scale as large. */
+  printScale: number;
 }
 
 /** A4 landscape height minus the top and bottom margins (styles.ts MARGINS: 0.55 + 0.6 in). */
@@ -68,6 +70,13 @@ const LO_LINE: Record<number, number> = {
   18: 18.02,
 };
 
+/**
+ * Excel prints wrapped Calibri 9 pt at 12 pt per line (LibreOffice at 9.1 pt): at 100 % the sheet planned
+ * for Excel needs a third more pages than the PDF. Printed at this scale it is as dense as the comune's
+ * own report (the sample's page counts are in docs/reference/scheda.md § Pagination).
+ */
+export const EXCEL_PRINT_SCALE = 0.9;
+
 const ceilTo = (x: number, step: number) => Math.ceil(x / step - 1e-9) * step;
 
 export const EXCEL: Renderer = {
@@ -81,7 +90,8 @@ export const EXCEL: Renderer = {
   breaksInsideWords: false,
   roundRow: (h) => ceilTo(h, 0.75),
   // 3 % below the page: Excel's printer drivers round differently.
-  pageBudget: Math.floor(PAGE_HEIGHT * 0.97),
+  pageBudget: Math.floor((PAGE_HEIGHT * 0.97) / EXCEL_PRINT_SCALE),
+  printScale: EXCEL_PRINT_SCALE,
 };
 
 export const LIBREOFFICE: Renderer = {
@@ -99,6 +109,7 @@ export const LIBREOFFICE: Renderer = {
   roundRow: (h) => ceilTo(h, 0.05),
   // Measured: 512 pt of rows print on a page; 0.5 % kept for the rounding of row heights to twips.
   pageBudget: Math.floor(PAGE_HEIGHT - 2.5),
+  printScale: 1,
 };
 
 export function rendererOf(name: RendererName | undefined): Renderer {

@@ -18,13 +18,14 @@ export function printSetup(
   lastCol: number,
   footerLeft: string,
   footerRight: string,
+  scale: number,
 ): PrintSetup {
   const esc = (s: string) => s.replace(/&/g, "&&");
   const left = footerLeft ? `&L&8${esc(footerLeft)}` : "";
   return {
     paperSize: "A4",
     orientation: "landscape",
-    scale: 100,
+    scale: Math.round(scale * 100),
     margins: { ...MARGINS },
     footer: `${left}&C&8Pagina &P di &N&R&8${esc(footerRight)}`,
     printArea: `A1:${String.fromCharCode(64 + lastCol)}${lastRow}`,

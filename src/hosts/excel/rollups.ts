@@ -11,12 +11,8 @@ import {
   type Box,
 } from "../../domain/model/ownership";
 import { columnLetter, decodeRange, encodeRange } from "../../domain/model/raw";
-import {
-  computedColumnStyle,
-  computedColumnWidth,
-  type ComputedTable,
-  type RollupWritePlan,
-} from "../../domain/model/sheet";
+import { computedColumnStyle, computedColumnWidth } from "../../domain/model/sheet";
+import type { ComputedTable, RollupWritePlan } from "../../domain/model/sheet";
 import { hostMessages } from "../messages";
 import { ACTION_OVERHEAD, RANGE_OVERHEAD, jsonBytes, type Batcher } from "./batch";
 import { textForExcel, widthToPoints, writeGrid, type WireValue } from "./cells";

@@ -106,43 +106,28 @@ export function chunkAreas(areas: string[], maxChars = 4000): string[] {
   return out;
 }
 
-function applyProp(target: Excel.RangeAreas, key: PropKey, value: string | number | boolean): void {
+type Value = string | number | boolean;
+type Format = Excel.RangeFormat;
+
+/** How each non-border property is set on a range's format. */
+const SETTERS: Partial<Record<PropKey, (f: Format, v: Value) => void>> = {
+  "font.name": (f, v) => void (f.font.name = String(v)),
+  "font.size": (f, v) => void (f.font.size = Number(v)),
+  "font.bold": (f, v) => void (f.font.bold = Boolean(v)),
+  "font.italic": (f, v) => void (f.font.italic = Boolean(v)),
+  "font.underline": (f, v) => void (f.font.underline = String(v) as Excel.RangeUnderlineStyle),
+  "font.color": (f, v) => void (f.font.color = String(v)),
+  fill: (f, v) => void (f.fill.color = String(v)),
+  "align.h": (f, v) => void (f.horizontalAlignment = String(v) as Excel.HorizontalAlignment),
+  "align.v": (f, v) => void (f.verticalAlignment = String(v) as Excel.VerticalAlignment),
+  wrap: (f, v) => void (f.wrapText = Boolean(v)),
+  indent: (f, v) => void (f.indentLevel = Number(v)),
+};
+
+function applyProp(target: Excel.RangeAreas, key: PropKey, value: Value): void {
   const f = target.format;
-  switch (key) {
-    case "font.name":
-      f.font.name = String(value);
-      return;
-    case "font.size":
-      f.font.size = Number(value);
-      return;
-    case "font.bold":
-      f.font.bold = Boolean(value);
-      return;
-    case "font.italic":
-      f.font.italic = Boolean(value);
-      return;
-    case "font.underline":
-      f.font.underline = String(value) as Excel.RangeUnderlineStyle;
-      return;
-    case "font.color":
-      f.font.color = String(value);
-      return;
-    case "fill":
-      f.fill.color = String(value);
-      return;
-    case "align.h":
-      f.horizontalAlignment = String(value) as Excel.HorizontalAlignment;
-      return;
-    case "align.v":
-      f.verticalAlignment = String(value) as Excel.VerticalAlignment;
-      return;
-    case "wrap":
-      f.wrapText = Boolean(value);
-      return;
-    case "indent":
-      f.indentLevel = Number(value);
-      return;
-  }
+  const set = SETTERS[key];
+  if (set) return set(f, value);
   const side = key.slice("border.".length);
   const edge = { top: "EdgeTop", bottom: "EdgeBottom", left: "EdgeLeft", right: "EdgeRight" }[
     side

@@ -3,19 +3,10 @@
 // stops the run before a single part changes.
 import { AppError } from "../../app/errors";
 import { hostMessages } from "../messages";
-import {
-  conflictMessage,
-  findConflict,
-  targetAreas,
-  type Box,
-  type TargetArea,
-} from "../../domain/model/ownership";
-import {
-  computedColumnStyle,
-  computedColumnWidth,
-  type ComputedTable,
-  type RollupWritePlan,
-} from "../../domain/model/sheet";
+import { conflictMessage, findConflict, targetAreas } from "../../domain/model/ownership";
+import type { Box, TargetArea } from "../../domain/model/ownership";
+import { computedColumnStyle, computedColumnWidth } from "../../domain/model/sheet";
+import type { ComputedTable, RollupWritePlan } from "../../domain/model/sheet";
 import type { XlsxDocument, SheetEntry } from "./document";
 import { parseSheet, type ParsedSheet } from "./read";
 import { checkGeneratedSheet, renderGenerated } from "./render";

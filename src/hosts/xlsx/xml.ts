@@ -28,16 +28,21 @@ function hex4(code: number): string {
  */
 export function escapeXstring(s: string): string {
   if (!NEEDS_WORK.test(s)) return s;
-  return escapeSlow(s, false);
+  return escapeSlow(s, "text");
 }
 
 /** The same for an attribute value: also tab and LF escaped (attribute values get normalised). */
 export function escapeXstringAttr(s: string): string {
   if (!NEEDS_WORK_ATTR.test(s)) return s;
-  return escapeSlow(s, true);
+  return escapeSlow(s, "attr");
 }
 
-function escapeSlow(s: string, attr: boolean): string {
+/**
+ * The one escaping loop: "text" (element content), "attr" (also `"`, tab and LF), "formula" (CR as
+ * `&#13;` and a literal `_xHHHH_` left alone, as LibreOffice reads formulas without Excel's step).
+ */
+function escapeSlow(s: string, mode: "text" | "attr" | "formula"): string {
+  const attr = mode === "attr";
   let out = "";
   let from = 0;
   const n = s.length;
@@ -48,10 +53,11 @@ function escapeSlow(s: string, attr: boolean): string {
     else if (c === 60) rep = "&lt;";
     else if (c === 62) rep = "&gt;";
     else if (c === 34) rep = attr ? "&quot;" : null;
+    else if (c === 13 && mode === "formula") rep = "&#13;";
     else if (c < 0x20) {
       if (c === 9 || c === 10) rep = attr ? hex4(c) : null;
       else rep = hex4(c);
-    } else if (c === 0x5f && isEscapeAt(s, i)) rep = "_x005F_";
+    } else if (c === 0x5f && mode !== "formula" && isEscapeAt(s, i)) rep = "_x005F_";
     else if (c >= 0xd800 && c <= 0xdbff) {
       const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
       if (d >= 0xdc00 && d <= 0xdfff)
@@ -114,28 +120,7 @@ const FORMULA_WORK = /[&<>\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFF
  */
 export function escapeFormulaText(s: string): string {
   if (!FORMULA_WORK.test(s)) return s;
-  let out = "";
-  let from = 0;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    let rep: string | null = null;
-    if (c === 38) rep = "&amp;";
-    else if (c === 60) rep = "&lt;";
-    else if (c === 62) rep = "&gt;";
-    else if (c === 13) rep = "&#13;";
-    else if (c < 0x20 && c !== 9 && c !== 10) rep = hex4(c);
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-      else rep = hex4(c);
-    } else if ((c >= 0xdc00 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) rep = hex4(c);
-    if (rep !== null) {
-      out += s.slice(from, i) + rep;
-      from = i + 1;
-    }
-  }
-  return out + s.slice(from);
+  return escapeSlow(s, "formula");
 }
 
 /** A number as SpreadsheetML writes it (shortest round-trip form, "E" exponent, no "-0"). */
