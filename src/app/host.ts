@@ -55,7 +55,8 @@ export interface Host {
   /**
    * Replaces (or creates) the add-in's Monitoraggi sheet with exactly this one table, values only
    * (docs/reference/workbook.md#monitoraggi). Refuses, writing nothing, what renderSheet refuses (a
-   * protected or renamed sheet). Optional until every host has it: the service says "not available".
+   * protected or renamed sheet). Both hosts have it; a host without it (a test double), or one that
+   * did not hand the archive over, makes the service refuse rather than wipe the archive.
    */
   writeArchive?(table: InputTableSpec): Promise<void>;
   /**

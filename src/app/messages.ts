@@ -12,8 +12,8 @@ export const appMessages = {
   unknownCodes: (unknown: string[], known: string[]) =>
     `Codice obiettivo non trovato: ${unknown.join(", ")}. I codici presenti nel foglio Obiettivi sono: ${known.join(", ")}.`,
   archiveUnavailable:
-    "Archivia monitoraggio non è ancora disponibile qui: usare la pagina autonoma su una copia del file, " +
-    "oppure il comando scheda-peg archivia.",
+    "Archivia monitoraggio non è disponibile in questo ambiente: l'archivio dei monitoraggi non si può leggere. " +
+    "Non è stato scritto nulla.",
   parametriUnsupported: "Qui le impostazioni non si possono modificare: modificarle nel foglio Parametri.",
   parametriSheetMissing:
     "Il foglio Parametri non c'è: crearlo con «Prepara fogli», poi modificare le impostazioni.",

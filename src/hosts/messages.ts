@@ -56,4 +56,8 @@ export const archiveHostMessages = {
     `Il nome «${table}» è già usato da una tabella del foglio «${sheet}»: è il nome che Scheda PEG dà alla ` +
     "tabella dell'archivio dei monitoraggi. Rinominare quella tabella (Progettazione tabella › Nome tabella) e " +
     "riprovare: non è stato scritto nulla.",
+  nameTaken: (name: string) =>
+    `Il nome «${name}» è già usato da un nome definito della cartella: è il nome che Scheda PEG dà alla tabella ` +
+    "dell'archivio dei monitoraggi. Rinominare o eliminare quel nome (Formule › Gestione nomi) e riprovare: non è " +
+    "stato scritto nulla.",
 };

@@ -19,6 +19,7 @@ import { BookQuestionMarkRegular } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
 import { useEffect, useRef, useState } from "react";
 import type { IsoDate } from "../domain/model/dates";
+import { ArchiveStep, archiveSummary } from "./components/ArchiveStep";
 import { CheckStep, ProblemPanel, checkSummary, shownCheck } from "./components/CheckStep";
 import { PrepareStep, prepareSummary } from "./components/PrepareStep";
 import { GenerateStep, RollupStep, generateSummary, rollupSummary } from "./components/ResultSteps";
@@ -144,6 +145,11 @@ const VIEWS: Record<StepId, StepView> = {
     title: paneStrings.generateTitle,
     summary: generateSummary,
     render: (p) => <GenerateStep pane={p} />,
+  },
+  archivia: {
+    title: paneStrings.archiveTitle,
+    summary: archiveSummary,
+    render: (p) => <ArchiveStep pane={p} />,
   },
 };
 

@@ -1,16 +1,17 @@
 // The guided flow, derived from the workbook's state: which step comes next, which actions make sense
 // now (and why the others do not). Pure: the pane's hook feeds it, the components render it.
-// A new step (e.g. Archivia monitoraggio) is one more entry in STEPS, one action in ACTIONS and its rule.
+// A new step is one more entry in STEPS, one action in ActionKey and its rule.
 import type { CheckResult } from "../app/service";
+import type { IsoDate } from "../domain/model/dates";
 import { SHEETS } from "../domain/model/schema";
 import { paneStrings } from "./strings";
 
-export type ActionKey = "prepare" | "sample" | "check" | "rollup" | "generate" | "parametri";
-export type StepId = "cartella" | "prepara" | "verifica" | "calcola" | "genera";
+export type ActionKey = "prepare" | "sample" | "check" | "rollup" | "generate" | "archive" | "parametri";
+export type StepId = "cartella" | "prepara" | "verifica" | "calcola" | "genera" | "archivia";
 export type StepStatus = "todo" | "current" | "done" | "attention";
 
 /** Steps in order of use; "cartella" only on the standalone page. */
-export const STEPS: StepId[] = ["cartella", "prepara", "verifica", "calcola", "genera"];
+export const STEPS: StepId[] = ["cartella", "prepara", "verifica", "calcola", "genera", "archivia"];
 
 /** The step each action belongs to. */
 export const ACTION_STEP: Record<Exclude<ActionKey, "parametri">, StepId> = {
@@ -19,6 +20,7 @@ export const ACTION_STEP: Record<Exclude<ActionKey, "parametri">, StepId> = {
   check: "verifica",
   rollup: "calcola",
   generate: "genera",
+  archive: "archivia",
 };
 
 export interface FlowState {
@@ -32,6 +34,8 @@ export interface FlowState {
   verified: boolean;
   rolledUp: boolean;
   generated: boolean;
+  /** The Data di riferimento archived since the data last changed (null: not archived). */
+  archived: IsoDate | null;
   busy: boolean;
 }
 
@@ -91,6 +95,8 @@ export function deriveFlow(s: FlowState): Flow {
     check: needRead(() => when(s.readFailed || hasData || blocked, paneStrings.reasonNoData)),
     rollup: compute,
     generate: compute,
+    // Archiving reads and checks the workbook as Calcola does, and is stopped by the same problems.
+    archive: compute,
     parametri: needRead(() => when(read && plan?.layout.parametri != null, paneStrings.settingsNoSheet)),
   };
 
@@ -101,6 +107,7 @@ export function deriveFlow(s: FlowState): Flow {
     verifica: s.verified && errors === 0,
     calcola: s.rolledUp,
     genera: s.generated,
+    archivia: s.archived !== null,
   };
   const steps = STEPS.filter((id) => s.standalone || id !== "cartella").map((id) => ({
     id,
@@ -135,5 +142,10 @@ function nextStep(
   if (!s.verified) return { step: "verifica", text: n.check };
   if (!s.rolledUp) return { step: "calcola", text: d.errors > 0 ? n.fixErrors : n.rollup };
   if (!s.generated) return { step: "genera", text: n.generate };
-  return { step: "genera", text: s.standalone ? n.doneStandalone : n.doneExcel };
+  if (s.archived === null)
+    return { step: "archivia", text: s.standalone ? n.archiveStandalone : n.archiveExcel };
+  // A monitoring at 31/12 closes the year: the Nucleo validates; any other date waits for the next one.
+  const yearEnd = s.archived.endsWith("-12-31");
+  const then = yearEnd ? n.validation : n.nextMonitoring;
+  return { step: "archivia", text: s.standalone ? `${n.downloadArchive} ${then}` : then };
 }

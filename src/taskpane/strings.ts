@@ -43,8 +43,15 @@ export const paneStrings = {
       "Correggere gli errori elencati in Verifica e verificare di nuovo, oppure calcolare subito: le celle con errori contano come vuote.",
     rollup: "Calcolare i risultati.",
     generate: "Generare la Scheda.",
-    doneExcel: "Aprire il foglio Scheda per stamparla o esportarla in PDF.",
-    doneStandalone: "Scaricare la cartella con la Scheda.",
+    archiveExcel:
+      "Aprire il foglio Scheda per stamparla o esportarla in PDF; poi archiviare il monitoraggio alla Data di riferimento.",
+    archiveStandalone:
+      "Archiviare il monitoraggio alla Data di riferimento, poi scaricare la cartella con la Scheda.",
+    downloadArchive: "Scaricare la cartella, che ora contiene l'archivio.",
+    validation:
+      "A fine anno il Nucleo di Valutazione (o l'OIV) convalida i gradi: riportarli nel foglio Obiettivi (Grado Validato % e Motivazione Validazione), poi calcolare e generare di nuovo la Scheda.",
+    nextMonitoring:
+      "Al prossimo monitoraggio aggiornare Avanzamento, Valore Raggiunto e Data di riferimento, poi calcolare, generare la Scheda e archiviare di nuovo.",
   },
 
   // 0. the workbook (standalone page only)
@@ -121,7 +128,7 @@ export const paneStrings = {
   },
   blockedTitle: "Struttura da correggere",
   blockedIntro:
-    "La struttura della cartella non si può leggere: Calcola e Genera Scheda restano ferme finché questi problemi non sono corretti.",
+    "La struttura della cartella non si può leggere: Calcola, Genera Scheda e Archivia monitoraggio restano fermi finché questi problemi non sono corretti.",
   announceCheck: (errors: number, warnings: number) =>
     errors + warnings === 0
       ? "Verifica completata: nessun problema."
@@ -152,6 +159,25 @@ export const paneStrings = {
   downloadResult: "Scaricare la cartella",
   announceGenerate: (objectives: number, pages: number) =>
     `Scheda generata: ${obiettivi(objectives)}, ${plural(pages, "pagina", "pagine")}.`,
+
+  // 5. Archivia monitoraggio
+  archiveTitle: "Archiviare il monitoraggio",
+  archiveDescription:
+    "Salva nel foglio Monitoraggi i valori di obiettivi, fasi e indicatori alla Data di riferimento: la Scheda di un monitoraggio successivo li mostra accanto a quelli correnti. Una nuova archiviazione alla stessa data sostituisce la precedente.",
+  archiveAt: (date: string) => `Data di riferimento attuale: ${date}.`,
+  archiveButton: "Archivia monitoraggio",
+  archiveWorking: "Archiviazione del monitoraggio in corso…",
+  archiveDone: (date: string, o: number, f: number, i: number) =>
+    `Monitoraggio al ${date} archiviato nel foglio Monitoraggi: ${obiettivi(o)}, ${plural(f, "fase", "fasi")}, ${plural(i, "indicatore", "indicatori")}.`,
+  archiveReplaced: "Il monitoraggio già archiviato a quella data è stato sostituito.",
+  archiveDates: (dates: string[]) =>
+    `${dates.length === 1 ? "Data archiviata" : "Date archiviate"}: ${dates.join(", ")}.`,
+  archiveErrorsEmpty: (errors: number) =>
+    `${errors === 1 ? "Una cella con errore è archiviata" : `${errors} celle con errori sono archiviate`} come vuote: vedere Verifica.`,
+  archiveSummary: (date: string) => `Monitoraggio al ${date} archiviato.`,
+  goToMonitoraggi: "Aprire il foglio Monitoraggi",
+  announceArchive: (date: string, replaced: boolean) =>
+    `Monitoraggio al ${date} archiviato${replaced ? ", al posto del precedente alla stessa data" : ""}.`,
 
   // objectives picker of Genera Scheda
   pickerLabel: "Obiettivi da includere",

@@ -6,13 +6,14 @@ import type { ParametriEdits } from "../app/parametri";
 import {
   AppError,
   SchedaService,
+  type ArchiveResult,
   type CheckResult,
   type GenerateResult,
   type ProgressStep,
   type RollupResult,
   type ServiceOptions,
 } from "../app/service";
-import type { IsoDate } from "../domain/model/dates";
+import { formatIt, type IsoDate } from "../domain/model/dates";
 import type { Problem } from "../domain/rules/problems";
 import type { Rollups } from "../domain/rollup/rollup";
 import { ACTION_STEP, deriveFlow, type ActionKey, type StepId } from "./flow";
@@ -24,7 +25,7 @@ import { useWorkbookFiles } from "./useWorkbookFiles";
 
 export type PaneService = Pick<
   SchedaService,
-  "check" | "rollup" | "generate" | "prepare" | "loadSample" | "writeParametri"
+  "check" | "rollup" | "generate" | "archive" | "prepare" | "loadSample" | "writeParametri"
 >;
 export type ServiceFactory = (host: Host, options: ServiceOptions) => PaneService;
 
@@ -36,6 +37,7 @@ export interface States {
   check: ActionState<CheckResult>;
   rollup: ActionState<RollupResult>;
   generate: ActionState<GenerateResult>;
+  archive: ActionState<ArchiveResult>;
   parametri: ActionState<CheckResult>;
 }
 
@@ -45,6 +47,7 @@ const INITIAL: States = {
   check: IDLE,
   rollup: IDLE,
   generate: IDLE,
+  archive: IDLE,
   parametri: IDLE,
 };
 
@@ -52,10 +55,18 @@ interface Progress {
   verified: boolean;
   rolledUp: boolean;
   generated: boolean;
+  /** The Data di riferimento archived by Archivia monitoraggio (null: not yet, or the data changed). */
+  archived: IsoDate | null;
   /** Parametri changed after Calcola or Genera Scheda: their results are out of date. */
   settingsChanged: boolean;
 }
-const FRESH: Progress = { verified: false, rolledUp: false, generated: false, settingsChanged: false };
+const FRESH: Progress = {
+  verified: false,
+  rolledUp: false,
+  generated: false,
+  archived: null,
+  settingsChanged: false,
+};
 
 export interface PaneOptions {
   env: PaneEnvironment;
@@ -124,13 +135,20 @@ export function usePane({ env, createService = defaultFactory, today }: PaneOpti
   }, [service]);
 
   const run = useCallback(
-    async <K extends ActionKey>(key: K, work: (svc: PaneService) => Promise<States[K]>) => {
+    async <K extends ActionKey>(
+      key: K,
+      work: (svc: PaneService) => Promise<States[K]>,
+      /** Announced as the action starts (long actions); its progress shows in the action. */
+      startText?: string,
+    ) => {
       const svc = service;
       if (!svc) return;
       // The step of the action stays open while it works and afterwards, to show its result.
-      if (key === "check" || key === "rollup" || key === "generate") setLastStep(ACTION_STEP[key]);
+      if (key === "check" || key === "rollup" || key === "generate" || key === "archive")
+        setLastStep(ACTION_STEP[key]);
       setRunning(key);
       setNotice(null);
+      if (startText) announce(startText);
       setState(key, { status: "working", step: null });
       onStep.current = (step) => setState(key, { status: "working", step });
       try {
@@ -152,7 +170,7 @@ export function usePane({ env, createService = defaultFactory, today }: PaneOpti
   const reread = async (svc: PaneService): Promise<CheckResult | null> => {
     setProgress(FRESH);
     setRollups(null);
-    setStates((prev) => ({ ...prev, check: IDLE, rollup: IDLE, generate: IDLE }));
+    setStates((prev) => ({ ...prev, check: IDLE, rollup: IDLE, generate: IDLE, archive: IDLE }));
     try {
       const c = await svc.check();
       updateCheck(c);
@@ -197,6 +215,20 @@ export function usePane({ env, createService = defaultFactory, today }: PaneOpti
         const result = await svc.generate(check ? toFilter(check.plan, selection) : undefined);
         return computed(result, true);
       }),
+    archive: () =>
+      run(
+        "archive",
+        async (svc) => {
+          const result = await svc.archive();
+          updateCheck(result.check);
+          if (!result.archived) return stopped(result);
+          const { date, replaced } = result.archived;
+          setProgress((p) => ({ ...p, verified: true, archived: date }));
+          announce(paneStrings.announceArchive(formatIt(date), replaced > 0));
+          return { status: "success", result };
+        },
+        paneStrings.archiveWorking,
+      ),
     saveParametri: (edits: ParametriEdits) =>
       run("parametri", async (svc) => {
         const result = await svc.writeParametri(edits);
@@ -205,6 +237,8 @@ export function usePane({ env, createService = defaultFactory, today }: PaneOpti
           ...p,
           rolledUp: false,
           generated: false,
+          // a new Data di riferimento is a monitoring not archived yet
+          archived: null,
           settingsChanged: p.rolledUp || p.generated,
         }));
         announce(standalone ? paneStrings.settingsSavedFile : paneStrings.settingsSaved);
@@ -212,16 +246,20 @@ export function usePane({ env, createService = defaultFactory, today }: PaneOpti
       }),
   };
 
+  /** Blocking problems stopped the action (nothing written): they are listed in Verifica. */
+  function stopped<R>(result: R): ActionState<R> {
+    setProgress((p) => ({ ...p, verified: true }));
+    announce(paneStrings.blockedAction);
+    return { status: "problems", result, message: paneStrings.blockedAction };
+  }
+
   /** Calcola and Genera Scheda: the check goes to Verifica, the Esito counts to Calcola. */
   function computed<R extends RollupResult>(result: R, generated: boolean): ActionState<R> {
     updateCheck(result.check);
-    if (!result.rollups) {
-      setProgress((p) => ({ ...p, verified: true }));
-      announce(paneStrings.blockedAction);
-      return { status: "problems", result, message: paneStrings.blockedAction };
-    }
+    if (!result.rollups) return stopped(result);
     setRollups(result.rollups);
     setProgress((p) => ({
+      ...p,
       verified: true,
       rolledUp: true,
       generated: generated || p.generated,
@@ -277,6 +315,7 @@ export function usePane({ env, createService = defaultFactory, today }: PaneOpti
     verified: progress.verified,
     rolledUp: progress.rolledUp,
     generated: progress.generated,
+    archived: progress.archived,
     busy: running !== null,
   });
 

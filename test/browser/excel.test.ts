@@ -1,12 +1,14 @@
 // The pane in Excel mode, end to end: the pane's bundle built with the test flag (SCHEDA_TEST_EXCEL_URL,
 // which production builds do not carry) runs in Chromium on the real Office.js Excel library against
 // the Excel emulator, at Windows' pane width (320 px): Prepara fogli, Carica esempio, Verifica (a click
-// selects the cell), Calcola, Genera Scheda, Aprire la Scheda, Impostazioni; axe-clean, nothing
-// scrolling sideways. Then the emulator's workbook is inspected.
+// selects the cell), Calcola, Genera Scheda, Aprire la Scheda, Archivia monitoraggio, Impostazioni;
+// axe-clean, nothing scrolling sideways. Then the emulator's workbook is inspected.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { appMessages } from "../../src/app/messages";
 import { SchedaService } from "../../src/app/service";
+import { ExcelHost } from "../../src/hosts/excel/excelHost";
 import { paneStrings } from "../../src/taskpane/strings";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { sheet } from "../emulator/harness";
@@ -132,7 +134,7 @@ describe("task pane in Excel mode (real Office.js library, Excel emulator, Chrom
   });
 
   itChromium(
-    "on the sample: Verifica (a click selects the cell), Calcola, Genera Scheda, Aprire la Scheda",
+    "on the sample: Verifica (a click selects the cell), Calcola, Genera Scheda, Aprire la Scheda, Archivia",
     async () => {
       emu!.reset();
       await openPane();
@@ -215,6 +217,23 @@ describe("task pane in Excel mode (real Office.js library, Excel emulator, Chrom
       while (wb().activeSheetId !== sheet(wb(), "Scheda").id && Date.now() < deadline)
         await page.waitForTimeout(100);
       expect(wb().activeSheetId).toBe(sheet(wb(), "Scheda").id);
+
+      // Archivia monitoraggio, the next step: archived when the Excel host can write the archive, else
+      // the service's own message (nothing written either way but the archive)
+      await page.getByTestId("next-step").getByText(paneStrings.next.archiveExcel).waitFor();
+      await run("archive").click();
+      if ("writeArchive" in ExcelHost.prototype) {
+        await announced(/^Monitoraggio al \d\d\/\d\d\/\d{4} archiviato\.$/);
+        const rows = [...sheet(wb(), "Monitoraggi").cells.keys()].map((k) => splitKey(k)[0]);
+        const { obiettivi, fasi, indicatori } = expected.plan;
+        expect(Math.max(...rows) - 1).toBe(obiettivi.length + fasi.length + indicatori.length);
+      } else {
+        const alert = page.getByTestId("action-archive").getByRole("alert");
+        await alert.waitFor({ timeout: 60_000 });
+        expect(await alert.textContent()).toBe(appMessages.archiveUnavailable);
+        expect(wb().sheets.some((s) => s.name === "Monitoraggi")).toBe(false);
+      }
+      await clean("Archivia monitoraggio");
     },
   );
 

@@ -1,15 +1,17 @@
 // The standalone page in real Chromium, against the production bundle served over HTTPS on localhost,
 // at Excel's pane widths (270, 320, 350 px): the whole guided flow from a new workbook (Prepara fogli,
-// Carica esempio, Verifica, Calcola, Genera Scheda, download) with, in every state, nothing scrolling
-// sideways, the objectives list inside the viewport wherever the field is, and no serious or critical
-// axe violation; the same flow with the keyboard only; a broken workbook's problems with their cells
-// and values; Impostazioni written into the downloaded file; the desktop layout. No request leaves
-// localhost but the Office.js script; no console errors. Also takes the pane screenshots (docs/pane-*.png).
+// Carica esempio, Verifica, Calcola, Genera Scheda, download, Archivia monitoraggio twice, download)
+// with, in every state, nothing scrolling sideways, the objectives list inside the viewport wherever
+// the field is, and no serious or critical axe violation; the same flow with the keyboard only; a
+// broken workbook's problems with their cells and values; Impostazioni written into the downloaded
+// file; the desktop layout. No request leaves localhost but the Office.js script; no console errors.
+// Also takes the pane screenshots (docs/pane-*.png).
 import ExcelJS from "exceljs";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SchedaService, type CheckResult } from "../../src/app/service";
+import { formatIt } from "../../src/domain/model/dates";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { paneStrings } from "../../src/taskpane/strings";
 import { chromiumPath, itWithTool } from "../helpers/tools";
@@ -62,7 +64,12 @@ async function sampleBytes(): Promise<Uint8Array> {
   return host.toBuffer();
 }
 
-async function shot(name: string) {
+/** A screenshot of the page (scrolled to a step's top when one is given). */
+async function shot(name: string, at?: string) {
+  if (at) {
+    await step(at).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.evaluate(() => window.scrollBy(0, -8));
+  }
   mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `pane-${name}.png`);
   await page.screenshot({ path: file });
@@ -107,6 +114,19 @@ const announced = (text: string | RegExp) =>
 async function openStep(id: string) {
   const toggle = page.getByTestId(`toggle-${id}`);
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+}
+
+/** Clicks the download button of a step and opens the file it gives. */
+async function downloadFrom(stepId: string, name: string): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    step(stepId).getByRole("button", { name: S.downloadResult }).click(),
+  ]);
+  const file = path.join(tmp, name);
+  await download.saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
 }
 
 /** The checks every state must pass; recorded in the report. */
@@ -176,7 +196,7 @@ describe("standalone page (production bundle, Chromium)", () => {
 
   for (const width of PANE_WIDTHS) {
     itChromium(
-      `${width} px: new workbook → Prepara fogli → Carica esempio → Verifica → Calcola → Genera Scheda → download`,
+      `${width} px: new workbook → Prepara fogli → Carica esempio → Verifica → Calcola → Genera Scheda → Archivia monitoraggio → download`,
       async () => {
         await openPage(width);
         await checkState(width, "avvio");
@@ -211,29 +231,38 @@ describe("standalone page (production bundle, Chromium)", () => {
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         // the pane used to be 3,200–3,600 px long: done steps fold now
         expect(height).toBeLessThan(2000);
-        if (width === 320) {
-          await step("genera").evaluate((el) => el.scrollIntoView({ block: "start" }));
-          await page.evaluate(() => window.scrollBy(0, -8));
-          await shot("fatto");
-        }
+        if (width === 320) await shot("fatto", "genera");
 
-        const [download] = await Promise.all([
-          page.waitForEvent("download"),
-          step("genera").getByRole("button", { name: S.downloadResult }).click(),
-        ]);
-        const file = path.join(tmp, `scaricato-${width}.xlsx`);
-        await download.saveAs(file);
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.readFile(file);
+        const scheda = await downloadFrom("genera", `scheda-${width}.xlsx`);
         const texts: string[] = [];
-        wb.getWorksheet("Scheda")!.eachRow((row) =>
+        scheda.getWorksheet("Scheda")!.eachRow((row) =>
           row.eachCell((cell) => {
             if (typeof cell.value === "string") texts.push(cell.value);
           }),
         );
         const all = texts.join("\n");
         expect(SAMPLE.obiettivi.filter((o) => !all.includes(o.codice)).map((o) => o.codice)).toEqual([]);
-        expect(wb.getWorksheet("Riepilogo")).toBeDefined();
+        expect(scheda.getWorksheet("Riepilogo")).toBeDefined();
+
+        // Archivia monitoraggio at the sample's Data di riferimento, then again (that date replaced)
+        const { obiettivi, fasi, indicatori, parametri } = expected.plan;
+        const date = formatIt(parametri.dataRiferimento);
+        await run("archive").click();
+        await announced(S.announceArchive(date, false));
+        expect(await page.getByTestId("archive-done").textContent()).toBe(
+          S.archiveDone(date, obiettivi.length, fasi.length, indicatori.length),
+        );
+        await checkState(width, "monitoraggio archiviato");
+        if (width === 320) await shot("archiviato", "archivia");
+        await run("archive").click();
+        await announced(S.announceArchive(date, true));
+        expect(await page.getByTestId("archive-dates").textContent()).toBe(S.archiveDates([date]));
+        await checkState(width, "monitoraggio sostituito");
+        const archived = (await downloadFrom("archivia", `archivio-${width}.xlsx`)).getWorksheet(
+          "Monitoraggi",
+        )!;
+        // one row per objective, phase and indicator, once (the second run replaced the first)
+        expect(archived.actualRowCount - 1).toBe(obiettivi.length + fasi.length + indicatori.length);
       },
     );
   }
@@ -282,6 +311,7 @@ describe("standalone page (production bundle, Chromium)", () => {
     const chosen = await page.getByTestId("picker-count").textContent();
     expect(chosen).toMatch(/^Scelti? \d+ obiettiv[oi] su 33\.$/);
     await press(/^Genera Scheda$/, /^Scheda generata: \d+ obiettiv[oi], \d+ pagin[ae]\.$/);
+    await press(/^Archivia monitoraggio$/, /^Monitoraggio al \d\d\/\d\d\/\d{4} archiviato\.$/);
     // a disabled action stays reachable and says why
     await page.getByRole("heading", { name: "Scheda PEG", level: 1 }).click();
     await page.getByTestId("toggle-prepara").focus();
@@ -339,9 +369,7 @@ describe("standalone page (production bundle, Chromium)", () => {
     expect(text).toContain("Inizio Previsto");
     expect(text).toContain("31/02/2023");
     await checkState(320, "problemi con dettaglio");
-    await step("verifica").evaluate((el) => el.scrollIntoView({ block: "start" }));
-    await page.evaluate(() => window.scrollBy(0, -8));
-    await shot("problemi");
+    await shot("problemi", "verifica");
     // errors are not blocking: Calcola and Genera are offered, with a note
     expect(await page.getByTestId("next-step").textContent()).toContain(S.next.fixErrors);
   });

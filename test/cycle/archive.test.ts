@@ -2,6 +2,7 @@
 // #monitoraggi): what the sheet holds, read straight from the file's XML; the same date twice gives the
 // same file; two dates side by side; blocking problems and foreign sheets stop it with nothing written;
 // nothing outside the Monitoraggi sheet changes.
+import { appMessages } from "../../src/app/messages";
 import { AppError, SchedaService } from "../../src/app/service";
 import { readArchive } from "../../src/domain/cycle/archive";
 import { earlierSnapshot } from "../../src/domain/cycle/earlier";
@@ -263,7 +264,7 @@ describe("Archivia monitoraggio stops, writing nothing", () => {
     });
   });
 
-  it("on a host that cannot hand over or write the archive (the Excel host until it can)", async () => {
+  it("on a host that does not hand the archive over (it would wipe it)", async () => {
     const input = await small();
     await expectUnchanged(input, async (host) => {
       const blind = {
@@ -275,7 +276,7 @@ describe("Archivia monitoraggio stops, writing nothing", () => {
         isEmptyWorkbook: host.isEmptyWorkbook.bind(host),
         writeArchive: host.writeArchive.bind(host),
       };
-      await expect(new SchedaService(blind).archive()).rejects.toThrow(/non è ancora disponibile/);
+      await expect(new SchedaService(blind).archive()).rejects.toThrow(appMessages.archiveUnavailable);
     });
   });
 });

@@ -2,17 +2,19 @@
 // and Scheda written through the Office.js adapter into the emulator and through the .xlsx host into a
 // file look the same: per cell value or formula, number format, font, fill, borders and alignment; per
 // sheet merges, data validations (type, bounds, ranges, Italian messages), tables, frozen header,
-// column widths and row heights. Also the read side and the sync counts of docs/reference/excel-host.md.
+// column widths and row heights; the same for the Monitoraggi archive. Also the read side and the sync
+// counts of docs/reference/excel-host.md.
 import { SchedaService } from "../../src/app/service";
+import { isoToSerial } from "../../src/domain/model/dates";
 import { readPlan } from "../../src/domain/reading/reader";
 import { SHEETS } from "../../src/domain/model/schema";
 import { buildSample } from "../../src/domain/template/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
-import { newSheet } from "../emulator/model";
+import { newSheet, newWorkbook } from "../emulator/model";
 import { startHarness, type Harness } from "../emulator/harness";
-import { loadSampleJson, TODAY } from "./helpers";
+import { loadSampleJson, setColumnCell, setDataRiferimento, TODAY } from "./helpers";
 import { dropPlain, emulatorSheetLook, xlsxSheetLook, type CellLook, type SheetLook } from "./looks";
-import { exceljsOf } from "../helpers/xlsxFiles";
+import { editCells, exceljsOf, type CellEdit } from "../helpers/xlsxFiles";
 
 let h: Harness;
 const sample = loadSampleJson();
@@ -152,6 +154,55 @@ test("Carica esempio, lettura, rollup e Scheda: stesse celle, formule, unioni e 
     true,
   );
   console.log(`Sample (33 objectives), emulator requests:\n${JSON.stringify(counts, null, 1)}`);
+});
+
+test("Archivia monitoraggio, due date: lo stesso foglio Monitoraggi dai due host (valori, formati, tabella)", async () => {
+  const wb = newWorkbook();
+  wb.sheets.push(newSheet(wb, "Foglio1"));
+  h.emu.reset(wb);
+  await new SchedaService(h.host, { loadSample: async () => sample }).loadSample();
+  const file = await XlsxHost.createEmpty();
+  await file.prepareSheets(buildSample(sample), { fillRows: true });
+  const layout = (await new SchedaService(file).check()).plan.layout;
+  const dataCell = { sheet: SHEETS.parametri, ...layout.parametri!.cells.dataRiferimento! };
+  const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  let bytes = await file.toBuffer();
+  // Two dates, so that rows written back as read are compared as well as new ones.
+  const steps = [
+    { date: "2023-06-30", today: "2023-07-05", avanzamento: null },
+    { date: "2023-12-31", today: "2024-01-15", avanzamento: 40 },
+  ];
+  for (const { date, today, avanzamento } of steps) {
+    setDataRiferimento(h.emu.workbook, date);
+    const edits: CellEdit[] = [{ ...dataCell, value: utc(date) }];
+    if (avanzamento !== null) {
+      setColumnCell(h.emu.workbook, SHEETS.fasi, "Avanzamento", 2, avanzamento);
+      edits.push({ sheet: SHEETS.fasi, row: 2, col: layout.fasi!.columns.avanzamento!, value: avanzamento });
+    }
+    expect((await new SchedaService(h.host, { today: () => today }).archive()).archived).not.toBeNull();
+    const host = await XlsxHost.fromBuffer(await editCells(bytes, edits));
+    expect((await new SchedaService(host, { today: () => today }).archive()).archived).not.toBeNull();
+    bytes = await host.toBuffer();
+  }
+  const excel = emulatorSheetLook(h.emu.workbook.sheets.find((x) => x.name === SHEETS.monitoraggi)!);
+  const fileSheet = (await exceljsOf(bytes)).getWorksheet(SHEETS.monitoraggi)!;
+  const a = dropPlain(excel);
+  const b = dropPlain(xlsxSheetLook(fileSheet, Object.keys(excel.cells)));
+  expect(cellDifferences(a, b)).toEqual([]);
+  const { cells: _a, ...excelRest } = a;
+  const { cells: _b, ...fileRest } = b;
+  expect(excelRest).toEqual(fileRest);
+  // The comparison covered both dates' rows (the sample: 161 rows a date), with their formats.
+  const last = 1 + 2 * 161;
+  expect(a.tables).toEqual([{ name: "tblMonitoraggi", ref: `A1:I${last}`, style: "TableStyleLight9" }]);
+  expect(a.cells[`I${last}`]).toMatchObject({ numberFormat: "dd/mm/yyyy" });
+  expect([a.cells.A2.value, a.cells[`A${last}`].value]).toEqual([
+    isoToSerial("2023-06-30"),
+    isoToSerial("2023-12-31"),
+  ]);
+  expect(
+    Object.keys(a.cells).filter((k) => /^[A-I]\d+$/.test(k) && a.cells[k].value !== null).length,
+  ).toBeGreaterThan(5 * 2 * 161);
 });
 
 /** Cells whose look differs between the hosts (the first 20), each with both looks. */

@@ -157,10 +157,13 @@ describe("nessuna richiesta in uscita, nessuna telemetria", () => {
         if (url.startsWith(`${OFFICE_CDN}/`)) continue;
         if (/^(https?|wss?):\/\/localhost[:/]/.test(url)) continue;
         // XML namespaces of the file format are names, never fetched (OOXML transitional and strict,
-        // Dublin Core and XML Schema instance in the document properties).
+        // Dublin Core and XML Schema instance in the document properties; the LibreOffice profile's
+        // registry and XML Schema namespaces in the settings written for `--pdf`).
         if (/^http:\/\/schemas\.(openxmlformats\.org|microsoft\.com)\//.test(url)) continue;
         if (
-          /^http:\/\/(purl\.oclc\.org\/ooxml|purl\.org\/dc|www\.w3\.org\/2001\/XMLSchema-instance)/.test(url)
+          /^http:\/\/(purl\.oclc\.org\/ooxml|purl\.org\/dc|www\.w3\.org\/2001\/XMLSchema|openoffice\.org\/2001\/registry$)/.test(
+            url,
+          )
         )
           continue;
         // A web address shown to the user in an Italian message (e.g. where to get LibreOffice).

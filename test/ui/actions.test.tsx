@@ -1,71 +1,27 @@
 /** @jest-environment jsdom */
 // The guided flow in Excel mode, action by action: what is offered when (and why not), progress,
 // outcomes shown once where they belong, the next step suggested, and the announcements.
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AppError } from "../../src/app/service";
 import { appMessages } from "../../src/app/messages";
-import type { Plan, SheetLayout } from "../../src/domain/model/model";
+import type { Plan } from "../../src/domain/model/model";
 import { paneStrings } from "../../src/taskpane/strings";
-import { App } from "../../src/taskpane/App";
+import { FakeHost, FakeService, checkResult, deferred, isDisabled, problem, rollups } from "./fakes";
 import {
-  FakeHost,
-  FakeService,
-  PLAN,
-  checkResult,
-  deferred,
-  excelEnv,
-  factoryFor,
-  isDisabled,
-  problem,
-  rollups,
-  stepOf,
-} from "./fakes";
-
-const layout = (sheet: string) => ({ sheet, table: null }) as unknown as SheetLayout;
-/** The small plan with all four sheets present (Prepara fogli has nothing to do). */
-const READY: Plan = {
-  ...PLAN,
-  layout: {
-    obiettivi: layout("Obiettivi"),
-    fasi: layout("Fasi"),
-    indicatori: layout("Indicatori"),
-    parametri: { sheet: "Parametri", table: "tblParametri", cells: {} },
-  },
-};
-/** Prepared and empty. */
-const EMPTY: Plan = { ...READY, obiettivi: [], fasi: [], indicatori: [] };
-
-/** A service whose reads find READY unless the test says otherwise. */
-function ready(): FakeService {
-  const service = new FakeService();
-  service.checkAnswer = async () => checkResult([], READY);
-  return service;
-}
-
-function setup(service = ready(), host = new FakeHost("excel")) {
-  render(<App env={excelEnv(host)} createService={factoryFor(service)} today={() => "2024-01-15"} />);
-  return { service, host };
-}
-
-const textOf = (el: Element) => el.textContent ?? "";
-const step = (id: string) => stepOf(screen, id);
-const action = (id: string) => screen.getByTestId(`action-${id}`);
-const button = (id: string) => within(action(id)).getByTestId("run");
-const next = () => textOf(screen.getByTestId("next-step"));
-const announced = () => textOf(screen.getByTestId("announcer"));
-
-async function openStep(id: string) {
-  const toggle = within(step(id)).getByTestId(`toggle-${id}`);
-  if (toggle.getAttribute("aria-expanded") !== "true") fireEvent.click(toggle);
-  await waitFor(() => expect(toggle.getAttribute("aria-expanded")).toBe("true"));
-}
-
-/** The quiet read the pane does on start (it decides what is offered). */
-async function started(service: FakeService) {
-  await waitFor(() => expect(service.count("check")).toBe(1));
-  await waitFor(() => expect(next()).not.toContain(paneStrings.next.reading));
-}
+  EMPTY,
+  READY,
+  action,
+  announced,
+  button,
+  next,
+  openStep,
+  ready,
+  setup,
+  started,
+  step,
+  textOf,
+} from "./excelPane";
 
 describe("what is offered, and why not", () => {
   it("an empty prepared workbook: Carica esempio offered, Prepara fogli and the rest disabled with reasons", async () => {
@@ -414,7 +370,8 @@ describe("Genera Scheda", () => {
     expect(service.calls.find((c) => c.method === "generate")?.arg).toEqual({ cdr: [], obiettivi: [] });
     fireEvent.click(within(step("genera")).getByRole("button", { name: paneStrings.goToScheda }));
     await waitFor(() => expect(host.activated).toEqual(["Scheda"]));
-    expect(next()).toContain(paneStrings.next.doneExcel);
+    expect(next()).toContain(paneStrings.next.archiveExcel);
+    expect(step("archivia").getAttribute("data-status")).toBe("current");
   });
 
   it("the objectives field searches as one types, selects a whole CdR, and counts the choice", async () => {

@@ -1,7 +1,13 @@
 // In-memory, deterministic stand-ins for the pane's surroundings: a Host that records what the pane
 // asks of Excel, and a service whose every answer the test decides (and may hold back, to see "working").
 import type { Host, PrepareResult } from "../../src/app/host";
-import type { CheckResult, GenerateResult, RollupResult, ServiceOptions } from "../../src/app/service";
+import type {
+  ArchiveResult,
+  CheckResult,
+  GenerateResult,
+  RollupResult,
+  ServiceOptions,
+} from "../../src/app/service";
 import type { Plan } from "../../src/domain/model/model";
 import type { Problem } from "../../src/domain/rules/problems";
 import type { ObiettivoRollup, Rollups } from "../../src/domain/rollup/rollup";
@@ -61,6 +67,17 @@ export class FakeService implements PaneService {
     objectives: 3,
     pages: 7,
   });
+  archiveAnswer: Answer<ArchiveResult> = async () => ({
+    check: checkResult([]),
+    archived: {
+      date: "2023-06-30",
+      objectives: 3,
+      phases: 5,
+      indicators: 2,
+      replaced: 0,
+      dates: ["2023-06-30"],
+    },
+  });
   prepareAnswer: Answer<PrepareResult> = async () => ({ createdSheets: [], createdTables: [] });
   sampleAnswer: Answer<PrepareResult> = async () => ({
     createdSheets: ["Parametri", "Obiettivi", "Fasi", "Indicatori"],
@@ -78,6 +95,10 @@ export class FakeService implements PaneService {
   generate = (filter?: unknown) => {
     this.calls.push({ method: "generate", arg: filter });
     return this.generateAnswer();
+  };
+  archive = () => {
+    this.calls.push({ method: "archive" });
+    return this.archiveAnswer();
   };
   prepare = () => {
     this.calls.push({ method: "prepare" });

@@ -3,10 +3,11 @@
 // Host: what the pane shows comes from the engine, with expectations worked out by hand from docs/reference.
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Host, ParametriWrite, PrepareResult } from "../../src/app/host";
+import type { Host, ParametriWrite, PrepareResult, ReadWorkbookOptions } from "../../src/app/host";
+import { appMessages } from "../../src/app/messages";
 import { paneStrings } from "../../src/taskpane/strings";
 import type { RawWorkbook } from "../../src/domain/model/raw";
-import type { RollupWritePlan, SheetDescription } from "../../src/domain/model/sheet";
+import type { InputTableSpec, RollupWritePlan, SheetDescription } from "../../src/domain/model/sheet";
 import { App } from "../../src/taskpane/App";
 import "./fakes"; // ResizeObserver for jsdom
 
@@ -77,9 +78,12 @@ class MemoryHost implements Host {
   selected: string[] = [];
   writes: ParametriWrite[] = [];
   raw: RawWorkbook = JSON.parse(JSON.stringify(RAW)) as RawWorkbook;
-  async readWorkbook() {
-    return this.raw;
+  async readWorkbook(options?: ReadWorkbookOptions) {
+    // a workbook without a Monitoraggi sheet, handed over when asked (as the file host does)
+    return options?.monitoraggi && this.archives ? { ...this.raw, monitoraggi: null } : this.raw;
   }
+  /** Tables given to writeArchive; null: a host without it (Excel until it archives). */
+  archives: InputTableSpec[] | null = [];
   /** Writes into the in-memory Parametri grid, as a host writes the Valore cells. */
   async writeParametri(write: ParametriWrite) {
     this.writes.push(write);
@@ -121,8 +125,13 @@ async function started() {
   await waitFor(() => expect(screen.getByTestId("next-step").textContent).toContain(paneStrings.next.check));
 }
 
-function setup() {
+function setup(archiving = true) {
   const host = new MemoryHost();
+  if (archiving) {
+    const archives: InputTableSpec[] = [];
+    host.archives = archives;
+    Object.assign(host, { writeArchive: async (t: InputTableSpec) => void archives.push(t) });
+  } else host.archives = null;
   render(
     <App env={{ mode: "excel", host, loadSample: async () => ({}) as never }} today={() => "2024-02-15"} />,
   );
@@ -231,5 +240,49 @@ describe("pane over the real service", () => {
     await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe(paneStrings.settingsSaved));
     expect(field("sogliaRaggiunto").value).toBe("85,5");
     expect(screen.getByTestId("settings-count").textContent).toBe(paneStrings.settingsChangedCount(0));
+  });
+  it("Archivia monitoraggio: one row per objective, phase and indicator at 31/12/2023 (no Data di riferimento: the Anno's end)", async () => {
+    const host = setup();
+    await started();
+    await openStep("archivia");
+    expect(screen.getByTestId("archive-current").textContent).toBe(paneStrings.archiveAt("31/12/2023"));
+    fireEvent.click(run("archive"));
+    const done = await screen.findByTestId("archive-done");
+    // RAW: 2 objectives, 4 phases, 1 indicator
+    expect(done.textContent).toBe(paneStrings.archiveDone("31/12/2023", 2, 4, 1));
+    expect(screen.getByTestId("archive-dates").textContent).toBe(paneStrings.archiveDates(["31/12/2023"]));
+    // the two errors of Fasi (weight sum, impossible date) leave cells empty in the archive
+    expect(
+      within(screen.getByTestId("archive-result")).getByText(paneStrings.archiveErrorsEmpty(2)),
+    ).toBeTruthy();
+    expect(host.archives).toHaveLength(1);
+    const table = host.archives![0];
+    expect(table.sheet).toBe("Monitoraggi");
+    const col = (h: string) => table.columns.findIndex((c) => c.header === h);
+    const rows = table.rows.map((r) => [r[col("Tipo")], r[col("Obiettivo")], r[col("Elemento")]]);
+    expect(rows).toEqual([
+      ["Obiettivo", "OB1", null],
+      ["Fase", "OB1", "Bando"],
+      ["Fase", "OB1", "Aggiudicazione"],
+      ["Indicatore", "OB1", "Posti disponibili"],
+      ["Obiettivo", "OB2", null],
+      ["Fase", "OB2", "Progetto"],
+      ["Fase", "OB2", "Apertura"],
+    ]);
+    const progetto = table.rows.find((r) => r[col("Elemento")] === "Progetto")!;
+    expect(progetto[col("Avanzamento")]).toBe(50);
+    // archiving writes no computed column and no sheet
+    expect(host.rollupPlans).toEqual([]);
+    expect(host.rendered).toEqual([]);
+  });
+
+  it("Archivia monitoraggio on a host without writeArchive: the service's message, nothing written", async () => {
+    const host = setup(false);
+    await started();
+    await openStep("archivia");
+    fireEvent.click(run("archive"));
+    const alert = await within(screen.getByTestId("action-archive")).findByRole("alert");
+    expect(alert.textContent).toBe(appMessages.archiveUnavailable);
+    expect(host.rollupPlans).toEqual([]);
   });
 });

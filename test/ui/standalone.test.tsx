@@ -185,4 +185,33 @@ describe("standalone page", () => {
     expect(created[0].size).toBe(4);
     click.mockRestore();
   });
+  it("Archivia monitoraggio: the archived workbook is offered as a download; the next step says to download it", async () => {
+    const { files } = setup();
+    const names: string[] = [];
+    URL.createObjectURL = () => "blob:archivio";
+    URL.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      names.push(this.download);
+    });
+    await openFile("piano.xlsx");
+    await openStep("genera");
+    await waitFor(() => expect(isDisabled(run("generate"))).toBe(false));
+    fireEvent.click(run("generate"));
+    await screen.findByTestId("generate-done");
+    expect(screen.getByTestId("next-step").textContent).toContain(paneStrings.next.archiveStandalone);
+    fireEvent.click(run("archive"));
+    await screen.findByTestId("archive-done");
+    // the fake archives at 30/06: mid-year
+    expect(screen.getByTestId("next-step").textContent).toContain(
+      `${paneStrings.next.downloadArchive} ${paneStrings.next.nextMonitoring}`,
+    );
+    // no Excel sheet to open outside Excel
+    expect(within(step("archivia")).queryByRole("button", { name: paneStrings.goToMonitoraggi })).toBeNull();
+    fireEvent.click(within(step("archivia")).getByRole("button", { name: paneStrings.downloadResult }));
+    await waitFor(() => expect(names).toEqual(["piano-scheda.xlsx"]));
+    expect(files.saved).toHaveLength(1);
+    click.mockRestore();
+  });
 });

@@ -1,6 +1,7 @@
 // Cell values and number formats on the Office.js wire: text Excel must keep as text, dates as serials,
 // widths in points, and 2-D blocks written in slices that fit the request budget.
 import { isoToSerial } from "../../domain/model/dates";
+import { DATE1904_OFFSET } from "../../domain/reading/values";
 import { encodeRange, type RawValue } from "../../domain/model/raw";
 import type { CellContent } from "../../domain/model/sheet";
 import { RANGE_OVERHEAD, rowSlices, type Batcher } from "./batch";
@@ -28,8 +29,10 @@ export function textForExcel(text: string, textFormatted: boolean): string {
   return `'${text}`;
 }
 
-export function dateSerial(d: Date): number {
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) / 86400000 + 25569;
+/** A date as the workbook's serial (a 1904 workbook counts 1,462 days fewer). */
+export function dateSerial(d: Date, date1904 = false): number {
+  const serial = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) / 86400000 + 25569;
+  return date1904 ? serial - DATE1904_OFFSET : serial;
 }
 
 export function contentToWire(content: CellContent, numberFormat: string | undefined): WireValue {

@@ -1,13 +1,19 @@
 // The Excel host (Office.js): the same jobs as the .xlsx host, inside Excel, in files named like the
-// file host's: read.ts, prepare.ts, rollups.ts, render.ts (a sheet description as Office.js
+// file host's: read.ts, prepare.ts, rollups.ts, monitoraggi.ts, render.ts (a sheet description as Office.js
 // operations), transaction.ts (preflight, temporary sheet and swap, names), errors.ts. Every public
 // method is one Excel.run with a constant number of syncs.
-import type { Host, ParametriWrite, PrepareResult } from "../../app/host";
+import type { Host, ParametriWrite, PrepareResult, ReadWorkbookOptions } from "../../app/host";
 import { AppError } from "../../app/errors";
 import type { RawWorkbook } from "../../domain/model/raw";
-import type { RollupWritePlan, SheetDescription, WorkbookTemplate } from "../../domain/model/sheet";
+import type {
+  InputTableSpec,
+  RollupWritePlan,
+  SheetDescription,
+  WorkbookTemplate,
+} from "../../domain/model/sheet";
 import { excelMessages } from "../messages";
 import { toAppError } from "./errors";
+import { readWithMonitoraggi, writeMonitoraggi } from "./monitoraggi";
 import { isExcelApiSupported, officeRunner, type ExcelRunner } from "./office";
 import { writeParametri } from "./parametri";
 import { prepareSheets } from "./prepare";
@@ -27,8 +33,12 @@ export class ExcelHost implements Host {
     private readonly supports: (version: string) => boolean = (v) => isExcelApiSupported(v),
   ) {}
 
-  readWorkbook(): Promise<RawWorkbook> {
-    return this.guard((ctx) => readWorkbook(ctx));
+  readWorkbook(options: ReadWorkbookOptions = {}): Promise<RawWorkbook> {
+    return this.guard((ctx) => (options.monitoraggi ? readWithMonitoraggi(ctx) : readWorkbook(ctx)));
+  }
+
+  async writeArchive(table: InputTableSpec): Promise<void> {
+    await this.guard((ctx) => writeMonitoraggi(ctx, table));
   }
 
   isEmptyWorkbook(): Promise<boolean> {

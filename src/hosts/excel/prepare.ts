@@ -130,7 +130,7 @@ async function fillEmptyParametri(
  * reaches, then the cells (header style, values, widths, frozen header) as any sheet description,
  * the table over the written block (no row-by-row growth), and the data validations.
  */
-async function layOutTable(
+export async function layOutTable(
   b: Batcher,
   ctx: Excel.RequestContext,
   sheetName: string,

@@ -1,5 +1,6 @@
 // Reading the input sheets through Office.js: two syncs for the sample (which sheets, tables and used
-// ranges; then table columns and values in row blocks sized for Excel's 5 MB response limit).
+// ranges; then table columns and values in row blocks sized for Excel's 5 MB response limit). Other
+// sheets asked for (the Monitoraggi archive, monitoraggi.ts) come in the same syncs and blocks.
 import { normalizeHeader } from "../../domain/reading/headers";
 import {
   decodeRange,
@@ -27,19 +28,25 @@ const READ_BYTES_PER_CELL = 150;
  */
 const READ_BUDGET = 3_000_000;
 
-export async function readWorkbook(ctx: Excel.RequestContext): Promise<RawWorkbook> {
+/**
+ * The input sheets, then one sheet for each name of `also` (found as sheets are: case, accents and
+ * spaces aside), all in `sheets`.
+ */
+export async function readWorkbook(ctx: Excel.RequestContext, also: string[] = []): Promise<RawWorkbook> {
   // Sync 1: which sheets and tables exist, and the size of each input sheet's used range.
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name");
   const tables = ctx.workbook.tables;
   tables.load("items/name,items/showHeaders,items/worksheet/name");
-  const canonical = [SHEETS.parametri, SHEETS.obiettivi, SHEETS.fasi, SHEETS.indicatori].map((name) => {
-    const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-    ws.load("name");
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
-    return { ws, used };
-  });
+  const canonical = [SHEETS.parametri, SHEETS.obiettivi, SHEETS.fasi, SHEETS.indicatori, ...also].map(
+    (name) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      ws.load("name");
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      return { ws, used };
+    },
+  );
   // The date system: DATE(1904,1,2) is 1 in a 1904 workbook, 1463 in a 1900 one (Office.js hands
   // date cells as the workbook's serials, and the reader must count them from the right day).
   const dateProbe = ctx.workbook.functions.date(1904, 1, 2);
@@ -48,6 +55,13 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<RawWorkbo
   const inputs = sheets.items
     .filter((s) => INPUT_SHEETS.includes(normalizeHeader(s.name)))
     .map((s) => s.name);
+  for (const name of also) {
+    const found = findSheetName(
+      sheets.items.map((s) => s.name),
+      name,
+    );
+    if (found !== null && !inputs.includes(found)) inputs.push(found);
+  }
   const dims = new Map<string, Excel.Range>();
   for (const c of canonical) if (!c.ws.isNullObject) dims.set(c.ws.name, c.used);
   const missing = inputs.filter((name) => !dims.has(name));
@@ -149,6 +163,15 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<RawWorkbo
     widen(sheet, box);
   });
   return { sheets: result, date1904: dateProbe.value === 1 };
+}
+
+/** A sheet as the file host finds it: the same name case aside, else accents and spaces aside. */
+export function findSheetName(names: string[], wanted: string): string | null {
+  return (
+    names.find((n) => n.toLowerCase() === wanted.toLowerCase()) ??
+    names.find((n) => normalizeHeader(n) === normalizeHeader(wanted)) ??
+    null
+  );
 }
 
 export async function isEmptyWorkbook(ctx: Excel.RequestContext): Promise<boolean> {

@@ -122,24 +122,84 @@ export async function replaceGeneratedSheet(
   desc: SheetDescription,
   extraNames: { name: string; refersTo: string }[],
 ): Promise<void> {
-  const temp = tempName(desc.name);
+  const old = pre.sheets.find((s) => sameName(s.name, desc.name));
+  await buildAndSwap(b, ctx, pre, {
+    name: desc.name,
+    replaces: old?.name ?? null,
+    build: (sheet) => renderInto(b, () => sheet, desc),
+    names: [...extraNames, ...(desc.definedNames ?? [])],
+  });
+}
+
+export interface SwapPlan {
+  /** Name the new sheet takes. */
+  name: string;
+  /** The sheet it replaces (deleted in the last request), or null. */
+  replaces: string | null;
+  /** Queues the new sheet's content onto the temporary sheet (`sheet`, named `temp`). */
+  build(sheet: Excel.Worksheet, temp: string): Promise<void>;
+  /** Workbook names written in the last request (the sheet's marker is added). */
+  names: { name: string; refersTo: string }[];
+  /** More actions of the last request, after the rename (with their estimated bytes). */
+  atSwap?: { bytes: number; queue(): void };
+}
+
+/**
+ * The build-then-swap every generated sheet goes through. The swap (delete, rename, position, names,
+ * `atSwap`) is reserved as one block, so it travels in one request. When a request fails, the
+ * temporary sheet is deleted (best effort) unless the sheet it replaces is already gone: then it is
+ * the only copy left, and stays.
+ */
+export async function buildAndSwap(
+  b: Batcher,
+  ctx: Excel.RequestContext,
+  pre: Preflight,
+  plan: SwapPlan,
+): Promise<void> {
+  const temp = tempName(plan.name);
   const leftover = pre.sheets.find((s) => sameName(s.name, temp));
   if (leftover) {
     await b.reserve(RANGE_OVERHEAD);
     ctx.workbook.worksheets.getItem(leftover.name).delete();
   }
-  await b.reserve(RANGE_OVERHEAD);
-  ctx.workbook.worksheets.add(temp);
-  // One proxy for the whole render: a fresh getItem per operation would add a path to each of them.
-  const sheet = ctx.workbook.worksheets.getItem(temp);
-  await renderInto(b, () => sheet, desc);
+  try {
+    await b.reserve(RANGE_OVERHEAD);
+    ctx.workbook.worksheets.add(temp);
+    // One proxy for the whole build: a fresh getItem per operation would add a path to each of them.
+    const sheet = ctx.workbook.worksheets.getItem(temp);
+    await plan.build(sheet, temp);
 
-  await b.reserve(4 * RANGE_OVERHEAD);
-  const oldIndex = pre.sheets.findIndex((s) => sameName(s.name, desc.name));
-  if (oldIndex >= 0) ctx.workbook.worksheets.getItem(pre.sheets[oldIndex].name).delete();
-  sheet.name = desc.name;
-  if (oldIndex >= 0) sheet.position = oldIndex;
-  await upsertNames(b, ctx, pre, [...extraNames, ...(desc.definedNames ?? []), markerFor(desc.name)]);
+    const names = [...plan.names, markerFor(plan.name)];
+    await b.reserve(
+      4 * RANGE_OVERHEAD + (plan.atSwap?.bytes ?? 0) + names.reduce((n, x) => n + nameBytes(x), 0),
+    );
+    const oldIndex = plan.replaces === null ? -1 : pre.sheets.findIndex((s) => s.name === plan.replaces);
+    if (oldIndex >= 0) ctx.workbook.worksheets.getItem(pre.sheets[oldIndex].name).delete();
+    sheet.name = plan.name;
+    if (oldIndex >= 0) sheet.position = oldIndex;
+    plan.atSwap?.queue();
+    for (const n of names) queueName(ctx, pre, n);
+    await b.sync();
+  } catch (e) {
+    await dropTemporary(ctx, temp, plan.replaces).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** After a failure: deletes the temporary sheet, if there is one and the sheet it replaces is still there. */
+async function dropTemporary(
+  ctx: Excel.RequestContext,
+  temp: string,
+  replaces: string | null,
+): Promise<void> {
+  const tempSheet = ctx.workbook.worksheets.getItemOrNullObject(temp);
+  tempSheet.load("name");
+  const old = replaces === null ? null : ctx.workbook.worksheets.getItemOrNullObject(replaces);
+  old?.load("name");
+  await ctx.sync();
+  if (tempSheet.isNullObject || old?.isNullObject) return;
+  tempSheet.delete();
+  await ctx.sync();
 }
 
 /** Workbook names: the formula of an existing name is replaced, a missing name is added. */
@@ -150,12 +210,20 @@ export async function upsertNames(
   names: { name: string; refersTo: string }[],
 ): Promise<void> {
   for (const n of names) {
-    await b.reserve(RANGE_OVERHEAD + jsonBytes(n));
-    const formula = n.refersTo.startsWith("=") ? n.refersTo : `=${n.refersTo}`;
-    if (pre.names.has(n.name.toLowerCase())) ctx.workbook.names.getItem(n.name).formula = formula;
-    else {
-      ctx.workbook.names.add(n.name, formula);
-      pre.names.set(n.name.toLowerCase(), formula);
-    }
+    await b.reserve(nameBytes(n));
+    queueName(ctx, pre, n);
+  }
+}
+
+function nameBytes(n: { name: string; refersTo: string }): number {
+  return RANGE_OVERHEAD + jsonBytes(n);
+}
+
+function queueName(ctx: Excel.RequestContext, pre: Preflight, n: { name: string; refersTo: string }): void {
+  const formula = n.refersTo.startsWith("=") ? n.refersTo : `=${n.refersTo}`;
+  if (pre.names.has(n.name.toLowerCase())) ctx.workbook.names.getItem(n.name).formula = formula;
+  else {
+    ctx.workbook.names.add(n.name, formula);
+    pre.names.set(n.name.toLowerCase(), formula);
   }
 }

@@ -31,12 +31,19 @@ export function generateSummary(pane: Pane): string | undefined {
   return g.status === "success" ? paneStrings.generateDone(g.result.objectives, g.result.pages) : undefined;
 }
 
-function ErrorsNote({ pane }: { pane: Pane }): ReactElement | null {
+/** Cells with errors count as empty (in the rollups, in the archive): said once the action is done. */
+export function ErrorsNote({
+  pane,
+  text = paneStrings.errorsTreatedEmpty,
+}: {
+  pane: Pane;
+  text?: (errors: number) => string;
+}): ReactElement | null {
   const errors = pane.check?.errors ?? 0;
   if (errors === 0) return null;
   return (
     <MessageBar intent="warning">
-      <MessageBarBody>{paneStrings.errorsTreatedEmpty(errors)}</MessageBarBody>
+      <MessageBarBody>{text(errors)}</MessageBarBody>
     </MessageBar>
   );
 }
@@ -86,6 +93,8 @@ export function GenerateStep({ pane }: { pane: Pane }): ReactElement {
   const styles = useStyles();
   const { flow, actions, states } = pane;
   const busy = pane.running !== null;
+  // One primary button in view: once Archivia monitoraggio is next, its button is the one.
+  const lead = flow.next.step === "genera" ? "primary" : "secondary";
   return (
     <ActionBlock
       id="generate"
@@ -114,16 +123,12 @@ export function GenerateStep({ pane }: { pane: Pane }): ReactElement {
           </MessageBar>
           <div className={styles.row}>
             {pane.activate && (
-              <Button
-                appearance="primary"
-                icon={<OpenRegular />}
-                onClick={() => pane.activate?.(SHEETS.scheda)}
-              >
+              <Button appearance={lead} icon={<OpenRegular />} onClick={() => pane.activate?.(SHEETS.scheda)}>
                 {paneStrings.goToScheda}
               </Button>
             )}
             {pane.standalone && (
-              <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={pane.files.download}>
+              <Button appearance={lead} icon={<ArrowDownloadRegular />} onClick={pane.files.download}>
                 {paneStrings.downloadResult}
               </Button>
             )}
