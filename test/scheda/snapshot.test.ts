@@ -8,7 +8,12 @@ import type { SheetDescription } from "../../src/domain/model/sheet";
 import type { Plan } from "../../src/domain/model/model";
 import { computeRollups } from "../../src/domain/rollup/rollup";
 import { PRINTABLE_WIDTH } from "../../src/domain/scheda/grid";
-import { layoutScheda, layoutSchedaPages, type SchedaOptions } from "../../src/domain/scheda/layout";
+import {
+  layoutScheda,
+  layoutSchedaPages,
+  type PlannedPage,
+  type SchedaOptions,
+} from "../../src/domain/scheda/layout";
 import { MAX_ROW_HEIGHT } from "../../src/domain/scheda/measure";
 import { EXCEL, LIBREOFFICE, LO_POINTS_PER_CHAR } from "../../src/domain/scheda/renderer";
 import { fase, indicatore, longText, obiettivo, plan, rollups } from "./fixtures";
@@ -47,6 +52,15 @@ const numberAt = (sheet: SheetDescription, r: number, c: number) => {
   const content = cellAt(sheet, r, c)?.content;
   return content?.kind === "number" ? content.value : content?.kind;
 };
+
+/** Every planned page's rows fit the renderer's page budget. */
+function expectPagesWithin(sheet: SheetDescription, pages: PlannedPage[], budget: number): void {
+  for (const pg of pages) {
+    let h = 0;
+    for (let r = pg.firstRow; r <= pg.lastRow; r++) h += sheet.rowHeights[r] ?? 15;
+    expect({ page: pg.firstRow, fits: h <= budget }).toEqual({ page: pg.firstRow, fits: true });
+  }
+}
 
 /** Two objectives: OB1 with three phases and two indicators, OB2 with one of each. */
 function twoObjectives(): Plan {
@@ -252,11 +266,7 @@ describe("the Scheda with a snapshot still keeps every rule of the pages", () =>
       expect(pages.filter((pg) => pg.obiettivo === "BIG").length).toBeGreaterThan(3);
       expect(sheet.plannedPages).toBe(pages.length);
       expect(sheet.pageBreaks).toEqual(pages.slice(0, -1).map((pg) => pg.lastRow));
-      for (const pg of pages) {
-        let h = 0;
-        for (let r = pg.firstRow; r <= pg.lastRow; r++) h += sheet.rowHeights[r] ?? 15;
-        expect(h).toBeLessThanOrEqual(budget);
-      }
+      expectPagesWithin(sheet, pages, budget);
       for (const h of Object.values(sheet.rowHeights)) expect(h).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
     });
 
@@ -351,11 +361,7 @@ describe("SINTESI shows the Nucleo's grade", () => {
       const esito = rowsWith(s, "Esito")[0];
       expect(esito).toBe(more[more.length - 1] + 1);
       expect(cellAt(s, esito, 2)?.content).toEqual({ kind: "text", text: "Parzialmente raggiunto" });
-      for (const pg of pages) {
-        let h = 0;
-        for (let r = pg.firstRow; r <= pg.lastRow; r++) h += s.rowHeights[r] ?? 15;
-        expect(h).toBeLessThanOrEqual(budget);
-      }
+      expectPagesWithin(s, pages, budget);
     }
   });
 });
