@@ -12,6 +12,7 @@ import { buildSample, buildTemplate, type SamplePlanJson } from "../domain/templ
 import { validatePlan } from "../domain/rules/validate";
 import type { SheetDescription } from "../domain/model/sheet";
 import { readArchive } from "../domain/cycle/archive";
+import { earlierFromWorkbook, type EarlierSnapshot } from "../domain/cycle/earlier";
 import { monitoraggiTable } from "../domain/cycle/monitoraggi";
 import { buildSnapshot, mergeSnapshot } from "../domain/cycle/snapshot";
 import { AppError } from "./errors";
@@ -45,6 +46,8 @@ export interface GenerateResult extends RollupResult {
   pages: number;
   /** The Scheda as rendered (absent when blocked), e.g. for printing it alone to PDF. */
   scheda?: SheetDescription;
+  /** The archive's earlier snapshot the Scheda shows (null: none), for laying it out again (--pdf). */
+  earlier?: EarlierSnapshot | null;
 }
 
 export interface ArchiveResult {
@@ -95,12 +98,14 @@ export class SchedaService {
   }
 
   async generate(filter: SchedaFilter = { cdr: [], obiettivi: [] }): Promise<GenerateResult> {
-    const check = await this.check();
+    // With the archive: the Scheda shows its earlier snapshot of the same Anno (SPEC §7).
+    const { check, raw } = await this.read(true);
     if (check.blocking.length > 0) return { check, rollups: null, objectives: 0, pages: 0 };
     checkFilter(check.plan, filter);
     const rollups = await this.writeRollups(check.plan);
     this.progress("impaginazione");
-    const scheda = layoutScheda(check.plan, rollups, { filter, generatedOn: this.today() });
+    const earlier = earlierFromWorkbook(check.plan, raw);
+    const scheda = layoutScheda(check.plan, rollups, { filter, generatedOn: this.today(), earlier });
     await this.host.renderSheet(scheda);
     this.progress("fine");
     return {
@@ -109,6 +114,7 @@ export class SchedaService {
       objectives: selectObiettivi(check.plan, filter).length,
       pages: scheda.plannedPages ?? 0,
       scheda,
+      earlier,
     };
   }
 

@@ -69,6 +69,7 @@ export async function runGenerate(
         filter,
         generatedOn: today,
         renderer: "libreoffice",
+        earlier: result.earlier,
       });
       const printable = await XlsxHost.createEmpty();
       await printable.renderSheet(scheda);

@@ -5,25 +5,9 @@ import { PRINTABLE_WIDTH } from "../../src/domain/scheda/grid";
 import { EXCEL, EXCEL_PRINT_SCALE, LIBREOFFICE, LO_POINTS_PER_CHAR } from "../../src/domain/scheda/renderer";
 import type { SheetCell, SheetDescription } from "../../src/domain/model/sheet";
 import { fase, indicatore, longText, obiettivo, plan, rollups } from "./fixtures";
+import { cellAt, rowsWith, texts } from "./sheetQuery";
 
 const ALL: SchedaOptions = { filter: { cdr: [], obiettivi: [] }, generatedOn: "2024-01-15" };
-
-function texts(sheet: SheetDescription): { row: number; col: number; text: string }[] {
-  return sheet.cells
-    .filter((c): c is SheetCell & { content: { kind: "text"; text: string } } => c.content.kind === "text")
-    .map((c) => ({ row: c.row, col: c.col, text: c.content.text }));
-}
-
-function cellAt(sheet: SheetDescription, row: number, col: number): SheetCell | undefined {
-  return sheet.cells.find((c) => c.row === row && c.col === col);
-}
-
-/** Rows whose column A holds exactly `text`. */
-function rowsWith(sheet: SheetDescription, text: string, col = 1): number[] {
-  return texts(sheet)
-    .filter((t) => t.col === col && t.text === text)
-    .map((t) => t.row);
-}
 
 describe("Scheda layout: labels and order (docs/reference/scheda.md)", () => {
   const p = plan(

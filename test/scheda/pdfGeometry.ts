@@ -41,6 +41,8 @@ export interface GeometryReport {
   textRows: number;
   /** Rows whose every text cell ending there has at least one free line under its text. */
   looseRows: string[];
+  /** The words printed in each cell (`row:col` of its anchor), in reading order. */
+  printed: Map<string, string>;
 }
 
 /** Words of each page of a `pdftotext -bbox` output, with baseline and font size. */
@@ -81,7 +83,7 @@ export function checkGeometry(
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r}:${c}`);
 
-  const report: GeometryReport = { words: 0, clipped: [], textRows: 0, looseRows: [] };
+  const report: GeometryReport = { words: 0, clipped: [], textRows: 0, looseRows: [], printed: new Map() };
   pages.forEach((pg, i) => {
     const top = new Map<number, number>();
     let y = 0;
@@ -119,6 +121,8 @@ export function checkGeometry(
           `${where}, riga ${cell.row} colonna ${cell.col}: "${w.text}" (${above.toFixed(2)}, ${below.toFixed(2)})`,
         );
     }
+    for (const q of rects)
+      if (q.words.length > 0) report.printed.set(`${q.row}:${q.col}`, q.words.map((w) => w.text).join(" "));
     const freeByBottom = new Map<number, number>();
     for (const q of rects) {
       if (q.words.length === 0) continue;

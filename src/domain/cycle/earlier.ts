@@ -5,9 +5,11 @@
 // has no earlier value.
 import { formatIt, type IsoDate } from "../model/dates";
 import type { Fase, Indicatore, Obiettivo, Plan } from "../model/model";
+import type { RawWorkbook } from "../model/raw";
 import { MONITORAGGIO_TIPI } from "../model/schema";
 import { codeKey, normalizeHeader } from "../reading/keys";
 import { push } from "../rules/context";
+import { readArchive } from "./archive";
 import type { MonitoraggioRow } from "./monitoraggi";
 
 export interface EarlierSnapshot {
@@ -51,6 +53,17 @@ export function earlierSnapshot(plan: Plan, archive: MonitoraggioRow[]): Earlier
     phases: matchElements(ofTipo(MONITORAGGIO_TIPI.fase), plan.fasi, (f) => f.titolo),
     indicators: matchElements(ofTipo(MONITORAGGIO_TIPI.indicatore), plan.indicatori, (i) => i.descrizione),
   };
+}
+
+/**
+ * The earlier snapshot of the archive the host handed over (`RawWorkbook.monitoraggi`), for the Scheda.
+ * None when the host did not hand it over, the workbook has none, or the sheet called Monitoraggi is
+ * not the archive (someone's own sheet: the Scheda is generated without it, as archiving refuses it).
+ */
+export function earlierFromWorkbook(plan: Plan, wb: RawWorkbook): EarlierSnapshot | null {
+  if (!wb.monitoraggi) return null;
+  const archive = readArchive(wb);
+  return archive.unusable === null ? earlierSnapshot(plan, archive.rows) : null;
 }
 
 /**

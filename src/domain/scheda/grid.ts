@@ -1,16 +1,17 @@
-// The Scheda's eight columns, sized for what they hold (docs/reference/scheda.md § Grid). Every table
-// shares them: phases (FASE, Inizio, Fine, Peso, Avanzamento, Responsabile, CdR, Note), indicators
-// (Descrizione, Tipo, Atteso, Raggiunto, history years, Note over the rest) and label/value rows.
+// The Scheda's columns (eight, nine with an earlier snapshot: columns.ts), sized for what they hold
+// (docs/reference/scheda.md § Grid). Every table shares them: phases (FASE, Inizio, Fine, Peso,
+// Avanzamento, [Avanz. al], Responsabile, CdR, Note), indicators (Descrizione, Tipo, Atteso, Raggiunto,
+// [Valore al], history years, Note over the rest) and label/value rows.
 // Each column first gets the room its longest word needs (no word broken inside); the rest of the page
 // width goes where it makes the phase and indicator tables shortest: a local search that moves width
 // between columns while the planned height of the tables drops, tall records weighing more (they
 // leave pages half empty). A Note column with long notes grows; one without notes keeps the width of
 // its header.
+import { noteColumn, type Columns } from "./columns";
 import type { Renderer } from "./renderer";
 import { LO_POINTS_PER_CHAR } from "./renderer";
 import { textWidth, wrapText, type FontSpec } from "./measure";
 
-export const LAST_COL = 8;
 /** A4 landscape width minus the side margins (0.4 in each, styles.ts MARGINS). */
 export const PRINTABLE_WIDTH = 841.89 - 0.8 * 72;
 /** Width the columns fill (LibreOffice points): the printable width at the print scale, less a little for rounding. */
@@ -27,13 +28,16 @@ const SAMPLE = 400;
 const TALL = 4;
 
 export interface Grid {
-  /** Column widths A–H in Excel character units (what the sheet stores). */
+  /** Column widths in Excel character units (what the sheet stores), one per column. */
   chars: number[];
+  cols: Columns;
 }
 
 /** The texts the tables show, by column, as the layout places them. */
 export interface GridContent {
+  cols: Columns;
   phases: { titolo: string; responsabile: string | null; cdr: string | null; note: string | null }[];
+  /** values: Valore Atteso, Valore Raggiunto, [the earlier value], the history years (columns C onwards). */
   indicators: { descrizione: string; tipo: string | null; note: string | null; values: string[] }[];
   /** Number of history years in the indicator table (0–3). */
   years: number;
@@ -62,7 +66,9 @@ function longestWord(text: string, font: FontSpec, r: Renderer): number {
 
 /** Column widths for the content, in LibreOffice points then characters. */
 export function chooseGrid(content: GridContent, r: Renderer): Grid {
-  const min = Array.from({ length: LAST_COL }, () => 30);
+  const { cols } = content;
+  const p = cols.phase;
+  const min = Array.from({ length: cols.last }, () => 30);
   const need = (col: number, w: number) =>
     (min[col - 1] = Math.max(min[col - 1], Math.min(w, MAX_WORD_WIDTH) + MARGIN));
   for (const o of content.oneLine) need(o.col, textWidth(o.text, o.font) * r.widthSafety);
@@ -71,10 +77,10 @@ export function chooseGrid(content: GridContent, r: Renderer): Grid {
   const inds = sample(content.indicators);
   for (const f of phases) {
     need(1, longestWord(f.titolo, TD_BOLD, r));
-    need(6, longestWord(f.responsabile ?? "", TD, r));
-    need(7, longestWord(f.cdr ?? "", TD, r));
+    need(p.responsabile, longestWord(f.responsabile ?? "", TD, r));
+    need(p.cdr, longestWord(f.cdr ?? "", TD, r));
   }
-  const noteFrom = 5 + content.years;
+  const noteFrom = noteColumn(cols, content.years);
   for (const i of inds) {
     need(1, longestWord(i.descrizione, TD, r));
     need(2, longestWord(i.tipo ?? "", TD, r));
@@ -96,9 +102,9 @@ export function chooseGrid(content: GridContent, r: Renderer): Grid {
     for (const f of phases) {
       const n = Math.max(
         lines(f.titolo, 1, 1, TD_BOLD),
-        lines(f.responsabile, 6, 6, TD),
-        lines(f.cdr, 7, 7, TD),
-        lines(f.note, 8, 8, TD),
+        lines(f.responsabile, p.responsabile, p.responsabile, TD),
+        lines(f.cdr, p.cdr, p.cdr, TD),
+        lines(f.note, p.note, p.note, TD),
       );
       h += weigh(Math.max(2 * (pitch + r.padding), n * pitch + r.padding));
     }
@@ -106,14 +112,16 @@ export function chooseGrid(content: GridContent, r: Renderer): Grid {
       const n = Math.max(
         lines(i.descrizione, 1, 1, TD),
         lines(i.tipo, 2, 2, TD),
-        lines(i.note, noteFrom, 8, TD),
+        lines(i.note, noteFrom, cols.last, TD),
       );
       h += weigh(n * pitch + r.padding);
     }
     // Table headers, printed at least once per objective that has the table.
     const head = (col: number, to = col) =>
       lines(content.headers.find((x) => x.col === col)?.text ?? "", col, to, TD_BOLD);
-    const phaseHead = Math.max(...[1, 4, 5, 6, 7, 8].map((col) => head(col)), 2);
+    // Every phase header but B and C spans both header rows.
+    const spanning = Array.from({ length: cols.last }, (_, k) => k + 1).filter((col) => col > 3 || col === 1);
+    const phaseHead = Math.max(...spanning.map((col) => head(col)), 2);
     h +=
       content.phaseTables *
       (phaseHead * pitch + r.padding) *
@@ -121,25 +129,26 @@ export function chooseGrid(content: GridContent, r: Renderer): Grid {
     h += content.indicatorTables * pitch * (inds.length / Math.max(1, content.indicators.length));
     return h;
   };
-  return { chars: round(chars(search(widths, min, cost))) };
+  return { chars: round(chars(search(widths, min, cost))), cols };
 }
 
 /** Spreads the width left after the minimums over the text columns, by how much text each holds. */
 function spread(min: number[], content: GridContent, r: Renderer): number[] {
-  const load = Array.from({ length: LAST_COL }, () => 0);
+  const p = content.cols.phase;
+  const load = Array.from({ length: min.length }, () => 0);
   const add = (col: number, t: string | null, font = TD) => {
     if (t) load[col - 1] += textWidth(t, font) * r.widthSafety;
   };
   for (const f of content.phases) {
     add(1, f.titolo, TD_BOLD);
-    add(6, f.responsabile);
-    add(7, f.cdr);
-    add(8, f.note);
+    add(p.responsabile, f.responsabile);
+    add(p.cdr, f.cdr);
+    add(p.note, f.note);
   }
   for (const i of content.indicators) add(1, i.descrizione);
   const sum = load.reduce((s, x) => s + x, 0);
   const free = gridWidth(r) - min.reduce((s, w) => s + w, 0);
-  return min.map((w, k) => w + (sum > 0 ? (free * load[k]) / sum : free / LAST_COL));
+  return min.map((w, k) => w + (sum > 0 ? (free * load[k]) / sum : free / min.length));
 }
 
 /** Moves width between columns (steps of 24, 12, 6, 3 pt) while the cost drops. */

@@ -4,15 +4,17 @@
 // while the live formulas stay in the computed columns of Obiettivi/Fasi/Indicatori.
 // Concerns: grid.ts (column widths), renderer.ts + measure.ts (text and row heights), sizer.ts
 // (cells and rows), opening.ts, objective.ts, tables.ts (sections), paginate.ts (pages).
+import type { EarlierSnapshot } from "../cycle/earlier";
 import type { IsoDate } from "../model/dates";
-import { schedaLabels as L } from "../messages";
-import type { Fase, Indicatore, Obiettivo, Plan } from "../model/model";
+import { cycleTexts, schedaLabels as L } from "../messages";
+import type { Obiettivo, Plan } from "../model/model";
 import { codeKey } from "../reading/keys";
 import type { Rollups } from "../rollup/rollup";
 import type { Merge, SheetCell, SheetDescription } from "../model/sheet";
-import { chooseGrid, LAST_COL, type GridContent } from "./grid";
-import { objectiveSection } from "./objective";
-import { openingSection, type SchedaFilter } from "./opening";
+import { columnsFor, indicatorHeaderCells, phaseHeaderSpans, type Columns } from "./columns";
+import { chooseGrid, type GridContent } from "./grid";
+import { objectiveSection, type ObjectiveContent } from "./objective";
+import { indexTitleSpan, openingSection, type SchedaFilter } from "./opening";
 import { heightOf, paginate, type LayoutRow } from "./paginate";
 import { rendererOf, type RendererName } from "./renderer";
 import { Sizer } from "./sizer";
@@ -30,6 +32,11 @@ export interface SchedaOptions {
    * safe in Excel and LibreOffice) or "libreoffice" (the PDF `generate --pdf` prints, rows exact).
    */
   renderer?: RendererName;
+  /**
+   * The earlier snapshot of the same Anno from the Monitoraggi archive (earlierSnapshot), shown beside
+   * the current values; absent or null: the Scheda without it.
+   */
+  earlier?: EarlierSnapshot | null;
 }
 
 export const SCHEDA_SHEET = "Scheda";
@@ -85,21 +92,36 @@ const italian = (v: number | null) =>
 
 /** What the tables will show, for choosing the column widths (grid.ts). */
 function gridContent(
-  s: { o: Obiettivo; fasi: Fase[]; indicatori: Indicatore[] }[],
+  s: ObjectiveContent[],
   years: number[],
   labels: Record<string, string>,
+  cols: Columns,
+  earlier: EarlierSnapshot | null,
 ): GridContent {
   const fasi = s.flatMap((x) => x.fasi);
   const inds = s.flatMap((x) => x.indicatori);
   const bold = (size: number) => ({ size, bold: true });
+  const label = earlier?.label ?? null;
+  const p = cols.phase;
+  const t = indexTitleSpan(cols.last);
   const headers = [
-    ...L.phaseHeader.map((t, i) => ({ col: i + 1, text: t })),
-    ...L.phaseHeaderEffective.map((t, i) => ({ col: i + 2, text: t })),
-    ...L.indicatorHeader.slice(0, 4).map((t, i) => ({ col: i + 1, text: t })),
-    ...years.map((y, i) => ({ col: 5 + i, text: `${L.indicatorHeader[3]} ${y}` })),
-    ...L.indexHeader.slice(1).map((t, i) => ({ col: 3 + i, text: t })),
+    ...phaseHeaderSpans(cols, label),
+    { col: 2, text: L.phaseHeader[1] },
+    { col: 3, text: L.phaseHeader[2] },
+    ...L.phaseHeaderEffective.map((text, i) => ({ col: i + 2, text })),
+    ...indicatorHeaderCells(cols, years, label).filter((h) => h.span === 1),
+    ...L.indexHeader.slice(1).map((text, i) => ({ col: t + 1 + i, text })),
   ];
+  // SINTESI labels on one line: the Nucleo's only where a grade was validated, as the layout shows them.
+  const validated = s.some((x) => (x.rollup?.gradoValidato ?? null) !== null);
+  const sintesi = [
+    ...L.sintesiLabels,
+    ...(label !== null ? [cycleTexts.sintesiLine(label)] : []),
+    ...(validated ? [cycleTexts.validatedLine, `${cycleTexts.reasonLine} ${L.continued}`] : []),
+  ];
+  const numbers = [p.peso, p.avanzamento, ...(p.earlier !== null ? [p.earlier] : [])];
   return {
+    cols,
     phases: fasi.map((f) => ({
       titolo: f.titolo,
       responsabile: f.responsabile,
@@ -113,6 +135,7 @@ function gridContent(
       values: [
         italian(i.valoreAtteso),
         italian(i.valoreRaggiunto),
+        ...(earlier ? [italian(earlier.indicators.get(i)?.valoreRaggiunto ?? null)] : []),
         ...years.map((y) => italian(i.storico.find((h) => h.anno === y)?.valore ?? null)),
       ],
     })),
@@ -122,19 +145,18 @@ function gridContent(
     oneLine: [
       // Labels of column A on one line: page header (9 pt bold), Collegato a and opening (10 pt bold),
       // SINTESI (10 pt bold); dates (9 pt) in B and C.
-      ...[L.assessorato, L.centroResponsabilita, L.responsabile].map((t) => ({
+      ...[L.assessorato, L.centroResponsabilita, L.responsabile].map((text) => ({
         col: 1,
-        text: t,
+        text,
         font: bold(9),
       })),
-      ...Object.values(labels).map((t) => ({ col: 1, text: t, font: bold(10) })),
-      ...L.sintesiLabels.map((t) => ({ col: 1, text: t, font: bold(10) })),
-      // Codici in the opening index (column C), page numbers and dates.
-      ...s.map((x) => ({ col: 3, text: x.o.codice, font: { size: 9 } })),
+      ...Object.values(labels).map((text) => ({ col: 1, text, font: bold(10) })),
+      ...sintesi.map((text) => ({ col: 1, text, font: bold(10) })),
+      // Codici in the opening index, page numbers and dates.
+      ...s.map((x) => ({ col: t + 1, text: x.o.codice, font: { size: 9 } })),
       { col: 2, text: "00/00/0000", font: { size: 9 } },
       { col: 3, text: "00/00/0000", font: { size: 9 } },
-      { col: 4, text: "100,00", font: { size: 9 } },
-      { col: 5, text: "100,00", font: { size: 9 } },
+      ...numbers.map((col) => ({ col, text: "100,00", font: { size: 9 } })),
     ],
     headers,
   };
@@ -147,12 +169,14 @@ export function layoutSchedaPages(plan: Plan, rollups: Rollups, options: SchedaO
   // Phases and indicators belong to an objective as the rollups and the live formulas match them.
   const fasiOf = groupBy(plan.fasi, (f) => codeKey(f.obiettivo));
   const indOf = groupBy(plan.indicatori, (i) => codeKey(i.obiettivo));
-  const contents = obiettivi.map((o) => ({
+  const earlier = options.earlier ?? null;
+  const contents: ObjectiveContent[] = obiettivi.map((o) => ({
     o,
     rollup: byCode.get(o.codice),
     years,
     fasi: fasiOf.get(codeKey(o.codice)) ?? [],
     indicatori: indOf.get(codeKey(o.codice)) ?? [],
+    earlier,
   }));
   const renderer = rendererOf(options.renderer);
   const labels = {
@@ -163,7 +187,8 @@ export function layoutSchedaPages(plan: Plan, rollups: Rollups, options: SchedaO
     dataRiferimento: L.dataRiferimento,
     dataGenerazione: L.dataGenerazione,
   };
-  const grid = chooseGrid(gridContent(contents, years, labels), renderer);
+  const cols = columnsFor(earlier !== null);
+  const grid = chooseGrid(gridContent(contents, years, labels, cols, earlier), renderer);
   const s = new Sizer(renderer, grid);
   const objectivePages = contents.map((c) => ({
     codice: c.o.codice,
@@ -242,13 +267,13 @@ function assemble(
 
   const sheet: SheetDescription = {
     name: SCHEDA_SHEET,
-    columnWidths: chars.slice(0, LAST_COL),
+    columnWidths: chars,
     cells,
     styles: STYLES,
     merges,
     rowHeights,
     pageBreaks,
-    print: printSetup(r, plan.parametri.ente, `${L.title} ${plan.parametri.anno}`, printScale),
+    print: printSetup(r, chars.length, plan.parametri.ente, `${L.title} ${plan.parametri.anno}`, printScale),
     showGridLines: false,
     plannedPages: pages.length,
   };

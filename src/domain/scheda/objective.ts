@@ -1,10 +1,10 @@
 // The pages of one objective (docs/reference/scheda.md § Objective pages): its page header, repeated
 // on each of its pages, then VALORE PUBBLICO, Collegato a, the two long texts, Stato, the phase and
-// indicator tables and SINTESI.
-import { schedaLabels as L } from "../messages";
+// indicator tables and SINTESI (with the earlier snapshot's grade and the Nucleo's validation).
+import type { EarlierSnapshot } from "../cycle/earlier";
+import { cycleTexts, schedaLabels as L } from "../messages";
 import type { Fase, Indicatore, Obiettivo, Plan } from "../model/model";
 import type { ObiettivoRollup } from "../rollup/rollup";
-import { LAST_COL } from "./grid";
 import { MAX_ROW_HEIGHT, paragraphs } from "./measure";
 import { heightOf, type Block, type LayoutRow, type Section } from "./paginate";
 import { cell, num, spacer, text, type Sizer } from "./sizer";
@@ -23,7 +23,7 @@ export function labelValue(
   labelStyle = "label",
   valueStyle = "value",
 ): LayoutRow {
-  return s.row([cell(1, text(label), labelStyle), cell(2, text(value), valueStyle, LAST_COL - 1)]);
+  return s.row([cell(1, text(label), labelStyle), cell(2, text(value), valueStyle, s.last - 1)]);
 }
 
 /** A long text: one block per paragraph (split further when a paragraph would not fit a page). */
@@ -33,8 +33,8 @@ function textBlocks(s: Sizer, title: string, value: string | null, maxPiece: num
   const blocks: Block[] = [{ rows: [heading(s, title)], keepWithNext: true }];
   const repeat = [heading(s, `${title} ${L.continued}`)];
   paras.forEach((p, i) => {
-    for (const piece of s.splitParagraph(p, 1, LAST_COL, "para", maxPiece)) {
-      const r = s.row([cell(1, text(piece), "para", LAST_COL)]);
+    for (const piece of s.splitParagraph(p, 1, s.last, "para", maxPiece)) {
+      const r = s.row([cell(1, text(piece), "para", s.last)]);
       if (i < paras.length - 1) r.height = s.round(r.height + PARAGRAPH_AIR);
       blocks.push({ rows: [r], repeat });
     }
@@ -43,32 +43,64 @@ function textBlocks(s: Sizer, title: string, value: string | null, maxPiece: num
   return blocks;
 }
 
-function sintesiBlock(s: Sizer, r: ObiettivoRollup | undefined): Block {
-  const value = (v: number | null | undefined) =>
-    v === null || v === undefined
-      ? cell(2, text(L.notAvailable), "sumNa", 2)
-      : cell(2, num(v), "sumValue", 2);
+/**
+ * SINTESI: Avanzamento Fasi %, Raggiungimento Indicatori %, the computed Grado di Raggiungimento %, the
+ * earlier snapshot's grade (`Grado al dd/mm`), the Nucleo's validated grade and its Motivazione, and
+ * Esito (which follows Grado Finale). A Motivazione too long for a page goes on in pieces that each
+ * fit one, under `SINTESI (segue)`; Esito closes the last.
+ */
+function sintesiBlocks(s: Sizer, c: ObjectiveContent, maxPiece: number): Block[] {
+  const r = c.rollup;
+  const line = (label: string, v: number | null | undefined) =>
+    s.row([
+      cell(1, text(label), "sumLabel"),
+      v === null || v === undefined
+        ? cell(2, text(L.notAvailable), "sumNa", 2)
+        : cell(2, num(v), "sumValue", 2),
+    ]);
   const esito = r?.esito ?? "Non valutabile";
-  return {
-    rows: [
-      heading(s, L.sintesi),
-      s.row([cell(1, text(L.sintesiLabels[0]), "sumLabel"), value(r?.avanzamentoFasi)]),
-      s.row([cell(1, text(L.sintesiLabels[1]), "sumLabel"), value(r?.raggiungimentoIndicatori)]),
-      s.row([cell(1, text(L.sintesiLabels[2]), "sumLabel"), value(r?.grado)]),
-      s.row([cell(1, text(L.sintesiLabels[3]), "sumLabel"), cell(2, text(esito), esitoStyle(esito), 2)]),
-    ],
-  };
+  const esitoRow = s.row([
+    cell(1, text(L.sintesiLabels[3]), "sumLabel"),
+    cell(2, text(esito), esitoStyle(esito), 2),
+  ]);
+  const validated = r?.gradoValidato ?? null;
+  const numbers = [
+    heading(s, L.sintesi),
+    line(L.sintesiLabels[0], r?.avanzamentoFasi),
+    line(L.sintesiLabels[1], r?.raggiungimentoIndicatori),
+    line(L.sintesiLabels[2], r?.grado),
+    ...(c.earlier
+      ? [line(cycleTexts.sintesiLine(c.earlier.label), c.earlier.objectives.get(c.o)?.grado)]
+      : []),
+    ...(validated !== null ? [line(cycleTexts.validatedLine, validated)] : []),
+  ];
+  const reason = validated !== null ? c.o.motivazioneValidazione : null;
+  if (!reason) return [{ rows: [...numbers, esitoRow] }];
+  const reasonCell = cell(2, text(reason), "sumText", s.last - 1);
+  const repeat = [heading(s, `${L.sintesi} ${L.continued}`)];
+  const blocks: Block[] = [{ rows: numbers, keepWithNext: true }];
+  s.pack(reasonCell, maxPiece - esitoRow.height).forEach((piece, i) => {
+    const label = i === 0 ? cycleTexts.reasonLine : `${cycleTexts.reasonLine} ${L.continued}`;
+    const row = s.row([cell(1, text(label), "sumLabel"), { ...reasonCell, content: text(piece) }]);
+    blocks.push({ rows: [row], repeat });
+  });
+  blocks[blocks.length - 1].rows.push(esitoRow);
+  return blocks;
 }
 
 /** Page header of an objective, repeated at the top of each of its pages. */
 function objectiveHeader(s: Sizer, plan: Plan, o: Obiettivo, continued: boolean): LayoutRow[] {
   const code = continued ? `${o.codice} ${L.continued}` : o.codice;
-  const band = [cell(1, text(plan.parametri.livello), "band", 5), cell(6, text(code), "bandCode", 3)];
+  // Livello over all columns but the last three, the Codice over those (A–E, F–H with eight columns).
+  const band = [
+    cell(1, text(plan.parametri.livello), "band", s.last - 3),
+    cell(s.last - 2, text(code), "bandCode", 3),
+  ];
   return [
     s.row(band, s.lineRow("bandCode", 3)),
     labelValue(s, L.assessorato, o.assessorato, "headLabel", "headValue"),
     labelValue(s, L.centroResponsabilita, o.centroResponsabilita, "headLabel", "headValue"),
-    s.row([cell(1, text(o.titolo), "headTitle", LAST_COL)]),
+    s.row([cell(1, text(o.titolo), "headTitle", s.last)]),
     labelValue(s, L.responsabile, o.responsabile, "headLabel", "headValue"),
     spacer(AFTER_SECTION),
   ];
@@ -80,6 +112,8 @@ export interface ObjectiveContent {
   years: number[];
   fasi: Fase[];
   indicatori: Indicatore[];
+  /** The earlier snapshot shown beside the current values (null: none in the archive). */
+  earlier: EarlierSnapshot | null;
 }
 
 export function objectiveSection(s: Sizer, plan: Plan, c: ObjectiveContent): Section {
@@ -98,7 +132,7 @@ export function objectiveSection(s: Sizer, plan: Plan, c: ObjectiveContent): Sec
     {
       rows: [
         heading(s, L.valorePubblico),
-        s.row([cell(1, text(o.valorePubblico), "value", LAST_COL)]),
+        s.row([cell(1, text(o.valorePubblico), "value", s.last)]),
         spacer(AFTER_SECTION),
       ],
     },
@@ -114,11 +148,11 @@ export function objectiveSection(s: Sizer, plan: Plan, c: ObjectiveContent): Sec
     ...textBlocks(s, L.modalita, o.modalitaAttuazione, maxPiece),
     ...textBlocks(s, L.statoAttuazione, o.statoAttuazione, maxPiece),
     { rows: [labelValue(s, L.stato, o.stato), spacer(AFTER_SECTION)] },
-    ...phaseBlocks(s, c.fasi, maxRecord),
-    ...indicatorBlocks(s, c.indicatori, c.years, maxRecord),
+    ...phaseBlocks(s, c.fasi, maxRecord, c.earlier),
+    ...indicatorBlocks(s, c.indicatori, c.years, maxRecord, c.earlier),
   ];
   // SINTESI never stands alone on a page: it takes the last phase or indicator row along.
   blocks[blocks.length - 1].keepWithNext = true;
-  blocks.push(sintesiBlock(s, c.rollup));
+  blocks.push(...sintesiBlocks(s, c, maxPiece));
   return { header, blocks };
 }

@@ -31,6 +31,11 @@ export class Sizer {
     return this.renderer.pageBudget;
   }
 
+  /** The last column (8, or 9 with an earlier snapshot: columns.ts). */
+  get last(): number {
+    return this.grid.cols.last;
+  }
+
   /** Width (points) wrapped text may fill in columns from..to, before the renderer's safety factor. */
   width(from: number, to: number, indent = 0): number {
     return this.renderer.wrapWidth(this.grid.chars.slice(from - 1, to), indent) / this.renderer.widthSafety;

@@ -7,15 +7,15 @@ import {
   type PrintSetup,
 } from "../model/sheet";
 import type { FontSpec } from "./measure";
-import { LAST_COL } from "./grid";
 
 export const FONT_NAME = "Calibri";
 
-/** Margins (inches): A4 landscape, the tables have eight columns and long notes. */
+/** Margins (inches): A4 landscape, the tables have eight or nine columns and long notes. */
 export const MARGINS = { left: 0.4, right: 0.4, top: 0.55, bottom: 0.6, header: 0.25, footer: 0.25 };
 
 export function printSetup(
   lastRow: number,
+  lastCol: number,
   footerLeft: string,
   footerRight: string,
   scale: number,
@@ -28,7 +28,7 @@ export function printSetup(
     scale: Math.round(scale * 100),
     margins: { ...MARGINS },
     footer: `${left}&C&8Pagina &P di &N&R&8${esc(footerRight)}`,
-    printArea: `A1:${String.fromCharCode(64 + LAST_COL)}${lastRow}`,
+    printArea: `A1:${String.fromCharCode(64 + lastCol)}${lastRow}`,
     centerHorizontally: true,
   };
 }
@@ -132,6 +132,19 @@ export const STYLES: Record<string, CellStyle> = {
     alignment: { horizontal: "center", vertical: "top" },
     numberFormat: NUMBER_FORMATS.thousands2,
   },
+  // The earlier snapshot's values (Avanz. al / Valore al dd/mm), in the grey italic of the effective dates.
+  tdNumEarlier: {
+    font: font(9, { italic: true, color: "404040" }),
+    border: grid,
+    alignment: { horizontal: "center", vertical: "top" },
+    numberFormat: NUMBER_FORMATS.decimal2,
+  },
+  tdValueEarlier: {
+    font: font(9, { italic: true, color: "404040" }),
+    border: grid,
+    alignment: { horizontal: "center", vertical: "top" },
+    numberFormat: NUMBER_FORMATS.thousands2,
+  },
   tdPage: {
     font: font(9),
     border: grid,
@@ -165,6 +178,8 @@ export const STYLES: Record<string, CellStyle> = {
     alignment: { horizontal: "center", vertical: "top" },
     numberFormat: NUMBER_FORMATS.decimal2,
   },
+  // The Nucleo's Motivazione in SINTESI (wrapped text over the value columns).
+  sumText: { font: font(10), border: grid, alignment: { ...text }, numberFormat: "@" },
   sumNa: {
     font: font(10, { color: "595959" }),
     border: grid,

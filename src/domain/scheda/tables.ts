@@ -1,10 +1,11 @@
 // The phase and indicator tables of an objective page (docs/reference/scheda.md § Phase table,
 // § Indicator table): header rows, one record per phase (two rows or more) or indicator, and the
 // continuation records of a text too long for one page.
+import type { EarlierSnapshot } from "../cycle/earlier";
 import { schedaLabels as L } from "../messages";
 import type { Fase, Indicatore } from "../model/model";
 import type { CellContent } from "../model/sheet";
-import { LAST_COL } from "./grid";
+import { indicatorHeaderCells, noteColumn, phaseHeaderSpans } from "./columns";
 import { MAX_ROW_HEIGHT } from "./measure";
 import { heightOf, type Block, type LayoutCell, type LayoutRow } from "./paginate";
 import { cell, date, num, spacer, text, type Sizer } from "./sizer";
@@ -15,7 +16,7 @@ export const AFTER_TABLE = 5;
 
 /** A section heading (FASI - ATTIVITA', INDICATORI…): one bold line with a little air above. */
 export function heading(s: Sizer, label: string): LayoutRow {
-  return { height: s.lineRow("section", 4), cells: [cell(1, text(label), "section", LAST_COL)] };
+  return { height: s.lineRow("section", 4), cells: [cell(1, text(label), "section", s.last)] };
 }
 
 /**
@@ -50,16 +51,15 @@ function spannedRecord(s: Sizer, cells: LayoutCell[]): LayoutRow[] {
   return rows;
 }
 
-function phaseHeader(s: Sizer): LayoutRow[] {
-  const h = L.phaseHeader;
+function phaseHeader(s: Sizer, earlier: EarlierSnapshot | null): LayoutRow[] {
+  const spans = phaseHeaderSpans(s.grid.cols, earlier?.label ?? null);
   const top: LayoutRow = {
     height: 0,
     cells: [
-      cell(1, text(h[0]), "thLeft", 1, 2),
-      cell(2, text(h[1]), "th"),
-      cell(3, text(h[2]), "th"),
-      ...h.slice(3).map((t, i) => cell(4 + i, text(t), "th", 1, 2)),
-    ],
+      ...spans.map((h) => cell(h.col, text(h.text), h.col === 1 ? "thLeft" : "th", 1, 2)),
+      cell(2, text(L.phaseHeader[1]), "th"),
+      cell(3, text(L.phaseHeader[2]), "th"),
+    ].sort((a, b) => a.col - b.col),
   };
   const sub: LayoutRow = {
     height: 0,
@@ -75,15 +75,22 @@ function phaseHeader(s: Sizer): LayoutRow[] {
   return [top, sub];
 }
 
-/** A phase: planned dates on the first row, effective dates on the second, the rest spanning both. */
-function phaseRecords(s: Sizer, f: Fase, maxHeight: number): LayoutRow[][] {
+/**
+ * A phase: planned dates on the first row, effective dates on the second, the rest spanning both
+ * (with the earlier snapshot's Avanzamento beside the current one when there is one).
+ */
+function phaseRecords(s: Sizer, f: Fase, maxHeight: number, earlier: EarlierSnapshot | null): LayoutRow[][] {
+  const p = s.grid.cols.phase;
   const spannedAll: LayoutCell[] = [
     cell(1, text(f.titolo), "tdTitle"),
-    cell(4, num(f.peso), "tdNum"),
-    cell(5, num(f.avanzamento), "tdNum"),
-    cell(6, text(f.responsabile), "td"),
-    cell(7, text(f.centroResponsabilita), "td"),
-    cell(8, text(f.note), "td"),
+    cell(p.peso, num(f.peso), "tdNum"),
+    cell(p.avanzamento, num(f.avanzamento), "tdNum"),
+    ...(p.earlier !== null
+      ? [cell(p.earlier, num(earlier?.phases.get(f)?.avanzamento), "tdNumEarlier")]
+      : []),
+    cell(p.responsabile, text(f.responsabile), "td"),
+    cell(p.cdr, text(f.centroResponsabilita), "td"),
+    cell(p.note, text(f.note), "td"),
   ];
   const [spanned, ...more] = splitRecord(s, spannedAll, maxHeight);
   const first = s.heightForLines(1, fontOf("tdDate"));
@@ -106,49 +113,65 @@ function phaseRecords(s: Sizer, f: Fase, maxHeight: number): LayoutRow[][] {
 }
 
 /** `FASI - ATTIVITA'`, the header rows and one block per phase record (a page never splits one). */
-export function phaseBlocks(s: Sizer, fasi: Fase[], maxRecord: number): Block[] {
+export function phaseBlocks(
+  s: Sizer,
+  fasi: Fase[],
+  maxRecord: number,
+  earlier: EarlierSnapshot | null,
+): Block[] {
   if (fasi.length === 0) {
     return [
       {
         rows: [
           heading(s, L.fasi),
-          s.row([cell(1, text(L.noPhases), "tdEmpty", LAST_COL)]),
+          s.row([cell(1, text(L.noPhases), "tdEmpty", s.last)]),
           spacer(AFTER_TABLE),
         ],
       },
     ];
   }
-  const header = phaseHeader(s);
+  const header = phaseHeader(s, earlier);
   const blocks: Block[] = [{ rows: [heading(s, L.fasi), ...header], keepWithNext: true }];
   const repeat = [heading(s, `${L.fasi} ${L.continued}`), ...header];
   const max = maxRecord - heightOf(repeat);
-  for (const f of fasi) for (const rows of phaseRecords(s, f, max)) blocks.push({ rows, repeat });
+  for (const f of fasi) for (const rows of phaseRecords(s, f, max, earlier)) blocks.push({ rows, repeat });
   blocks[blocks.length - 1].rows.push(spacer(AFTER_TABLE));
   return blocks;
 }
 
-/** Indicator columns: Descrizione, Tipo, Atteso, Raggiunto, one per history year, Note to the last column. */
-function indicatorHeader(s: Sizer, years: number[]): LayoutRow {
-  const cells = [
-    cell(1, text(L.indicatorHeader[0]), "thLeft"),
-    cell(2, text(L.indicatorHeader[1]), "th"),
-    cell(3, text(L.indicatorHeader[2]), "th"),
-    cell(4, text(L.indicatorHeader[3]), "th"),
-    ...years.map((y, i) => cell(5 + i, text(`${L.indicatorHeader[3]} ${y}`), "th")),
-    cell(5 + years.length, text(L.indicatorHeader[4]), "th", LAST_COL - 4 - years.length),
-  ];
-  return s.row(cells);
+/**
+ * Indicator columns: Descrizione, Tipo, Atteso, Raggiunto, the earlier snapshot's value, one per
+ * history year, Note to the last column.
+ */
+function indicatorHeader(s: Sizer, years: number[], earlier: EarlierSnapshot | null): LayoutRow {
+  return s.row(
+    indicatorHeaderCells(s.grid.cols, years, earlier?.label ?? null).map((h) =>
+      cell(h.col, text(h.text), h.col === 1 ? "thLeft" : "th", h.span),
+    ),
+  );
 }
 
-function indicatorRecords(s: Sizer, ind: Indicatore, years: number[], maxHeight: number): LayoutRow[][] {
+function indicatorRecords(
+  s: Sizer,
+  ind: Indicatore,
+  years: number[],
+  maxHeight: number,
+  earlier: EarlierSnapshot | null,
+): LayoutRow[][] {
+  const cols = s.grid.cols;
   const value = (y: number) => ind.storico.find((h) => h.anno === y)?.valore ?? null;
+  const note = noteColumn(cols, years.length);
+  const past = cols.indicator.earlier;
   const cells = [
     cell(1, text(ind.descrizione), "td"),
     cell(2, text(ind.tipo), "tdCenter"),
     cell(3, num(ind.valoreAtteso), "tdValue"),
     cell(4, num(ind.valoreRaggiunto), "tdValue"),
-    ...years.map((y, i) => cell(5 + i, num(value(y)), "tdValue")),
-    cell(5 + years.length, text(ind.note), "td", LAST_COL - 4 - years.length),
+    ...(past !== null
+      ? [cell(past, num(earlier?.indicators.get(ind)?.valoreRaggiunto), "tdValueEarlier")]
+      : []),
+    ...years.map((y, i) => cell(cols.indicator.firstYear + i, num(value(y)), "tdValue")),
+    cell(note, text(ind.note), "td", cols.last - note + 1),
   ];
   return splitRecord(s, cells, maxHeight).map((record, i) => {
     if (i > 0) record = continued(record, ind.descrizione);
@@ -158,24 +181,30 @@ function indicatorRecords(s: Sizer, ind: Indicatore, years: number[], maxHeight:
 }
 
 /** `INDICATORI`, the header row and one block per indicator record (or `Nessun indicatore`). */
-export function indicatorBlocks(s: Sizer, inds: Indicatore[], years: number[], maxRecord: number): Block[] {
+export function indicatorBlocks(
+  s: Sizer,
+  inds: Indicatore[],
+  years: number[],
+  maxRecord: number,
+  earlier: EarlierSnapshot | null,
+): Block[] {
   if (inds.length === 0) {
     return [
       {
         rows: [
           heading(s, L.indicatori),
-          s.row([cell(1, text(L.noIndicators), "tdEmpty", LAST_COL)]),
+          s.row([cell(1, text(L.noIndicators), "tdEmpty", s.last)]),
           spacer(AFTER_TABLE),
         ],
       },
     ];
   }
-  const header = indicatorHeader(s, years);
+  const header = indicatorHeader(s, years, earlier);
   const blocks: Block[] = [{ rows: [heading(s, L.indicatori), header], keepWithNext: true }];
   const repeat = [heading(s, `${L.indicatori} ${L.continued}`), header];
   const max = maxRecord - heightOf(repeat);
   for (const ind of inds)
-    for (const rows of indicatorRecords(s, ind, years, max)) blocks.push({ rows, repeat });
+    for (const rows of indicatorRecords(s, ind, years, max, earlier)) blocks.push({ rows, repeat });
   blocks[blocks.length - 1].rows.push(spacer(AFTER_TABLE));
   return blocks;
 }
