@@ -40,6 +40,14 @@ const grid = { top: GRID, bottom: GRID, left: GRID, right: GRID };
 const font = (size: number, extra: Partial<CellStyle["font"]> = {}) => ({ name: FONT_NAME, size, ...extra });
 const text = { horizontal: "left", vertical: "top", wrapText: true } as const;
 
+/** A bordered table cell, centred at the top (dates, numbers, page numbers). */
+const centred = (f: CellStyle["font"], numberFormat: string): CellStyle => ({
+  font: f,
+  border: grid,
+  alignment: { horizontal: "center", vertical: "top" },
+  numberFormat,
+});
+
 export const STYLES: Record<string, CellStyle> = {
   title: { font: font(18, { bold: true, color: BLUE }), alignment: { vertical: "bottom" } },
   ente: { font: font(12, { bold: true }), alignment: { ...text } },
@@ -108,49 +116,14 @@ export const STYLES: Record<string, CellStyle> = {
   },
   tdTitle: { font: font(9, { bold: true }), border: grid, alignment: { ...text }, numberFormat: "@" },
   td: { font: font(9), border: grid, alignment: { ...text }, numberFormat: "@" },
-  tdDate: {
-    font: font(9),
-    border: grid,
-    alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: NUMBER_FORMATS.date,
-  },
-  tdDateEff: {
-    font: font(9, { italic: true, color: "404040" }),
-    border: grid,
-    alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: NUMBER_FORMATS.date,
-  },
-  tdNum: {
-    font: font(9),
-    border: grid,
-    alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: NUMBER_FORMATS.decimal2,
-  },
-  tdValue: {
-    font: font(9),
-    border: grid,
-    alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: NUMBER_FORMATS.thousands2,
-  },
+  tdDate: centred(font(9), NUMBER_FORMATS.date),
+  tdDateEff: centred(font(9, { italic: true, color: "404040" }), NUMBER_FORMATS.date),
+  tdNum: centred(font(9), NUMBER_FORMATS.decimal2),
+  tdValue: centred(font(9), NUMBER_FORMATS.thousands2),
   // The earlier snapshot's values (Avanz. al / Valore al dd/mm), in the grey italic of the effective dates.
-  tdNumEarlier: {
-    font: font(9, { italic: true, color: "404040" }),
-    border: grid,
-    alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: NUMBER_FORMATS.decimal2,
-  },
-  tdValueEarlier: {
-    font: font(9, { italic: true, color: "404040" }),
-    border: grid,
-    alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: NUMBER_FORMATS.thousands2,
-  },
-  tdPage: {
-    font: font(9),
-    border: grid,
-    alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: NUMBER_FORMATS.integer,
-  },
+  tdNumEarlier: centred(font(9, { italic: true, color: "404040" }), NUMBER_FORMATS.decimal2),
+  tdValueEarlier: centred(font(9, { italic: true, color: "404040" }), NUMBER_FORMATS.thousands2),
+  tdPage: centred(font(9), NUMBER_FORMATS.integer),
   tdCenter: {
     font: font(9),
     border: grid,
@@ -172,20 +145,10 @@ export const STYLES: Record<string, CellStyle> = {
     alignment: { ...text },
     numberFormat: "@",
   },
-  sumValue: {
-    font: font(10),
-    border: grid,
-    alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: NUMBER_FORMATS.decimal2,
-  },
+  sumValue: centred(font(10), NUMBER_FORMATS.decimal2),
   // The Nucleo's Motivazione in SINTESI (wrapped text over the value columns).
   sumText: { font: font(10), border: grid, alignment: { ...text }, numberFormat: "@" },
-  sumNa: {
-    font: font(10, { color: "595959" }),
-    border: grid,
-    alignment: { horizontal: "center", vertical: "top" },
-    numberFormat: "@",
-  },
+  sumNa: centred(font(10, { color: "595959" }), "@"),
   ...Object.fromEntries(
     Object.entries(ESITO_COLOURS).flatMap(([esito, c]) => [
       [
