@@ -7,6 +7,7 @@ import { monitoraggiTable, type MonitoraggioRow } from "../../src/domain/cycle/m
 import { buildSnapshot, mergeSnapshot } from "../../src/domain/cycle/snapshot";
 import type { RawSheet, RawValue } from "../../src/domain/model/raw";
 import { computeRollups } from "../../src/domain/rollup/rollup";
+import { archived } from "../helpers/monitoraggi";
 import { fase, ind, ob, plan } from "../rollup/planFixture";
 
 const HEADERS = [
@@ -212,18 +213,6 @@ describe("reading the archive back", () => {
 });
 
 describe("the earlier snapshot shown in the Scheda", () => {
-  const archived = (data: string, tipo: string, obiettivo: string, elemento: string | null, v: number) => ({
-    data,
-    tipo,
-    obiettivo,
-    elemento,
-    avanzamento: tipo === "Indicatore" ? null : v,
-    valoreRaggiunto: tipo === "Indicatore" ? v : null,
-    grado: tipo === "Obiettivo" ? v : null,
-    esito: null,
-    archiviatoIl: null,
-  });
-
   it("is the latest date before Data di riferimento in the same Anno", () => {
     const p = samplePlan("2023-12-31");
     const archive = [

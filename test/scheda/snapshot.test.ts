@@ -4,6 +4,7 @@
 // and the contract, not from the layout code.
 import { earlierSnapshot } from "../../src/domain/cycle/earlier";
 import type { MonitoraggioRow } from "../../src/domain/cycle/monitoraggi";
+import { archived } from "../helpers/monitoraggi";
 import type { SheetDescription } from "../../src/domain/model/sheet";
 import type { Plan } from "../../src/domain/model/model";
 import { computeRollups } from "../../src/domain/rollup/rollup";
@@ -20,27 +21,6 @@ import { fase, indicatore, longText, obiettivo, plan, rollups } from "./fixtures
 import { cellAt, rowsWith, texts } from "./sheetQuery";
 
 const ALL: SchedaOptions = { filter: { cdr: [], obiettivi: [] }, generatedOn: "2024-01-15" };
-
-/** An archive row as the Monitoraggi sheet holds it. */
-function archived(
-  data: string,
-  tipo: "Obiettivo" | "Fase" | "Indicatore",
-  obiettivo: string,
-  elemento: string | null,
-  v: number | null,
-): MonitoraggioRow {
-  return {
-    data,
-    tipo,
-    obiettivo,
-    elemento,
-    avanzamento: tipo === "Indicatore" ? null : v,
-    valoreRaggiunto: tipo === "Indicatore" ? v : null,
-    grado: tipo === "Obiettivo" ? v : null,
-    esito: null,
-    archiviatoIl: null,
-  };
-}
 
 const row = (sheet: SheetDescription, r: number) =>
   texts(sheet)
