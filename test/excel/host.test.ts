@@ -372,3 +372,30 @@ test("cartella con date dal 1904: la lettura lo sa, nella stessa sincronizzazion
   expect(days(first(raw1904)) - days(first(raw1900))).toBe(1462);
   expect(h.emu.requests.length - from).toBeLessThanOrEqual(2);
 });
+
+test("cartella con date dal 1904: le date dell'esempio e della Scheda si rileggono come gli stessi giorni", async () => {
+  const datesOf = async () => {
+    const { plan } = readPlan(await h.host.readWorkbook(), { today: TODAY });
+    return plan.fasi.map((f) => [f.inizioPrevisto, f.finePrevista, f.inizioEffettivo, f.fineEffettiva]);
+  };
+  const in1900 = await datesOf();
+  const wb = newWorkbook();
+  wb.sheets.push(newSheet(wb, "Foglio1"));
+  wb.date1904 = true;
+  h.emu.reset(wb);
+  await service().loadSample();
+  expect(await datesOf()).toEqual(in1900);
+  expect(in1900.flat().filter((d) => d !== null).length).toBeGreaterThan(100);
+  // A date cell of a generated sheet: the 1904 serial of the same day (1,462 fewer than in 1900).
+  await h.host.renderSheet({
+    name: SHEETS.scheda,
+    columnWidths: [12],
+    cells: [{ row: 1, col: 1, content: { kind: "date", iso: "2023-06-30" } }],
+    styles: {},
+    merges: [],
+    rowHeights: {},
+    pageBreaks: [],
+  });
+  const scheda = sheetOf(SHEETS.scheda);
+  expect(scheda && cell(scheda, 1, 1)?.value).toBe(Date.UTC(2023, 5, 30) / 86400000 + 25569 - 1462);
+});

@@ -35,14 +35,18 @@ export function dateSerial(d: Date, date1904 = false): number {
   return date1904 ? serial - DATE1904_OFFSET : serial;
 }
 
-export function contentToWire(content: CellContent, numberFormat: string | undefined): WireValue {
+export function contentToWire(
+  content: CellContent,
+  numberFormat: string | undefined,
+  date1904 = false,
+): WireValue {
   switch (content.kind) {
     case "text":
       return content.text === "" ? null : textForExcel(content.text, numberFormat === "@");
     case "number":
       return Number.isFinite(content.value) ? content.value : null;
     case "date":
-      return isoToSerial(content.iso);
+      return date1904 ? isoToSerial(content.iso) - DATE1904_OFFSET : isoToSerial(content.iso);
     case "boolean":
       return content.value;
     case "formula":

@@ -33,9 +33,6 @@ export async function readWithMonitoraggi(ctx: Excel.RequestContext): Promise<Ra
 
 /** Replaces (or creates) the Monitoraggi sheet with the table; stops before any write when it may not. */
 export async function writeMonitoraggi(ctx: Excel.RequestContext, spec: InputTableSpec): Promise<void> {
-  // The date system travels with the preflight's first sync: new dates are written as the workbook's serials.
-  const dateProbe = ctx.workbook.functions.date(1904, 1, 2);
-  dateProbe.load("value");
   const pre = await preflight(ctx, { writeSheets: [], generated: [spec.sheet], tableRanges: false });
   const old = findSheetName(
     pre.sheets.map((s) => s.name),
@@ -50,7 +47,8 @@ export async function writeMonitoraggi(ctx: Excel.RequestContext, spec: InputTab
   if (pre.names.has(spec.table.toLowerCase()))
     throw new AppError("HOST", archiveHostMessages.nameTaken(spec.table));
 
-  const date1904 = dateProbe.value === 1;
+  // New dates are written as the workbook's serials (the preflight read its date system).
+  const date1904 = pre.date1904;
   const rows = spec.rows.map((r) => r.map((v) => (v instanceof Date ? dateSerial(v, date1904) : v)));
   const look = inputSheetLook({ ...spec, rows }, { fillRows: true });
   const tempTable = freeTableName(pre, `${spec.table}_nuovo`);
@@ -59,7 +57,7 @@ export async function writeMonitoraggi(ctx: Excel.RequestContext, spec: InputTab
     name: spec.sheet,
     replaces: old,
     build: (_sheet, temp) =>
-      layOutTable(b, ctx, temp, { ...look, table: { ...look.table, name: tempTable } }),
+      layOutTable(b, ctx, temp, { ...look, table: { ...look.table, name: tempTable } }, date1904),
     names: [],
     atSwap: {
       bytes: RANGE_OVERHEAD + ACTION_OVERHEAD + jsonBytes(spec.table),

@@ -70,7 +70,7 @@ export async function prepareSheets(
       .getItem(table.sheet)
       .getRange(encodeRange({ ...table.box, top: 1, left: 1 }))
       .clear("Contents");
-    await layOutTable(b, ctx, table.sheet, inputSheetLook(spec, { fillRows: true }));
+    await layOutTable(b, ctx, table.sheet, inputSheetLook(spec, { fillRows: true }), pre.date1904);
     result.createdTables.push(spec.table);
   }
   for (const spec of candidates) {
@@ -87,7 +87,7 @@ export async function prepareSheets(
       ctx.workbook.worksheets.add(sheetName);
       result.createdSheets.push(sheetName);
     }
-    await layOutTable(b, ctx, sheetName, inputSheetLook(spec, { fillRows: options.fillRows }));
+    await layOutTable(b, ctx, sheetName, inputSheetLook(spec, { fillRows: options.fillRows }), pre.date1904);
     result.createdTables.push(spec.table);
   }
   await upsertNames(b, ctx, pre, template.definedNames);
@@ -135,6 +135,7 @@ export async function layOutTable(
   ctx: Excel.RequestContext,
   sheetName: string,
   look: InputSheetLook,
+  date1904: boolean,
 ): Promise<void> {
   const proxy = ctx.workbook.worksheets.getItem(sheetName);
   const ws = () => proxy;
@@ -154,7 +155,7 @@ export async function layOutTable(
     body.format.font.name = style.font.name;
     body.format.font.size = style.font.size;
   }
-  await renderInto(b, ws, look.sheet);
+  await renderInto(b, ws, look.sheet, date1904);
   await b.reserve(RANGE_OVERHEAD * 2 + ACTION_OVERHEAD * 2 + jsonBytes(look.table.name));
   const table = ws().tables.add(encodeRange(look.table.box), true);
   table.name = look.table.name;

@@ -15,6 +15,7 @@ export async function renderInto(
   b: Batcher,
   ws: () => Excel.Worksheet,
   desc: SheetDescription,
+  date1904 = false,
 ): Promise<void> {
   for (let i = 0; i < desc.columnWidths.length; i++) {
     const w = desc.columnWidths[i];
@@ -48,7 +49,7 @@ export async function renderInto(
         formats[c.row - minRow][c.col - minCol] = nf;
         anyFormat = true;
       }
-      values[c.row - minRow][c.col - minCol] = contentToWire(c.content, nf);
+      values[c.row - minRow][c.col - minCol] = contentToWire(c.content, nf, date1904);
     }
     // Number formats first: a text-formatted cell then keeps "=…" as text.
     if (anyFormat) await writeGrid(b, ws, minRow, minCol, formats, "numberFormat");

@@ -30,6 +30,8 @@ export interface Preflight {
   sheets: SheetInfo[];
   tables: TableInfo[];
   names: Map<string, string>;
+  /** The workbook counts dates from 1904: date cells are written as its own serials. */
+  date1904: boolean;
 }
 
 export function sameName(a: string, b: string): boolean {
@@ -70,6 +72,9 @@ export async function preflight(
   tables.load("items/name,items/showHeaders,items/worksheet/name");
   const names = ctx.workbook.names;
   names.load("items/name,items/formula");
+  // The date system rides the same sync: DATE(1904,1,2) is 1 in a 1904 workbook, 1463 in a 1900 one.
+  const dateProbe = ctx.workbook.functions.date(1904, 1, 2);
+  dateProbe.load("value");
   await ctx.sync();
   let ranges: Excel.Range[] = [];
   if (options.tableRanges) {
@@ -90,6 +95,7 @@ export async function preflight(
       box: (ranges[i] && decodeRange(ranges[i].address)) ?? { top: 0, left: 0, bottom: 0, right: 0 },
     })),
     names: new Map(names.items.map((n) => [n.name.toLowerCase(), n.formula])),
+    date1904: dateProbe.value === 1,
   };
   for (const s of options.writeSheets) {
     const info = pre.sheets.find((x) => sameName(x.name, s));
@@ -126,7 +132,7 @@ export async function replaceGeneratedSheet(
   await buildAndSwap(b, ctx, pre, {
     name: desc.name,
     replaces: old?.name ?? null,
-    build: (sheet) => renderInto(b, () => sheet, desc),
+    build: (sheet) => renderInto(b, () => sheet, desc, pre.date1904),
     names: [...extraNames, ...(desc.definedNames ?? [])],
   });
 }
