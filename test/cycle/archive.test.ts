@@ -11,6 +11,7 @@ import { isoToSerial } from "../../src/domain/model/dates";
 import type { InputTableSpec } from "../../src/domain/model/sheet";
 import { buildSample } from "../../src/domain/template/template";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { ARCHIVE_HEADERS, sampleFirstObjectiveRow } from "../helpers/monitoraggi";
 import { DEFAULT_OWNERSHIP, expectNothingLost } from "../helpers/nothingLost";
 import { loadSampleJson } from "../helpers/sample";
 import { editCells, editParts, partsOf } from "../helpers/xlsxFiles";
@@ -76,17 +77,7 @@ describe("Archivia monitoraggio on the sample", () => {
       dates: ["2023-06-30"],
     });
     const rows = await monitoraggiRows(archived.bytes);
-    expect(rows[0].map(valueOf)).toEqual([
-      "Data di riferimento",
-      "Tipo",
-      "Obiettivo",
-      "Elemento",
-      "Avanzamento",
-      "Valore Raggiunto",
-      "Grado di Raggiungimento %",
-      "Esito",
-      "Archiviato il",
-    ]);
+    expect(rows[0].map(valueOf)).toEqual(ARCHIVE_HEADERS);
     expect(rows).toHaveLength(1 + ROWS_PER_DATE);
     expect(rows.flat().filter((c) => c.formula !== null)).toEqual([]);
     // counts by Tipo come from the JSON, the first objective and its first phase too
@@ -94,17 +85,7 @@ describe("Archivia monitoraggio on the sample", () => {
     expect(tipi.filter((t) => t === "Obiettivo")).toHaveLength(json.obiettivi.length);
     expect(tipi.filter((t) => t === "Fase")).toHaveLength(json.obiettivi.flatMap((o) => o.fasi).length);
     const o1 = json.obiettivi[0];
-    expect(rows[1].map(valueOf)).toEqual([
-      isoToSerial("2023-06-30"),
-      "Obiettivo",
-      o1.codice,
-      null,
-      100,
-      null,
-      100,
-      "Raggiunto",
-      isoToSerial("2023-07-05"),
-    ]);
+    expect(rows[1].map(valueOf)).toEqual(sampleFirstObjectiveRow(o1.codice));
     expect(rows[2].slice(0, 5).map(valueOf)).toEqual([
       isoToSerial("2023-06-30"),
       "Fase",

@@ -7,20 +7,8 @@ import { monitoraggiTable, type MonitoraggioRow } from "../../src/domain/cycle/m
 import { buildSnapshot, mergeSnapshot } from "../../src/domain/cycle/snapshot";
 import type { RawSheet, RawValue } from "../../src/domain/model/raw";
 import { computeRollups } from "../../src/domain/rollup/rollup";
-import { archived } from "../helpers/monitoraggi";
+import { ARCHIVE_HEADERS, archived } from "../helpers/monitoraggi";
 import { fase, ind, ob, plan } from "../rollup/planFixture";
-
-const HEADERS = [
-  "Data di riferimento",
-  "Tipo",
-  "Obiettivo",
-  "Elemento",
-  "Avanzamento",
-  "Valore Raggiunto",
-  "Grado di Raggiungimento %",
-  "Esito",
-  "Archiviato il",
-];
 
 function samplePlan(dataRiferimento = "2023-06-30") {
   return plan(
@@ -79,7 +67,7 @@ describe("the snapshot of a plan", () => {
   it("is laid out as the nine columns of tblMonitoraggi, dates as dates, values as numbers", () => {
     const t = monitoraggiTable(snap.rows);
     expect([t.sheet, t.table]).toEqual(["Monitoraggi", "tblMonitoraggi"]);
-    expect(t.columns.map((c) => c.header)).toEqual(HEADERS);
+    expect(t.columns.map((c) => c.header)).toEqual(ARCHIVE_HEADERS);
     expect(t.columns[0].numberFormat).toBe("dd/mm/yyyy");
     expect(t.rows[0]).toEqual([
       utc(2023, 6, 30),

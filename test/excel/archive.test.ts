@@ -19,6 +19,7 @@ import {
   type WorkbookState,
 } from "../emulator/model";
 import { putValues, startHarness, type Harness } from "../emulator/harness";
+import { ARCHIVE_HEADERS, sampleFirstObjectiveRow } from "../helpers/monitoraggi";
 import { inputCells, loadSampleJson, normalizedWorkbook, setColumnCell, setDataRiferimento } from "./helpers";
 
 const json = loadSampleJson();
@@ -122,20 +123,10 @@ test("una riga per obiettivo, fase e indicatore, come valori, nella tabella tblM
   expect(h.emu.requests.length - from).toBeLessThanOrEqual(4);
 
   const rows = archiveRows(h.emu.workbook);
-  expect(rows[0]).toEqual(MONITORAGGI_COLUMNS.map((c) => c.header));
+  expect(rows[0]).toEqual(ARCHIVE_HEADERS);
   expect(rows).toHaveLength(1 + ROWS_PER_DATE);
   const o1 = json.obiettivi[0];
-  expect(rows[1]).toEqual([
-    isoToSerial("2023-06-30"),
-    "Obiettivo",
-    o1.codice,
-    null,
-    100,
-    null,
-    100,
-    "Raggiunto",
-    isoToSerial("2023-07-05"),
-  ]);
+  expect(rows[1]).toEqual(sampleFirstObjectiveRow(o1.codice));
   expect(rows[2].slice(0, 5)).toEqual([isoToSerial("2023-06-30"), "Fase", o1.codice, o1.fasi[0].titolo, 100]);
   const tipi = rows.slice(1).map((r) => r[1]);
   expect(tipi.filter((t) => t === "Indicatore")).toHaveLength(
