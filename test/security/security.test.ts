@@ -6,9 +6,9 @@
 // - the manifest asks ReadWriteDocument only: test/manifest/manifest.test.ts ("asks for
 //   ReadWriteDocument and nothing more"), not repeated here;
 // - `npm audit --omit=dev` with no high/critical advisory: scripts/audit.js (needs the registry).
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { lintSource } from "../helpers/eslint";
 
 const ROOT = join(__dirname, "../..");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
@@ -63,22 +63,10 @@ describe("Content-Security-Policy", () => {
 });
 
 describe("regola lint: niente HTML dal contenuto della cartella", () => {
-  const lint = (code: string, file: string) => {
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(ROOT, "node_modules/eslint/bin/eslint.js"),
-        "--stdin",
-        "--stdin-filename",
-        file,
-        "--format",
-        "json",
-      ],
-      { cwd: ROOT, input: code, encoding: "utf8" },
-    );
-    const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null; severity: number }[] }[];
-    return result.messages.filter((m) => m.severity === 2).map((m) => m.ruleId);
-  };
+  const lint = (code: string, file: string) =>
+    lintSource(file, code)
+      .filter((m) => m.severity === 2)
+      .map((m) => m.ruleId);
 
   test("innerHTML e outerHTML sono errori", () => {
     const code = [

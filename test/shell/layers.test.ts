@@ -1,26 +1,11 @@
 // The layer rules of eslint.config.mjs catch an import that goes against the house (src/domain/README.md):
 // checked with ESLint itself on sources placed where such an import would live.
-import { spawnSync } from "node:child_process";
-import { join, resolve } from "node:path";
+import { lintSource } from "../helpers/eslint";
 
-const ROOT = resolve(__dirname, "../..");
-
-// ESLint's CLI on stdin (its API needs ES module loading, which jest's VM does not allow).
 async function restricted(file: string, source: string): Promise<string[]> {
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, "node_modules/eslint/bin/eslint.js"),
-      "--stdin",
-      "--stdin-filename",
-      file,
-      "--format",
-      "json",
-    ],
-    { cwd: ROOT, input: source, encoding: "utf8" },
-  );
-  const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
-  return result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  return lintSource(file, source)
+    .filter((m) => m.ruleId === "no-restricted-imports")
+    .map((m) => m.message);
 }
 
 describe("layer rules", () => {
